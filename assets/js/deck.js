@@ -1,0 +1,64 @@
+// deck.js: page script of a deck page: flip cards, their progress states,
+// the deck's counts, and a "show all answers" switch.
+import { now } from "./clock.js";
+import { onChange } from "./store.js";
+import { readJSON, wrapTables } from "./dom.js";
+import { enhanceAll, setFlipped } from "./flip.js";
+import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
+import { reportStoreErrors } from "./notice.js";
+
+const main = document.getElementById("main") || document.body;
+const deckCards = readJSON("deck-cards", {});
+
+reportStoreErrors();
+wrapTables(main);
+const cards = enhanceAll(main);
+
+const render = () => {
+  const t = now();
+  renderDeckProgress(deckCards, t);
+  renderAllCardStatuses(main, t);
+};
+render();
+onChange(render);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") render();
+});
+window.addEventListener("pageshow", (e) => { if (e.persisted) render(); });
+
+// "Show all answers" for reading the deck through.
+const tools = document.querySelector(".deck-tools");
+if (tools && cards.length) {
+  const all = document.createElement("button");
+  all.type = "button";
+  all.className = "button show-all";
+  all.setAttribute("aria-pressed", "false");
+  all.textContent = "Show all answers";
+  all.addEventListener("click", () => {
+    const on = all.getAttribute("aria-pressed") !== "true";
+    all.setAttribute("aria-pressed", String(on));
+    for (const c of cards) setFlipped(c, on, { animate: false });
+  });
+  tools.append(all);
+  tools.hidden = false;
+}
+
+// A link to a card (#card-…) or to something inside an answer shows that
+// card's answer side.
+function openTarget() {
+  let id;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return;
+  }
+  if (!id) return;
+  const el = document.getElementById(id);
+  if (!el) return;
+  const card = el.closest(".card.flip");
+  if (!card) return;
+  setFlipped(card, true, { animate: false });
+  (el.closest("[hidden]") ? card : el).scrollIntoView({ block: "start" });
+}
+openTarget();
+window.addEventListener("hashchange", openTarget);

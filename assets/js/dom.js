@@ -1,0 +1,54 @@
+// dom.js: small helpers shared by the page scripts.
+
+/** readJSON parses the <script type="application/json"> element with this id. */
+export function readJSON(id, fallback) {
+  const el = document.getElementById(id);
+  if (!el) return fallback;
+  try {
+    return JSON.parse(el.textContent);
+  } catch (e) {
+    console.error("flipdeck: bad JSON in #" + id, e);
+    return fallback;
+  }
+}
+
+/** wrapTables puts each table under root in a horizontally scrolling, focusable box. */
+export function wrapTables(root) {
+  for (const t of root.querySelectorAll("table")) {
+    if (t.parentElement && t.parentElement.classList.contains("table-wrap")) continue;
+    const w = document.createElement("div");
+    w.className = "table-wrap";
+    w.tabIndex = 0;
+    w.setAttribute("role", "region");
+    w.setAttribute("aria-label", "Table");
+    t.replaceWith(w);
+    w.append(t);
+  }
+}
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const dateFmtYear = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+
+/** formatDate shows ms t as "12 Mar" (with the year when not this year's). */
+export function formatDate(t, ref = Date.now()) {
+  const d = new Date(t);
+  return d.getFullYear() === new Date(ref).getFullYear() ? dateFmt.format(d) : dateFmtYear.format(d);
+}
+
+/** plural: plural(3, "card") → "3 cards". */
+export function plural(n, word, many = word + "s") {
+  return n + " " + (n === 1 ? word : many);
+}
+
+/** reducedMotion tells whether the reader asked for less motion. */
+export function reducedMotion() {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** isInteractive: true when a click or key on el belongs to a control, not to the card. */
+export function isInteractive(el, stop) {
+  for (let n = el; n && n !== stop; n = n.parentElement) {
+    if (n.matches("a[href], button, input, select, textarea, label, summary, audio, video, iframe, [contenteditable], [tabindex]:not([tabindex='-1'])")) return true;
+  }
+  return false;
+}

@@ -1,0 +1,117 @@
+// Command gen builds a flipdeck study site from a folder of Obsidian
+// flashcard notes. It parses flags and maps results to exit codes; the
+// work is done by internal/site.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/flipdeck/flipdeck"
+	"github.com/flipdeck/flipdeck/internal/serve"
+	"github.com/flipdeck/flipdeck/internal/site"
+)
+
+// Exit codes, documented in -h and the README.
+const (
+	exitOK    = 0 // the site was built (warnings may have been printed)
+	exitBuild = 1 // the build failed, or -strict found warnings; nothing was written
+	exitUsage = 2 // bad flags or arguments
+)
+
+const usage = `gen builds a static flashcard study site from Obsidian Markdown notes.
+
+Usage:
+  gen [flags]
+
+Example:
+  gen -src content -out public
+
+Flags:
+%s
+Exit status:
+  0  the site was built (warnings, if any, are printed as file:line: message)
+  1  the build failed, or -strict found warnings; the previous site is left as it was
+  2  the flags are wrong
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opt site.Options
+	var tags string
+	var version, serveSite bool
+	var addr string
+	fs.StringVar(&opt.Src, "src", "content", "folder of Markdown notes (an Obsidian vault or part of one)")
+	fs.StringVar(&opt.Out, "out", "public", "output folder for the site; gen only replaces files it wrote there")
+	fs.StringVar(&tags, "tags", "card", "comma-separated card tags without '#', matched case-insensitively")
+	fs.StringVar(&opt.Title, "title", "Flashcards", "site title")
+	fs.StringVar(&opt.BaseURL, "base-url", "", "absolute URL the site is published at, used only where a relative URL cannot work")
+	fs.BoolVar(&opt.Strict, "strict", false, "treat warnings as errors: exit 1 and write nothing")
+	fs.BoolVar(&opt.UnsafeHTML, "unsafe-html", false, "keep raw HTML in notes without sanitising it")
+	fs.BoolVar(&opt.HighlightCloze, "highlight-cloze", false, "make ==highlights== cloze deletions too")
+	fs.Int64Var(&opt.MaxFileSize, "max-file-size", 10<<20, "largest note or attachment read, in bytes")
+	fs.BoolVar(&serveSite, "serve", false, "after building, serve the site on -addr to preview it")
+	fs.StringVar(&addr, "addr", "localhost:8080", "address for -serve")
+	fs.BoolVar(&version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+		fmt.Fprintf(stderr, usage, b.String())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen: unexpected argument %q; use -src and -out\n", fs.Arg(0))
+		return exitUsage
+	}
+	if version {
+		fmt.Fprintln(stdout, "gen (flipdeck)", flipdeck.Version)
+		return exitOK
+	}
+	for _, t := range strings.Split(tags, ",") {
+		if t = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t), "#")); t != "" {
+			opt.Tags = append(opt.Tags, t)
+		}
+	}
+	res, err := site.Build(opt)
+	if res != nil {
+		for _, d := range res.Diags {
+			fmt.Fprintln(stderr, d)
+		}
+		if len(res.Diags) > 0 {
+			fmt.Fprintln(stderr, "gen: problems by kind:", res.KindCounts())
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitBuild
+	}
+	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), opt.Out)
+	if serveSite {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := serve.Run(ctx, addr, opt.Out, stdout); err != nil {
+			fmt.Fprintln(stderr, "gen:", err)
+			return exitBuild
+		}
+	}
+	return exitOK
+}

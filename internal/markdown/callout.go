@@ -1,0 +1,223 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Callouts: a blockquote whose first line is "> [!type] Title", with an
+// optional fold marker ("[!tip]-" folded, "[!tip]+" open). Parsed by a
+// block parser that runs before goldmark's blockquote parser and
+// continues exactly like a blockquote, so callouts nest and hold any
+// block. The title is a child block with its own inline content.
+//
+//	<div class="callout callout-note" data-callout="note">
+//	  <div class="callout-title">Title</div><div class="callout-content">…</div></div>
+//
+// Foldable callouts use <details class="callout …"><summary class="callout-title">.
+
+type callout struct {
+	ast.BaseBlock
+	typ  string // lower-case, [a-z0-9-] only
+	fold byte   // 0, '-' or '+'
+}
+
+var kindCallout = ast.NewNodeKind("Callout")
+
+func (n *callout) Kind() ast.NodeKind { return kindCallout }
+
+func (n *callout) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Type": n.typ, "Fold": string(n.fold)}, nil)
+}
+
+type calloutTitle struct{ ast.BaseBlock }
+
+var kindCalloutTitle = ast.NewNodeKind("CalloutTitle")
+
+func (n *calloutTitle) Kind() ast.NodeKind { return kindCalloutTitle }
+
+func (n *calloutTitle) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+type calloutParser struct{}
+
+func (calloutParser) Trigger() []byte { return []byte{'>'} }
+
+// quoteMarker consumes "   > " at the reader's position, as a blockquote
+// line does; it reports whether the line had one.
+func quoteMarker(reader text.Reader) bool {
+	line, _ := reader.PeekLine()
+	w, pos := util.IndentWidth(line, reader.LineOffset())
+	if w > 3 || pos >= len(line) || line[pos] != '>' {
+		return false
+	}
+	pos++
+	reader.Advance(pos)
+	if pos < len(line) && (line[pos] == ' ' || line[pos] == '\t') {
+		padding := 0
+		if line[pos] == '\t' {
+			padding = util.TabWidth(reader.LineOffset()) - 1
+		}
+		reader.AdvanceAndSetPadding(1, padding)
+	}
+	return true
+}
+
+// parseCalloutHead reads "[!type]+ Title" from a line (after the '>').
+// It returns the type, the fold marker and the title's byte range in line.
+func parseCalloutHead(line []byte) (typ string, fold byte, ts, te int, ok bool) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i+3 > len(line) || line[i] != '[' || line[i+1] != '!' {
+		return "", 0, 0, 0, false
+	}
+	end := -1
+	for j := i + 2; j < len(line); j++ {
+		if line[j] == ']' {
+			end = j
+			break
+		}
+		if line[j] == '[' || line[j] == '\n' {
+			break
+		}
+	}
+	if end < 0 || end == i+2 {
+		return "", 0, 0, 0, false
+	}
+	typ = calloutType(string(line[i+2 : end]))
+	if typ == "" {
+		return "", 0, 0, 0, false
+	}
+	k := end + 1
+	if k < len(line) && (line[k] == '-' || line[k] == '+') {
+		fold = line[k]
+		k++
+	}
+	if k < len(line) && line[k] != ' ' && line[k] != '\t' && line[k] != '\n' {
+		return "", 0, 0, 0, false // "[!x]foo": not a callout head
+	}
+	ts, te = k, len(line)
+	for ts < te && (line[ts] == ' ' || line[ts] == '\t') {
+		ts++
+	}
+	for te > ts && (line[te-1] == ' ' || line[te-1] == '\t' || line[te-1] == '\n' || line[te-1] == '\r') {
+		te--
+	}
+	return typ, fold, ts, te, true
+}
+
+// calloutType lower-cases t and keeps it usable as a class name.
+func calloutType(t string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(t)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func (calloutParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	w, pos := util.IndentWidth(line, reader.LineOffset())
+	if w > 3 || pos >= len(line) || line[pos] != '>' {
+		return nil, parser.NoChildren
+	}
+	typ, fold, ts, te, ok := parseCalloutHead(line[pos+1:])
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	_, seg := reader.PeekLine()
+	base := seg.Start + pos + 1
+	n := &callout{typ: typ, fold: fold}
+	title := &calloutTitle{}
+	if te > ts {
+		title.Lines().Append(text.NewSegment(base+ts, base+te))
+	}
+	n.AppendChild(n, title)
+	rest := len(line)
+	if rest > 0 && line[rest-1] == '\n' {
+		rest--
+	}
+	reader.Advance(rest)
+	return n, parser.HasChildren
+}
+
+func (calloutParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	if quoteMarker(reader) {
+		return parser.Continue | parser.HasChildren
+	}
+	return parser.Close
+}
+
+func (calloutParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+func (calloutParser) CanInterruptParagraph() bool { return true }
+
+func (calloutParser) CanAcceptIndentedLine() bool { return false }
+
+type calloutExt struct{}
+
+func (calloutExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(calloutParser{}, 799)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(func(reg renderer.NodeRendererFuncRegisterer) {
+		reg.Register(kindCallout, renderCallout)
+		reg.Register(kindCalloutTitle, renderCalloutTitle)
+	}), 500)))
+}
+
+func renderCallout(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*callout)
+	if entering {
+		tag := "div"
+		if n.fold != 0 {
+			tag = "details"
+		}
+		_, _ = w.WriteString("<" + tag + ` class="callout callout-` + n.typ + `" data-callout="` + n.typ + `"`)
+		if n.fold == '+' {
+			_, _ = w.WriteString(" open")
+		}
+		_, _ = w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	if n.fold != 0 {
+		_, _ = w.WriteString("</div></details>\n")
+	} else {
+		_, _ = w.WriteString("</div></div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func renderCalloutTitle(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	c, _ := node.Parent().(*callout)
+	if c == nil {
+		return ast.WalkSkipChildren, nil
+	}
+	tag := "div"
+	if c.fold != 0 {
+		tag = "summary"
+	}
+	if entering {
+		_, _ = w.WriteString("<" + tag + ` class="callout-title">`)
+		if node.ChildCount() == 0 {
+			t := c.typ
+			if t != "" {
+				t = strings.ToUpper(t[:1]) + t[1:]
+			}
+			writeEscaped(w, t)
+		}
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("</" + tag + ">\n" + `<div class="callout-content">` + "\n")
+	return ast.WalkContinue, nil
+}

@@ -1,0 +1,280 @@
+package markdown
+
+import (
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+)
+
+// Embeds: ![[x.png]], ![[x.png|300]], ![[x.png|300x200]],
+// ![[dir/x.png|alt text]], ![[Note]], ![[Note#Heading]] and local
+// Markdown images ![alt](x%20y.png) (the transformer turns those into
+// embed nodes). Resolved through Options.Resolver; shown as <img>,
+// <audio>, <video>, a link to a PDF or other file, or the embedded note's
+// rendered text. A missing target shows a visible placeholder.
+
+type embedState int
+
+const (
+	embedUnresolved embedState = iota // no Resolver: placeholder, no warning
+	embedFound
+	embedMissing
+	embedOutside
+)
+
+type embed struct {
+	ast.BaseInline
+	target        string // as written (URL-decoded for Markdown images)
+	alt           string
+	width, height int
+
+	state    embedState
+	kind     EmbedKind
+	url      string // with Options.Root
+	noteHTML string // rendered EmbedNote text
+	tooDeep  bool   // EmbedNote past maxEmbedDepth: a link instead
+}
+
+var kindEmbed = ast.NewNodeKind("Embed")
+
+func (n *embed) Kind() ast.NodeKind { return kindEmbed }
+
+func (n *embed) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Target": n.target, "Alt": n.alt}, nil)
+}
+
+// embedBlock holds an embedded note that stood alone in its paragraph,
+// so that its block content is not put inside a <p>.
+type embedBlock struct{ ast.BaseBlock }
+
+var kindEmbedBlock = ast.NewNodeKind("EmbedBlock")
+
+func (n *embedBlock) Kind() ast.NodeKind { return kindEmbedBlock }
+
+func (n *embedBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// setOptions reads "300", "300x200" or alt text from the parts after '|'.
+func (n *embed) setOptions(parts []string) {
+	var alt []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if w, h, ok := parseSize(p); ok {
+			n.width, n.height = w, h
+			continue
+		}
+		if p != "" {
+			alt = append(alt, p)
+		}
+	}
+	if len(alt) > 0 {
+		n.alt = strings.Join(alt, " ")
+	}
+}
+
+func parseSize(s string) (w, h int, ok bool) {
+	a, b, hasH := strings.Cut(s, "x")
+	w, err := strconv.Atoi(a)
+	if err != nil || w <= 0 || w > 100000 {
+		return 0, 0, false
+	}
+	if !hasH {
+		return w, 0, true
+	}
+	h, err = strconv.Atoi(b)
+	if err != nil || h <= 0 || h > 100000 {
+		return 0, 0, false
+	}
+	return w, h, true
+}
+
+type embedParser struct{}
+
+func (embedParser) Trigger() []byte { return []byte{'!'} }
+
+func (embedParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 5 || line[1] != '[' {
+		return nil
+	}
+	n, target, alias, hasAlias, ok := scanWikilink(line[1:])
+	if !ok {
+		return nil
+	}
+	block.Advance(1 + n)
+	e := &embed{target: target}
+	if hasAlias {
+		e.setOptions(strings.Split(strings.ReplaceAll(alias, `\|`, "|"), "|"))
+	}
+	e.SetPos(seg.Start)
+	return e
+}
+
+// isLocal reports whether a link or image destination names a file in
+// the vault rather than a remote resource or an in-page anchor.
+func isLocal(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "/") {
+		return false
+	}
+	if i := strings.IndexAny(dest, ":/?#"); i > 0 && dest[i] == ':' {
+		return false // has a scheme: http:, https:, mailto:, data:, obsidian:, …
+	}
+	return true
+}
+
+// resolveImage turns a local Markdown image into an embed node.
+func (st *state) resolveImage(img *ast.Image) {
+	dest := string(img.Destination)
+	if !isLocal(dest) {
+		return
+	}
+	if d, err := url.PathUnescape(dest); err == nil {
+		dest = d
+	}
+	e := &embed{target: dest}
+	alt := plainText(img, st.src)
+	e.setOptions(strings.Split(alt, "|"))
+	e.SetPos(nodeOffset(img))
+	parent := img.Parent()
+	if parent == nil {
+		return
+	}
+	parent.ReplaceChild(parent, img, e)
+	st.resolveEmbed(e)
+}
+
+func (st *state) resolveEmbed(n *embed) {
+	if st.opt.Resolver == nil {
+		return
+	}
+	t, ok, err := st.opt.Resolver.Embed(st.opt.File, n.target)
+	switch {
+	case err != nil:
+		n.state = embedOutside
+		st.warn(n.Pos(), diag.KindOutsideSource, "embedded file "+n.target+" is outside the source folder ("+err.Error()+"); embed only files inside it")
+		return
+	case !ok:
+		n.state = embedMissing
+		st.warn(n.Pos(), diag.KindMissingEmbed, "embedded file "+n.target+" not found; put it in the vault or fix the name")
+		return
+	}
+	n.state, n.kind, n.url = embedFound, t.Kind, st.opt.Root+t.URL
+	if t.Kind != EmbedNote {
+		return
+	}
+	if st.depth+1 > maxEmbedDepth {
+		n.tooDeep = true
+	} else {
+		opt := st.opt
+		opt.File, opt.Line = t.NoteFile, t.NoteLine
+		opt.HeadingIDPrefix = st.opt.HeadingIDPrefix + "e" + strconv.Itoa(st.depth+1) + "-"
+		// The embedded note is rendered on its own page too, where its
+		// problems are reported; do not report them twice.
+		var discard []diag.Diagnostic
+		n.noteHTML = st.r.render(t.Markdown, opt, st.depth+1, &discard)
+	}
+	// An embedded note alone in its paragraph becomes a block.
+	if p := n.Parent(); p != nil && p.Kind() == ast.KindParagraph && p.ChildCount() == 1 && p.Parent() != nil {
+		blk := &embedBlock{}
+		p.Parent().ReplaceChild(p.Parent(), p, blk)
+		blk.AppendChild(blk, n)
+	}
+}
+
+func (n *embed) name() string {
+	if n.alt != "" {
+		return n.alt
+	}
+	return n.target
+}
+
+type embedExt struct{}
+
+func (embedExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(embedParser{}, 199)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(func(reg renderer.NodeRendererFuncRegisterer) {
+		reg.Register(kindEmbed, renderEmbed)
+		reg.Register(kindEmbedBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+			return ast.WalkContinue, nil
+		})
+	}), 500)))
+}
+
+func writeAttr(w util.BufWriter, name, value string) {
+	_, _ = w.WriteString(" " + name + `="`)
+	writeEscaped(w, value)
+	_ = w.WriteByte('"')
+}
+
+func writeSize(w util.BufWriter, n *embed) {
+	if n.width > 0 {
+		writeAttr(w, "width", strconv.Itoa(n.width))
+	}
+	if n.height > 0 {
+		writeAttr(w, "height", strconv.Itoa(n.height))
+	}
+}
+
+func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*embed)
+	switch {
+	case n.state == embedOutside:
+		_, _ = w.WriteString(`<span class="embed-missing">Outside the source folder: `)
+		writeEscaped(w, n.target)
+		_, _ = w.WriteString("</span>")
+	case n.state != embedFound:
+		_, _ = w.WriteString(`<span class="embed-missing">Missing: `)
+		writeEscaped(w, n.target)
+		_, _ = w.WriteString("</span>")
+	case n.kind == EmbedImage:
+		_, _ = w.WriteString("<img")
+		writeAttr(w, "src", n.url)
+		alt := n.alt
+		if alt == "" {
+			alt = path.Base(n.target)
+		}
+		writeAttr(w, "alt", alt)
+		_, _ = w.WriteString(` loading="lazy"`)
+		writeSize(w, n)
+		_, _ = w.WriteString(">")
+	case n.kind == EmbedAudio:
+		_, _ = w.WriteString(`<audio controls preload="metadata"`)
+		writeAttr(w, "src", n.url)
+		_, _ = w.WriteString("></audio>")
+	case n.kind == EmbedVideo:
+		_, _ = w.WriteString(`<video controls preload="metadata"`)
+		writeAttr(w, "src", n.url)
+		writeSize(w, n)
+		_, _ = w.WriteString("></video>")
+	case n.kind == EmbedNote && !n.tooDeep:
+		_, _ = w.WriteString(`<div class="embed-note">` + "\n")
+		_, _ = w.WriteString(n.noteHTML)
+		_, _ = w.WriteString("</div>\n")
+	default:
+		class := "embed-file"
+		switch n.kind {
+		case EmbedPDF:
+			class = "embed-pdf"
+		case EmbedNote:
+			class = "embed-note-link"
+		}
+		_, _ = w.WriteString(`<a class="` + class + `"`)
+		writeAttr(w, "href", n.url)
+		_, _ = w.WriteString(">")
+		writeEscaped(w, n.name())
+		_, _ = w.WriteString("</a>")
+	}
+	return ast.WalkSkipChildren, nil
+}

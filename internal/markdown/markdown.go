@@ -1,0 +1,74 @@
+// Package markdown renders Obsidian-flavoured Markdown (questions, answers
+// and reading text) to safe HTML: GFM, highlights, %%comments%%, callouts,
+// wikilinks, embeds with sizes, block ids, tags, math as MathML (through
+// internal/texmath) and code highlighted at build time with chroma using
+// CSS classes. Raw HTML is kept but sanitised.
+//
+// The renderer never touches the file system: links and embeds are
+// resolved by the Resolver the caller passes in (internal/vault).
+package markdown
+
+import "github.com/flipdeck/flipdeck/internal/diag"
+
+// EmbedKind says how an embedded file is shown.
+type EmbedKind int
+
+const (
+	EmbedImage EmbedKind = iota
+	EmbedAudio
+	EmbedVideo
+	EmbedPDF
+	EmbedNote  // ![[Note]] or ![[Note#Heading]]: the note's (section's) text
+	EmbedOther // any other file: a link to the copy
+)
+
+// Target is a resolved link or embed.
+type Target struct {
+	// URL relative to the site root, already URL-escaped, e.g.
+	// "decks/aws-kinesis.html#what-is-kinesis" or "media/kinesis-firehose.png".
+	URL  string
+	Kind EmbedKind
+	// Markdown is the embedded text for EmbedNote (a whole note body or one
+	// section), rendered in place. NoteFile/NoteLine locate it for messages.
+	Markdown string
+	NoteFile string
+	NoteLine int
+}
+
+// Resolver finds what wikilinks, embeds and Markdown image/link paths
+// point at, the way Obsidian does.
+type Resolver interface {
+	// Link resolves [[target]] written in the note at path from (slash path
+	// relative to the source). target may be "Note", "dir/Note",
+	// "Note#Heading", "Note#^blockid" or "#Heading". ok is false when the
+	// target is not in the site.
+	Link(from, target string) (t Target, ok bool)
+	// Embed resolves ![[target]] or a local ![alt](target) image path
+	// (already URL-decoded). err explains a target outside the source
+	// folder; ok is false when nothing matches.
+	Embed(from, target string) (t Target, ok bool, err error)
+}
+
+// Options for one render.
+type Options struct {
+	Resolver Resolver
+	// Root is the relative path from the page being rendered to the site
+	// root ("" for index.html, "../" for pages one folder down). It is put
+	// before every Target.URL so output URLs stay relative.
+	Root string
+	// File and Line locate the source for diagnostics: File is the note's
+	// slash path, Line the file line of the first line of the source.
+	File string
+	Line int
+	// UnsafeHTML keeps raw HTML as written (no sanitising).
+	UnsafeHTML bool
+	// HeadingIDPrefix is put before generated heading ids so that several
+	// notes on one deck page do not clash (e.g. "n3-").
+	HeadingIDPrefix string
+}
+
+// Result is rendered HTML and the problems found while rendering.
+type Result struct {
+	HTML  string
+	Diags []diag.Diagnostic
+}

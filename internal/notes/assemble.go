@@ -1,0 +1,89 @@
+package notes
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+)
+
+// assemble puts the cards in source order, links reversed pairs, gives
+// every card its id and reports duplicate questions.
+//
+// Ids: "b" + the 13-digit block id, else CardID(deck, question). The back
+// of a reversed pair is the front's id + "-r"; cloze number N of a line is
+// the line's id + "-c" + N. When two cards of the note would share an id
+// (the same question twice in one deck, or a block id pasted twice), the
+// later ones get "-2", "-3", … in source order, so ids stay unique and
+// stable as long as the order of the duplicates does not change.
+func (p *parser) assemble() {
+	sort.SliceStable(p.blocks, func(a, b int) bool { return p.blocks[a].start < p.blocks[b].start })
+	total := 0
+	for _, b := range p.blocks {
+		total += len(b.cards)
+	}
+	cards := make([]Card, 0, total)
+	used := make(map[string]bool, total)
+	firstLine := make(map[string]int, total) // duplicate-question key → line
+	// nextSuffix remembers the last suffix tried per id, so that many
+	// copies of one question stay linear.
+	nextSuffix := map[string]int{}
+	unique := func(id string) string {
+		if !used[id] {
+			used[id] = true
+			return id
+		}
+		for k := max(2, nextSuffix[id]); ; k++ {
+			if c := id + "-" + strconv.Itoa(k); !used[c] {
+				used[c] = true
+				nextSuffix[id] = k + 1
+				return c
+			}
+		}
+	}
+	for bi := range p.blocks {
+		b := &p.blocks[bi]
+		base := len(cards)
+		primary := ""
+		for k := range b.cards {
+			c := &b.cards[k]
+			if c.role != roleReverse && (c.role == rolePrimary || k == 0) {
+				primary = unique(p.primaryID(c, firstLine))
+			}
+			switch c.role {
+			case rolePrimary:
+				c.ID = primary
+			case roleReverse:
+				c.ID = unique(primary + "-r")
+			case roleCloze:
+				c.ID = unique(clozeID(primary, c.cloze))
+			}
+			cards = append(cards, c.Card)
+		}
+		if len(b.cards) == 2 && b.cards[1].role == roleReverse {
+			cards[base].Pair, cards[base+1].Pair = base+1, base
+		}
+	}
+	p.n.Cards = cards
+}
+
+// primaryID returns the undeduplicated id of a card or cloze line and
+// reports a duplicate question within the note's deck.
+func (p *parser) primaryID(c *pcard, firstLine map[string]int) string {
+	deck := strings.Join(c.Deck, "::")
+	key := deck + "\n" + normaliseQuestion(c.idText)
+	if first, ok := firstLine[key]; ok {
+		p.n.Diags = append(p.n.Diags, diag.Diagnostic{
+			File: p.path, Line: c.Line, Kind: diag.KindDuplicate, Severity: diag.Warning,
+			Message: fmt.Sprintf("question %q is already asked at line %d in deck %s: reword one of them (progress is kept apart with a -2 id suffix meanwhile)", short(c.idText), first, deck),
+		})
+	} else {
+		firstLine[key] = c.Line
+	}
+	if c.BlockID != "" && is13Digits(c.BlockID) {
+		return "b" + c.BlockID
+	}
+	return CardID(c.Deck, c.idText)
+}

@@ -1,0 +1,166 @@
+package notes
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// frontmatter is what the note's YAML header tells us.
+type frontmatter struct {
+	deck     string   // raw cards-deck value ("" when missing)
+	hasDeck  bool     // cards-deck was present and not empty
+	tags     []string // tags without '#'
+	broken   bool     // the YAML did not parse
+	firstErr string
+}
+
+// splitFrontmatter cuts a leading "---" block off text. It returns the
+// YAML, the body after the closing line and the 1-based file line where
+// the body starts. Without a closing "---" (or "...") line the file has no
+// frontmatter, as in Obsidian. The closing line may be followed directly
+// by text (the seed has no blank line after it).
+func splitFrontmatter(text string) (yml, body string, bodyLine int, ok bool) {
+	first, rest, more := strings.Cut(text, "\n")
+	if strings.TrimRight(first, " \t") != "---" || !more {
+		return "", text, 1, false
+	}
+	line := 2
+	pos := 0
+	for pos <= len(rest) {
+		ln, _, hasNL := strings.Cut(rest[pos:], "\n")
+		t := strings.TrimRight(ln, " \t")
+		if t == "---" || t == "..." {
+			yml = rest[:pos]
+			if hasNL {
+				body = rest[pos+len(ln)+1:]
+			}
+			return yml, body, line + 1, true
+		}
+		if !hasNL {
+			break
+		}
+		pos += len(ln) + 1
+		line++
+	}
+	return "", text, 1, false
+}
+
+// yamlLineRE finds the line number in yaml.v3 error messages
+// ("yaml: line 3: ..."); compiled once, regexps are safe to share.
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+// readFrontmatter decodes the YAML header. Broken YAML is a warning and the
+// note is still read: we then fall back to a plain line scan for
+// cards-deck so that one typo elsewhere does not move the cards to another
+// deck.
+func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
+	var fm frontmatter
+	var m map[string]any
+	if err := yaml.Unmarshal([]byte(yml), &m); err != nil {
+		line := 1
+		if sm := yamlLineRE.FindStringSubmatch(err.Error()); sm != nil {
+			if n, e := strconv.Atoi(sm[1]); e == nil && n > 0 && n <= strings.Count(yml, "\n")+1 {
+				line = n + 1 // the YAML starts on file line 2
+			}
+		}
+		*diags = append(*diags, diag.Diagnostic{
+			File: path, Line: line, Kind: diag.KindYAML, Severity: diag.Warning,
+			Message: "frontmatter is not valid YAML (" + strings.TrimPrefix(err.Error(), "yaml: ") +
+				"); the note is read without it: fix the YAML between the --- lines",
+		})
+		fm.broken = true
+		fm.deck, fm.hasDeck = scanDeckLine(yml)
+		return fm
+	}
+	// Sorted keys keep the tag order stable when both tags: and tag: exist.
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := m[k]
+		switch strings.ToLower(k) {
+		case "cards-deck":
+			if s := scalarString(v); strings.TrimSpace(s) != "" {
+				fm.deck, fm.hasDeck = s, true
+			}
+		case "tags", "tag":
+			fm.tags = append(fm.tags, yamlTags(v)...)
+		}
+	}
+	fm.tags = dedupe(fm.tags)
+	return fm
+}
+
+// scanDeckLine finds "cards-deck: value" in YAML that did not parse.
+func scanDeckLine(yml string) (string, bool) {
+	for _, ln := range strings.Split(yml, "\n") {
+		k, v, ok := strings.Cut(ln, ":")
+		if !ok || strings.TrimSpace(k) != "cards-deck" {
+			continue
+		}
+		v = strings.Trim(strings.TrimSpace(v), `"'`)
+		if v != "" {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case []any, map[string]any:
+		return ""
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// yamlTags accepts the three ways people write tags: a YAML list, an
+// inline list, or one string of tags separated by spaces or commas.
+func yamlTags(v any) []string {
+	var out []string
+	add := func(s string) {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+			f = strings.TrimLeft(f, "#")
+			if f != "" {
+				out = append(out, f)
+			}
+		}
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			add(scalarString(e))
+		}
+	default:
+		add(scalarString(x))
+	}
+	return out
+}
+
+func dedupe(ss []string) []string {
+	if len(ss) < 2 {
+		return ss
+	}
+	seen := make(map[string]bool, len(ss))
+	out := ss[:0:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

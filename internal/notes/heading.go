@@ -1,0 +1,115 @@
+package notes
+
+import "github.com/flipdeck/flipdeck/internal/diag"
+
+// Heading cards: "## Question #card" (the seed's form). The answer runs
+// from the line after the heading up to the first of
+//  1. a heading of the same or a higher level,
+//  2. a heading that is itself a card (at any level: the seed nests
+//     "### … #card" under "## … #card" and each is its own card),
+//  3. a 13-digit block-id line (kept in the segment, not in the answer),
+//  4. the end of the file.
+// Blank lines, tables, lists, code and plain lower headings belong to the
+// answer. We add one boundary FORMAT.md does not list: a tag-marked
+// paragraph card inside the range ends the answer before its question,
+// so that such a card is not swallowed (segments cannot nest).
+
+func (p *parser) headingCard(i int, q string) {
+	inf := &p.info[i]
+	kind := inf.tail.kind
+	if q == "" {
+		p.warn(i, diag.KindSyntax, "heading holds a card tag but no question: write the question before the tag")
+		return
+	}
+	if kind == tagSpaced {
+		end, id := i, ""
+		if i+1 < len(p.lines) {
+			if bid, ok := blockIDLine(&p.lines[i+1]); ok {
+				end, id = i+1, bid
+			}
+		}
+		c := p.newCard(KindSpaced, i, q, "", inf.tail.tags)
+		c.BlockID, c.HeadingLevel = id, inf.level
+		p.addBlock(i, end, c)
+		return
+	}
+	end, id := p.headingEnd(i, inf.level)
+	ansEnd := end
+	if id != "" {
+		ansEnd = end - 1
+	} else {
+		for end > i && p.lines[end].blank() {
+			end--
+		}
+		ansEnd = end
+	}
+	a := p.answerText(i+1, ansEnd, false)
+	c := p.newCard(KindBasic, i, q, a, inf.tail.tags)
+	c.BlockID, c.HeadingLevel = id, inf.level
+	if id == "" {
+		c.BlockID = p.tagLineID(i)
+	}
+	if a == "" {
+		p.warnEmpty(i, q)
+	}
+	if kind == tagReverse {
+		front, back := pair(c)
+		p.addBlock(i, end, front, back)
+		return
+	}
+	p.addBlock(i, end, c)
+}
+
+// headingEnd returns the last line of a heading card's segment and, when
+// the answer ends at a 13-digit block-id line, that id.
+func (p *parser) headingEnd(i, level int) (end int, id string) {
+	for j := i + 1; j < len(p.lines); j++ {
+		l := &p.lines[j]
+		if l.code {
+			continue
+		}
+		inf := &p.info[j]
+		if inf.level > 0 {
+			if inf.level <= level || inf.hasTail {
+				return j - 1, ""
+			}
+			continue
+		}
+		if bid, ok := blockIDLine(l); ok {
+			return j, bid
+		}
+		if inf.hasTail {
+			if qs, _, ok := p.questionRange(j); ok {
+				return qs - 1, ""
+			}
+			return j - 1, ""
+		}
+	}
+	return len(p.lines) - 1, ""
+}
+
+// answerText joins lines from..to as an answer: block-id lines dropped,
+// trailing " ^ids" removed, leading and trailing blank lines trimmed;
+// dedent removes a list item's indentation.
+func (p *parser) answerText(from, to int, indent bool) string {
+	if from > to {
+		return ""
+	}
+	out := make([]string, 0, to-from+1)
+	for k := from; k <= to; k++ {
+		l := &p.lines[k]
+		if l.code {
+			out = append(out, l.text)
+			continue
+		}
+		if anyBlockIDLine(l) {
+			continue
+		}
+		t, _ := stripBlockID(l)
+		out = append(out, t)
+	}
+	if indent {
+		out = dedent(out)
+	}
+	return joinTrim(out)
+}

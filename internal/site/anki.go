@@ -1,0 +1,61 @@
+package site
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Each deck is also offered as a text file Anki can import
+// (File › Import): tab-separated, HTML fields, with Anki's header lines
+// naming the separator, the note type and which columns hold the deck and
+// the tags. Media are referenced by file name, as Anki expects once the
+// files are in its collection.media folder.
+
+// ankiMediaSrc matches src="../media/NAME" in rendered card HTML.
+var ankiMediaSrc = regexp.MustCompile(`(src|href)="\.\./media/([^"]+)"`)
+
+// ankiRelLink matches other page-relative links, which mean nothing in Anki.
+var ankiRelLink = regexp.MustCompile(`href="\.\./[^"]*"`)
+
+// ankiURL is the Anki file of deck d, relative to the site root.
+func ankiURL(d *DeckNode) string { return "anki/" + d.Slug + ".txt" }
+
+// ankiFile returns the Anki import file of d's whole subtree.
+func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
+	var b strings.Builder
+	b.WriteString("#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n")
+	b.WriteString("#columns:Front\tBack\tDeck\tTags\n")
+	for _, n := range p.tree.subtreeNotes(d) {
+		rn := p.rendered[n.Path]
+		for i, c := range n.Cards {
+			tags := make([]string, 0, len(c.Tags))
+			for _, t := range c.Tags {
+				tags = append(tags, strings.ReplaceAll(t, " ", "_"))
+			}
+			fields := []string{ankiHTML(rn.cards[i].question), ankiHTML(rn.cards[i].answer),
+				strings.Join(c.Deck, "::"), strings.Join(tags, " ")}
+			for j, f := range fields {
+				if j > 0 {
+					b.WriteByte('\t')
+				}
+				b.WriteString(ankiField(f))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return []byte(b.String())
+}
+
+func ankiHTML(h string) string {
+	h = ankiMediaSrc.ReplaceAllString(h, `$1="$2"`)
+	return ankiRelLink.ReplaceAllString(h, `href="#"`)
+}
+
+// ankiField quotes a field holding a tab, newline or quote, doubling the
+// quotes inside, as Anki's importer reads it.
+func ankiField(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r\"") {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

@@ -1,0 +1,134 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/slug"
+)
+
+// deckTree is the tree of decks built from every note's "A::B::C" path.
+// Parent decks exist even when no note names them directly.
+type deckTree struct {
+	roots  []*DeckNode
+	byKey  map[string]*DeckNode
+	notes  map[*DeckNode][]*notes.Note // notes of exactly this deck, in path order
+	bySlug map[string]*DeckNode
+}
+
+// allDecksSlug names the quiz page over the whole site.
+const allDecksSlug = "all-decks"
+
+func deckKey(path []string) string { return strings.Join(path, "\x00") }
+
+// buildDeckTree places every note (given in path order) in the tree,
+// then sorts children by name and gives each deck a unique slug.
+func buildDeckTree(all []*notes.Note) *deckTree {
+	t := &deckTree{byKey: map[string]*DeckNode{}, notes: map[*DeckNode][]*notes.Note{}, bySlug: map[string]*DeckNode{}}
+	for _, n := range all {
+		node := t.node(n.Deck)
+		t.notes[node] = append(t.notes[node], n)
+		node.NoteCount++
+		node.OwnCards += len(n.Cards)
+	}
+	sortDecks(t.roots)
+	// The review of every deck at once is quiz/all-decks.html; no deck
+	// may take that name.
+	t.bySlug[allDecksSlug] = &DeckNode{}
+	// Slugs are given in tree order, so a clash is always resolved the
+	// same way whatever order the notes were read in.
+	t.walk(func(d *DeckNode) {
+		base := deckSlug(d.Path)
+		s := base
+		for i := 2; t.bySlug[s] != nil; i++ {
+			s = base + "-" + strconv.Itoa(i)
+		}
+		d.Slug = s
+		d.URL = "decks/" + s + ".html"
+		d.QuizURL = "quiz/" + s + ".html"
+		t.bySlug[s] = d
+	})
+	for _, r := range t.roots {
+		countCards(r)
+	}
+	return t
+}
+
+func (t *deckTree) node(path []string) *DeckNode {
+	key := deckKey(path)
+	if d := t.byKey[key]; d != nil {
+		return d
+	}
+	d := &DeckNode{Name: path[len(path)-1], Path: append([]string(nil), path...),
+		FullName: strings.Join(path, "::"), Depth: len(path) - 1}
+	t.byKey[key] = d
+	if len(path) == 1 {
+		t.roots = append(t.roots, d)
+	} else {
+		p := t.node(path[:len(path)-1])
+		p.Children = append(p.Children, d)
+	}
+	return d
+}
+
+// walk visits decks depth-first in display order.
+func (t *deckTree) walk(fn func(*DeckNode)) {
+	var rec func([]*DeckNode)
+	rec = func(ds []*DeckNode) {
+		for _, d := range ds {
+			fn(d)
+			rec(d.Children)
+		}
+	}
+	rec(t.roots)
+}
+
+// ancestors returns the decks above d, outermost first.
+func (t *deckTree) ancestors(d *DeckNode) []*DeckNode {
+	var out []*DeckNode
+	for i := 1; i < len(d.Path); i++ {
+		out = append(out, t.byKey[deckKey(d.Path[:i])])
+	}
+	return out
+}
+
+// subtreeNotes returns the notes of d and every deck below it: d's own
+// notes first (in path order), then each subdeck's in display order.
+func (t *deckTree) subtreeNotes(d *DeckNode) []*notes.Note {
+	out := append([]*notes.Note(nil), t.notes[d]...)
+	for _, c := range d.Children {
+		out = append(out, t.subtreeNotes(c)...)
+	}
+	return out
+}
+
+func sortDecks(ds []*DeckNode) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := strings.ToLower(ds[i].Name), strings.ToLower(ds[j].Name)
+		if a != b {
+			return a < b
+		}
+		return ds[i].Name < ds[j].Name
+	})
+	for _, d := range ds {
+		sortDecks(d.Children)
+	}
+}
+
+func countCards(d *DeckNode) int {
+	d.CardCount = d.OwnCards
+	for _, c := range d.Children {
+		d.CardCount += countCards(c)
+	}
+	return d.CardCount
+}
+
+func deckSlug(path []string) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = slug.Make(p)
+	}
+	return strings.Join(parts, "--")
+}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/vault"
+)
+
+// corpusDir is the real-world notes shared beside the project (never
+// copied into it); tests using it skip on a fresh clone without it.
+const corpusDir = "../../../shared/corpus/realworld"
+
+// TestDeterministic builds the same vault with one worker and with many
+// and wants byte-identical output.
+func TestDeterministic(t *testing.T) {
+	dirs := []string{"../../content"}
+	if entries, err := os.ReadDir(corpusDir); err == nil {
+		for _, e := range entries {
+			if e.IsDir() {
+				dirs = append(dirs, filepath.Join(corpusDir, e.Name()))
+			}
+		}
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			v, _, err := vault.Scan(dir, vault.ScanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := Generate(v, Options{Title: "T", Tags: []string{"card", "fc"}, Workers: 1})
+			b, _ := Generate(v, Options{Title: "T", Tags: []string{"card", "fc"}, Workers: 8})
+			if len(a) != len(b) {
+				t.Fatalf("%d files vs %d files", len(a), len(b))
+			}
+			for k, va := range a {
+				if !bytes.Equal(va, b[k]) {
+					t.Errorf("%s differs between builds", k)
+				}
+			}
+		})
+	}
+}
+
+// TestCorpusBuilds builds every real-world vault (each repository of the
+// corpus is its own vault): no crash, every note read, and a report of
+// cards per repository and problems by kind.
+func TestCorpusBuilds(t *testing.T) {
+	entries, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := Build(Options{Src: filepath.Join(corpusDir, e.Name()), Out: out, Tags: []string{"card", "fc"}})
+			if err != nil {
+				t.Fatalf("build failed: %v", err)
+			}
+			if res.Notes == 0 {
+				t.Fatal("no notes read")
+			}
+			t.Logf("%s: %s; problems: %s", e.Name(), res.Summary(), res.KindCounts())
+		})
+	}
+}

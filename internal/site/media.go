@@ -1,0 +1,66 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/flipdeck/flipdeck/internal/slug"
+	"github.com/flipdeck/flipdeck/internal/vault"
+)
+
+// mediaSet names the output copy of every attachment and records which
+// ones pages really use, so that only those are copied. Rendering runs in
+// parallel, hence the mutex.
+type mediaSet struct {
+	names map[*vault.File]string // output path under media/, decided up front
+
+	mu   sync.Mutex
+	used map[*vault.File]bool
+}
+
+// newMediaSet gives each non-note file a flat output name under media/:
+// its slugged stem plus extension, with -2, -3 … on a clash in path order.
+// Flat names keep every page's relative URL to a file the same, and
+// slugging drops characters (a leading "_", "%2F") that hosts mishandle.
+func newMediaSet(files []*vault.File) *mediaSet {
+	m := &mediaSet{names: map[*vault.File]string{}, used: map[*vault.File]bool{}}
+	taken := map[string]bool{}
+	sorted := append([]*vault.File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	for _, f := range sorted {
+		if f.IsNote() {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(f.Path))
+		stem := slug.Make(strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path)))
+		name := "media/" + stem + ext
+		for i := 2; taken[name]; i++ {
+			name = "media/" + stem + "-" + strconv.Itoa(i) + ext
+		}
+		taken[name] = true
+		m.names[f] = name
+	}
+	return m
+}
+
+// use marks f as referenced and returns its URL relative to the site root.
+func (m *mediaSet) use(f *vault.File) string {
+	m.mu.Lock()
+	m.used[f] = true
+	m.mu.Unlock()
+	return (&url.URL{Path: m.names[f]}).EscapedPath()
+}
+
+// usedFiles returns the referenced files in path order.
+func (m *mediaSet) usedFiles() []*vault.File {
+	var out []*vault.File
+	for f := range m.used {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}

@@ -1,0 +1,124 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/flipdeck/flipdeck"
+)
+
+// swSource is the service worker's code in the embedded assets; it is
+// written to the site root (its scope must be the whole site), not to
+// assets/.
+const swSource = "assets/sw/sw.js"
+
+// webManifest is manifest.webmanifest: what makes the site installable.
+type webManifest struct {
+	Name            string         `json:"name"`
+	ShortName       string         `json:"short_name"`
+	ID              string         `json:"id"`
+	StartURL        string         `json:"start_url"`
+	Scope           string         `json:"scope"`
+	Display         string         `json:"display"`
+	BackgroundColor string         `json:"background_color"`
+	ThemeColor      string         `json:"theme_color"`
+	Icons           []manifestIcon `json:"icons"`
+}
+
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Sizes   string `json:"sizes"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+// addInstallable adds the web app manifest, the icons and .nojekyll
+// (GitHub Pages would otherwise run Jekyll and hide files).
+func addInstallable(out Output, title string) {
+	out["icons/icon-192.png"] = icon(192, false)
+	out["icons/icon-512.png"] = icon(512, false)
+	out["icons/maskable-512.png"] = icon(512, true)
+	out["icons/apple-touch-icon.png"] = icon(180, true)
+	short := title
+	if r := []rune(short); len(r) > 12 {
+		short = string(r[:12])
+	}
+	m := webManifest{
+		Name: title, ShortName: short, ID: "./", StartURL: "./index.html", Scope: "./",
+		Display: "standalone", BackgroundColor: "#ffffff", ThemeColor: "#2f5da8",
+		Icons: []manifestIcon{
+			{Src: "icons/icon-192.png", Sizes: "192x192", Type: "image/png"},
+			{Src: "icons/icon-512.png", Sizes: "512x512", Type: "image/png"},
+			{Src: "icons/maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+		},
+	}
+	data, _ := json.MarshalIndent(m, "", " ")
+	out["manifest.webmanifest"] = data
+	out[".nojekyll"] = []byte{}
+}
+
+// notFoundPage is 404.html. GitHub Pages serves it for a missing URL at
+// any depth, so relative URLs cannot work in it: with -base-url it links
+// the site absolutely; without, it is self-contained.
+var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark"><title>Page not found · {{.Title}}</title>
+{{if .Base}}<link rel="stylesheet" href="{{.Base}}assets/site.css">{{end}}
+</head><body class="page-404"><main class="wrap" style="max-width:40rem;margin:3rem auto;padding:0 1rem;font-family:system-ui,sans-serif">
+<h1>Page not found</h1>
+<p>This page is not part of {{.Title}}. It may have been renamed when the notes changed.</p>
+<p><a href="{{if .Base}}{{.Base}}index.html{{else}}/{{end}}">Go to the list of decks</a></p>
+</main></body></html>
+`))
+
+func addNotFound(out Output, title, baseURL string) {
+	if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
+		baseURL += "/"
+	}
+	var b strings.Builder
+	if err := notFoundPage.Execute(&b, struct{ Title, Base string }{title, baseURL}); err != nil {
+		panic(err)
+	}
+	out["404.html"] = []byte(b.String())
+}
+
+// addServiceWorker writes sw.js at the root: the precache list of every
+// file in out and a build id hashed from all their bytes, before the
+// worker's code. It must run last, on the final (minified) bytes.
+// It returns the total size of the precached files.
+func addServiceWorker(out Output, m *minify.M) (int64, error) {
+	code, err := fs.ReadFile(flipdeck.Assets, swSource)
+	if err != nil {
+		return 0, err
+	}
+	h := sha256.New()
+	var list []string
+	var size int64
+	for _, k := range out.sortedKeys() {
+		if k == ".nojekyll" || k == "sw.js" {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", k, len(out[k]))
+		h.Write(out[k])
+		list = append(list, k)
+		size += int64(len(out[k]))
+	}
+	h.Write(code)
+	list = append([]string{"./"}, list...)
+	urls, _ := json.Marshal(list)
+	header := fmt.Sprintf("const BUILD=%q;const PRECACHE=%s;\n", hex.EncodeToString(h.Sum(nil))[:16], urls)
+	var min bytes.Buffer
+	if err := m.Minify("application/javascript", &min, bytes.NewReader(code)); err == nil {
+		code = min.Bytes()
+	}
+	out["sw.js"] = append([]byte(header), code...)
+	return size, nil
+}

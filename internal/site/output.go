@@ -1,0 +1,468 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// manifestName is the file in the output folder listing every file gen
+// wrote there. gen only ever deletes files named in it, and refuses to
+// write into a non-empty folder that has none.
+const manifestName = ".flipdeck-manifest.json"
+
+type manifest struct {
+	Generator string   `json:"generator"`
+	Files     []string `json:"files"`
+}
+
+// checkFolders refuses an output folder that is the source folder or
+// contains it: cleaning it would destroy the notes.
+func checkFolders(src, out string) error {
+	if src == "" || out == "" {
+		return errors.New("both -src and -out are required")
+	}
+	srcAbs, err := realAbs(src)
+	if err != nil {
+		return fmt.Errorf("source folder %s: %w", src, err)
+	}
+	outAbs, err := realAbs(out)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", out, err)
+	}
+	if srcAbs == outAbs {
+		return fmt.Errorf("-out %s is the source folder; choose another folder, e.g. public", out)
+	}
+	if isWithin(outAbs, srcAbs) {
+		return fmt.Errorf("-out %s contains the source folder %s; choose a folder beside or inside it, e.g. public", out, src)
+	}
+	return nil
+}
+
+// realAbs is the absolute path with symlinks resolved as far as the path
+// exists, so that a link cannot disguise the source as something else.
+func realAbs(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(cur) == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}
+
+// isWithin reports whether p is dir or inside it.
+func isWithin(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+type writeStats struct{ written, unchanged, removed int }
+
+// outFS is the part of the file system writeOutput uses. Builds use
+// osFS; tests pass one that fails on a chosen call, to check that a write
+// failing at any point leaves the previous site exactly as it was.
+type outFS interface {
+	ReadFile(name string) ([]byte, error)
+	ReadDir(name string) ([]fs.DirEntry, error)
+	Lstat(name string) (fs.FileInfo, error)
+	Mkdir(name string, perm fs.FileMode) error
+	// WriteTemp creates a new file with a unique ".gen-" name in dir,
+	// writes data to it and makes it mode 0644. On failure it returns the
+	// name of any file it left behind, for the caller to remove.
+	WriteTemp(dir string, data []byte) (string, error)
+	Link(oldname, newname string) error
+	Rename(oldname, newname string) error
+	Remove(name string) error
+}
+
+type osFS struct{}
+
+func (osFS) ReadFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+func (osFS) Lstat(name string) (fs.FileInfo, error)     { return os.Lstat(name) }
+func (osFS) Mkdir(name string, perm fs.FileMode) error  { return os.Mkdir(name, perm) }
+func (osFS) Link(oldname, newname string) error         { return os.Link(oldname, newname) }
+func (osFS) Rename(oldname, newname string) error       { return os.Rename(oldname, newname) }
+func (osFS) Remove(name string) error                   { return os.Remove(name) }
+
+func (osFS) WriteTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".gen-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	return f.Name(), err
+}
+
+// writeOutput writes site into dir: files whose bytes are unchanged are
+// left alone; files a previous build wrote and this one does not are
+// removed; nothing else in dir is touched.
+func writeOutput(dir string, site Output) (writeStats, error) {
+	return writeOutputFS(osFS{}, dir, site)
+}
+
+// writeOutputFS replaces the site in dir as one transaction, so that a
+// failure at any step leaves dir exactly as it was:
+//
+//  1. stage: every changed file (and the new manifest) is written to a
+//     temporary file beside its target, and every file about to be
+//     replaced or removed gets a backup hard link (a copy where links are
+//     not supported). Nothing visible has changed yet.
+//  2. commit: the temporary files are renamed over their targets (rename
+//     is atomic, so a reader sees the old or the new file, never half of
+//     one), the manifest last, then stale files are removed.
+//  3. clean up: the backups are removed.
+//
+// If staging fails, the temporary files and any folders it created are
+// removed. If committing fails, the renamed and removed files are put
+// back from their backups first.
+func writeOutputFS(fsys outFS, dir string, site Output) (st writeStats, err error) {
+	old, err := readManifest(fsys, dir)
+	if err != nil {
+		return st, err
+	}
+	tx := &outTxn{fsys: fsys, dir: dir}
+	defer func() {
+		if err != nil {
+			if rerr := tx.rollback(); rerr != nil {
+				err = fmt.Errorf("%w; restoring the previous site also failed: %v", err, rerr)
+			}
+			st = writeStats{}
+		}
+	}()
+	if err := tx.mkdirAll(dir, ""); err != nil {
+		return st, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	keys := site.sortedKeys()
+	now := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if !safeRel(k) || k == manifestName {
+			return st, fmt.Errorf("internal error: output path %q is not inside the output folder", k)
+		}
+		now[k] = true
+		target := filepath.Join(dir, filepath.FromSlash(k))
+		if cur, err := fsys.ReadFile(target); err == nil && bytes.Equal(cur, site[k]) {
+			st.unchanged++
+			continue
+		}
+		if err := tx.stage(target, site[k]); err != nil {
+			return st, err
+		}
+		st.written++
+	}
+	data, _ := json.MarshalIndent(manifest{Generator: "flipdeck", Files: keys}, "", " ")
+	data = append(data, '\n')
+	if cur, err := fsys.ReadFile(filepath.Join(dir, manifestName)); err != nil || !bytes.Equal(cur, data) {
+		if err := tx.stage(filepath.Join(dir, manifestName), data); err != nil {
+			return st, err
+		}
+	}
+	for _, k := range old.Files {
+		if now[k] || !safeRel(k) || k == manifestName {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(k))
+		if !tx.insideReal(p) {
+			continue // under a folder that is now a symlink: not ours to follow
+		}
+		info, err := fsys.Lstat(p)
+		if err != nil || info.IsDir() {
+			continue // already gone, or a folder someone made there
+		}
+		if err := tx.stageRemove(p); err != nil {
+			return st, err
+		}
+	}
+	if err := tx.commit(); err != nil {
+		return st, err
+	}
+	st.removed = len(tx.removes)
+	tx.finish()
+	return st, nil
+}
+
+// readManifest returns the manifest of a previous build. A missing or
+// empty folder has an empty one; a non-empty folder without one is
+// refused, since its files are not ours to replace.
+func readManifest(fsys outFS, dir string) (manifest, error) {
+	var m manifest
+	data, err := fsys.ReadFile(filepath.Join(dir, manifestName))
+	if err == nil {
+		if err := json.Unmarshal(data, &m); err != nil {
+			return m, fmt.Errorf("%s: %s is damaged (%v); delete the output folder and build again", dir, manifestName, err)
+		}
+		return m, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return m, fmt.Errorf("-out %s: cannot read %s: %w", dir, manifestName, err)
+	}
+	entries, derr := fsys.ReadDir(dir)
+	if derr != nil && !errors.Is(derr, fs.ErrNotExist) {
+		return m, fmt.Errorf("-out %s: %w", dir, derr)
+	}
+	if len(entries) == 0 {
+		return m, nil
+	}
+	return m, fmt.Errorf("-out %s is not empty and was not written by gen (no %s); choose an empty or new folder", dir, manifestName)
+}
+
+// safeRel reports whether a manifest entry is a plain relative path that
+// stays inside the output folder (a tampered manifest must not make gen
+// delete anything else).
+func safeRel(p string) bool {
+	if p == "" || strings.ContainsRune(p, 0) || strings.HasPrefix(p, "/") || strings.Contains(p, `\`) {
+		return false
+	}
+	c := filepath.Clean(filepath.FromSlash(p))
+	return !filepath.IsAbs(c) && c != "." && c != ".." && !strings.HasPrefix(c, ".."+string(filepath.Separator)) &&
+		filepath.VolumeName(c) == ""
+}
+
+// outTxn is one writeOutputFS run: what it staged and what it changed,
+// so that it can be undone.
+type outTxn struct {
+	fsys    outFS
+	dir     string
+	made    []string     // folders created, outermost first
+	writes  []stagedFile // in commit order
+	removes []stagedFile // stale files to remove
+	done    int          // writes renamed into place
+	removed int          // removes done
+}
+
+type stagedFile struct {
+	target string
+	tmp    string // new content ("" for a removal)
+	backup string // hard link to (or copy of) the previous file; "" when there was none
+}
+
+// mkdirAll creates dir and its missing parents. Below root (when root is
+// not ""), every existing component must be a real folder: the output
+// is never written through a symlink that could lead out of it.
+func (tx *outTxn) mkdirAll(dir, root string) error {
+	var missing []string
+	for p := dir; ; p = filepath.Dir(p) {
+		info, err := tx.fsys.Lstat(p)
+		if err == nil {
+			if root != "" && p != root && !info.IsDir() {
+				return fmt.Errorf("%s is not a folder (a symlink or file is in the way); remove it or choose another -out", p)
+			}
+			if root == "" && !info.IsDir() && info.Mode()&fs.ModeSymlink == 0 {
+				return fmt.Errorf("%s is not a folder", p)
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		missing = append(missing, p)
+		if p == root || filepath.Dir(p) == p {
+			break
+		}
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := tx.fsys.Mkdir(missing[i], 0o755); err != nil {
+			return err
+		}
+		tx.made = append(tx.made, missing[i])
+	}
+	return nil
+}
+
+// insideReal reports whether every folder between tx.dir and p is a real
+// folder (no symlinks).
+func (tx *outTxn) insideReal(p string) bool {
+	for d := filepath.Dir(p); d != tx.dir && isWithin(tx.dir, d); d = filepath.Dir(d) {
+		info, err := tx.fsys.Lstat(d)
+		if err != nil || !info.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// stage writes data to a temporary file beside target and backs up the
+// file it will replace.
+func (tx *outTxn) stage(target string, data []byte) error {
+	parent := filepath.Dir(target)
+	if err := tx.mkdirAll(parent, tx.dir); err != nil {
+		return fmt.Errorf("cannot create folder for %s: %w", target, err)
+	}
+	if !tx.insideReal(target) {
+		return fmt.Errorf("cannot write %s: a folder on its way is a symlink or a file; remove it or choose another -out", target)
+	}
+	sf := stagedFile{target: target}
+	tmp, err := tx.fsys.WriteTemp(parent, data)
+	if tmp != "" {
+		sf.tmp = tmp
+		tx.writes = append(tx.writes, sf) // recorded first, so that rollback removes it
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", target, err)
+	}
+	if info, err := tx.fsys.Lstat(target); err == nil {
+		if info.IsDir() {
+			return fmt.Errorf("cannot write %s: a folder is in the way; remove it", target)
+		}
+		b, err := tx.backup(target)
+		if b != "" {
+			tx.writes[len(tx.writes)-1].backup = b
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stageRemove backs up a stale file before it is removed.
+func (tx *outTxn) stageRemove(target string) error {
+	tx.removes = append(tx.removes, stagedFile{target: target})
+	b, err := tx.backup(target)
+	tx.removes[len(tx.removes)-1].backup = b
+	return err
+}
+
+// backup makes a hard link to target beside it (or, where hard links are
+// not supported, a copy) and returns its name.
+func (tx *outTxn) backup(target string) (string, error) {
+	dir, base := filepath.Split(target)
+	var lerr error
+	for i := 0; i < 100; i++ {
+		name := filepath.Join(dir, ".gen-"+base+"."+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(i)+".bak")
+		if lerr = tx.fsys.Link(target, name); lerr == nil {
+			return name, nil
+		}
+		if !errors.Is(lerr, fs.ErrExist) {
+			break
+		}
+	}
+	data, err := tx.fsys.ReadFile(target)
+	if err != nil {
+		return "", fmt.Errorf("cannot back up %s before replacing it: %v; %w", target, lerr, err)
+	}
+	name, err := tx.fsys.WriteTemp(filepath.Clean(dir), data)
+	if err != nil {
+		return name, fmt.Errorf("cannot back up %s before replacing it: %w", target, err)
+	}
+	return name, nil
+}
+
+// commit moves the staged files into place, then removes stale files.
+func (tx *outTxn) commit() error {
+	for tx.done < len(tx.writes) {
+		w := tx.writes[tx.done]
+		if err := tx.fsys.Rename(w.tmp, w.target); err != nil {
+			return fmt.Errorf("cannot write %s: %w", w.target, err)
+		}
+		tx.done++
+	}
+	for tx.removed < len(tx.removes) {
+		r := tx.removes[tx.removed]
+		if err := tx.fsys.Remove(r.target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot remove %s (written by an earlier build): %w", r.target, err)
+		}
+		tx.removed++
+	}
+	return nil
+}
+
+// rollback undoes whatever commit did, then removes the temporary files,
+// backups and created folders. It goes on after an error and returns the
+// first one.
+func (tx *outTxn) rollback() error {
+	var first error
+	note := func(err error) {
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	for i := tx.removed - 1; i >= 0; i-- {
+		r := tx.removes[i]
+		if r.backup != "" {
+			note(tx.fsys.Rename(r.backup, r.target))
+			tx.removes[i].backup = ""
+		}
+	}
+	for i := tx.done - 1; i >= 0; i-- {
+		w := tx.writes[i]
+		if w.backup != "" {
+			note(tx.fsys.Rename(w.backup, w.target))
+			tx.writes[i].backup = ""
+		} else {
+			note(tx.fsys.Remove(w.target))
+		}
+		tx.writes[i].tmp = "" // renamed away
+	}
+	tx.removed, tx.done = 0, 0
+	tx.cleanup(note)
+	for i := len(tx.made) - 1; i >= 0; i-- {
+		// Only folders this run made, and only if they are empty again.
+		if entries, err := tx.fsys.ReadDir(tx.made[i]); err == nil && len(entries) == 0 {
+			note(tx.fsys.Remove(tx.made[i]))
+		}
+	}
+	return first
+}
+
+// cleanup removes leftover temporary files and backups.
+func (tx *outTxn) cleanup(note func(error)) {
+	rm := func(p string) {
+		if p != "" {
+			if err := tx.fsys.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				note(err)
+			}
+		}
+	}
+	for i, w := range tx.writes {
+		if i >= tx.done {
+			rm(w.tmp)
+		}
+		rm(w.backup)
+	}
+	for _, r := range tx.removes {
+		rm(r.backup)
+	}
+}
+
+// finish removes the backups of a committed transaction and the folders
+// that removing stale files emptied.
+func (tx *outTxn) finish() {
+	tx.cleanup(func(error) {})
+	for _, r := range tx.removes {
+		tx.removeEmptyParents(filepath.Dir(r.target))
+	}
+}
+
+// removeEmptyParents removes now-empty folders from p up to (not
+// including) the output folder.
+func (tx *outTxn) removeEmptyParents(p string) {
+	for p != tx.dir && isWithin(tx.dir, p) {
+		entries, err := tx.fsys.ReadDir(p)
+		if err != nil || len(entries) > 0 {
+			return
+		}
+		tx.fsys.Remove(p)
+		p = filepath.Dir(p)
+	}
+}

@@ -1,0 +1,92 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
+)
+
+// renderedNote is a note turned into HTML: its deck-page view and each
+// card's question and answer, which the quiz pages and cards.json reuse.
+type renderedNote struct {
+	view  NoteView
+	cards []renderedCard // parallel to note.Cards
+}
+
+type renderedCard struct {
+	question, answer string // HTML for pages one folder below the root
+}
+
+// pageRoot is the relative path from decks/ and quiz/ pages to the root.
+// Card HTML is rendered once with it and used on both kinds of page.
+const pageRoot = "../"
+
+// renderNotes renders every note in parallel.
+func renderNotes(all []*notes.Note, placed map[string]*placedNote, rs *resolver, opt Options, workers int) (map[string]*renderedNote, []diag.Diagnostic) {
+	md := markdown.New()
+	out := make([]*renderedNote, len(all))
+	diags := make([][]diag.Diagnostic, len(all))
+	parallel(len(all), workers, func(i int) {
+		out[i], diags[i] = renderNote(md, all[i], placed[all[i].Path], rs, opt)
+	})
+	byPath := make(map[string]*renderedNote, len(all))
+	var ds []diag.Diagnostic
+	for i, n := range all {
+		byPath[n.Path] = out[i]
+		ds = append(ds, diags[i]...)
+	}
+	return byPath, ds
+}
+
+func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
+	var diags []diag.Diagnostic
+	render := func(src string, line int) string {
+		if src == "" {
+			return ""
+		}
+		r := md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix})
+		diags = append(diags, r.Diags...)
+		return r.HTML
+	}
+	rn := &renderedNote{
+		view:  NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
+		cards: make([]renderedCard, len(n.Cards)),
+	}
+	for i, c := range n.Cards {
+		// The second side of a reversed pair shows the same two texts
+		// swapped; render each text once.
+		if c.Pair >= 0 && c.Pair < i {
+			p := rn.cards[c.Pair]
+			rn.cards[i] = renderedCard{question: p.answer, answer: p.question}
+			continue
+		}
+		rn.cards[i] = renderedCard{question: render(c.Question, c.Line), answer: render(c.Answer, c.Line+1)}
+	}
+	for _, seg := range n.Segments {
+		if len(seg.Cards) == 0 {
+			if html := render(seg.Text, seg.Line); html != "" {
+				rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(html)})
+			}
+			continue
+		}
+		first := n.Cards[seg.Cards[0]]
+		cv := &CardView{
+			ID:           first.ID,
+			Kind:         string(first.Kind),
+			Question:     template.HTML(rn.cards[seg.Cards[0]].question),
+			Answer:       template.HTML(rn.cards[seg.Cards[0]].answer),
+			Context:      first.Context,
+			Tags:         first.Tags,
+			HeadingLevel: first.HeadingLevel,
+			Line:         first.Line,
+		}
+		for _, ci := range seg.Cards {
+			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
+		}
+		rn.view.Blocks = append(rn.view.Blocks, BlockView{Card: cv})
+	}
+	return rn, diags
+}

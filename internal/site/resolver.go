@@ -1,0 +1,191 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/slug"
+	"github.com/flipdeck/flipdeck/internal/vault"
+)
+
+// placedNote is a note with where it ends up on the site.
+type placedNote struct {
+	note   *notes.Note
+	deck   *DeckNode
+	anchor string // element id of the note's <article>
+	// headingPrefix goes before heading ids of this note, so that two
+	// notes on one deck page never share an id.
+	headingPrefix string
+	// cardAnchors maps a heading card's slugged question and a card's
+	// block id to the card's element id: [[Note#Question]] and
+	// [[Note#^1234567890123]] land on the flip card.
+	cardAnchors map[string]string
+}
+
+// resolver answers the renderer's link and embed questions from the
+// vault index; it is shared by all render goroutines and only reads,
+// except through mediaSet, which locks.
+type resolver struct {
+	vault *vault.Vault
+	notes map[string]*placedNote // by note path
+	media *mediaSet
+}
+
+var _ markdown.Resolver = (*resolver)(nil)
+
+func splitFragment(target string) (file, frag string) {
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		return target[:i], target[i+1:]
+	}
+	return target, ""
+}
+
+func (r *resolver) Link(from, target string) (markdown.Target, bool) {
+	file, frag := splitFragment(target)
+	var pn *placedNote
+	if strings.TrimSpace(file) == "" {
+		pn = r.notes[from]
+	} else {
+		f, err := r.vault.Resolve(from, file)
+		if err != nil || f == nil {
+			return markdown.Target{}, false
+		}
+		if !f.IsNote() {
+			// [[file.pdf]] links to the copied file.
+			return markdown.Target{URL: r.media.use(f), Kind: embedKind(f.Path)}, true
+		}
+		pn = r.notes[f.Path]
+	}
+	if pn == nil {
+		return markdown.Target{}, false
+	}
+	return markdown.Target{URL: pn.deck.URL + "#" + pn.fragmentID(frag), Kind: markdown.EmbedNote}, true
+}
+
+// fragmentID turns the part of a link after '#' into an element id on
+// the note's deck page.
+func (pn *placedNote) fragmentID(frag string) string {
+	frag = strings.TrimSpace(frag)
+	if frag == "" {
+		return pn.anchor
+	}
+	if strings.HasPrefix(frag, "^") {
+		if id, ok := pn.cardAnchors["^"+strings.TrimPrefix(frag, "^")]; ok {
+			return id
+		}
+		return pn.anchor
+	}
+	// Obsidian writes nested headings as "A#B"; the last one is the target.
+	if i := strings.LastIndexByte(frag, '#'); i >= 0 {
+		frag = frag[i+1:]
+	}
+	s := slug.Make(frag)
+	if id, ok := pn.cardAnchors[s]; ok {
+		return id
+	}
+	return pn.headingPrefix + s
+}
+
+func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
+	file, frag := splitFragment(target)
+	f, err := r.vault.Resolve(from, file)
+	if err != nil {
+		return markdown.Target{}, false, err
+	}
+	if f == nil {
+		return markdown.Target{}, false, nil
+	}
+	if !f.IsNote() {
+		url := r.media.use(f)
+		if frag != "" && embedKind(f.Path) == markdown.EmbedPDF {
+			url += "#" + frag
+		}
+		return markdown.Target{URL: url, Kind: embedKind(f.Path)}, true, nil
+	}
+	pn := r.notes[f.Path]
+	if pn == nil {
+		return markdown.Target{}, false, nil
+	}
+	md, line := pn.note.Body, pn.note.BodyLine
+	if frag != "" && !strings.HasPrefix(frag, "^") {
+		md, line = section(pn.note.Body, pn.note.BodyLine, frag)
+	}
+	return markdown.Target{URL: pn.deck.URL + "#" + pn.fragmentID(frag), Kind: markdown.EmbedNote,
+		Markdown: md, NoteFile: f.Path, NoteLine: line}, true, nil
+}
+
+// section returns the part of body under the heading whose text slugs to
+// the same as heading, up to the next heading of the same or a higher
+// level; the whole body when there is no such heading.
+func section(body string, firstLine int, heading string) (string, int) {
+	want := slug.Make(heading)
+	lines := strings.Split(body, "\n")
+	start, level := -1, 0
+	inFence := false
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+			continue
+		}
+		if inFence {
+			continue
+		}
+		lv, text := headingOf(t)
+		if lv == 0 {
+			continue
+		}
+		if start < 0 {
+			if slug.Make(stripTags(text)) == want {
+				start, level = i, lv
+			}
+			continue
+		}
+		if lv <= level {
+			return strings.Join(lines[start:i], "\n"), firstLine + start
+		}
+	}
+	if start < 0 {
+		return body, firstLine
+	}
+	return strings.Join(lines[start:], "\n"), firstLine + start
+}
+
+// headingOf returns the level and text of an ATX heading line, or 0.
+func headingOf(line string) (int, string) {
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
+		return 0, ""
+	}
+	return n, strings.TrimSpace(line[n:])
+}
+
+// stripTags removes trailing #tags ("What is X? #card") from heading text.
+func stripTags(text string) string {
+	fields := strings.Fields(text)
+	for len(fields) > 0 && strings.HasPrefix(fields[len(fields)-1], "#") {
+		fields = fields[:len(fields)-1]
+	}
+	return strings.Join(fields, " ")
+}
+
+func embedKind(p string) markdown.EmbedKind {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico":
+		return markdown.EmbedImage
+	case ".mp3", ".wav", ".ogg", ".m4a", ".webm", ".flac", ".3gp":
+		return markdown.EmbedAudio
+	case ".mp4", ".mov", ".ogv", ".mkv":
+		return markdown.EmbedVideo
+	case ".pdf":
+		return markdown.EmbedPDF
+	case ".md":
+		return markdown.EmbedNote
+	}
+	return markdown.EmbedOther
+}

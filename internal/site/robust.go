@@ -1,0 +1,159 @@
+package site
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/vault"
+)
+
+// kindSkipped counts notes left out because reading or rendering them
+// crashed: a bug in gen, never the user's fault, but their note must not
+// take the whole build down with it.
+const kindSkipped = "note-skipped"
+
+func crashDiag(path, step string, v any) diag.Diagnostic {
+	return diag.Diagnostic{File: path, Kind: kindSkipped, Severity: diag.Warning,
+		Message: fmt.Sprintf("gen crashed while %s this note (%v) and left it out of the site; please report this bug with the note attached", step, v)}
+}
+
+// parseNote is notes.Parse that turns a panic into an error.
+func parseNote(path string, src []byte, opt notes.Options) (n *notes.Note, crash *diag.Diagnostic) {
+	defer func() {
+		if v := recover(); v != nil {
+			d := crashDiag(path, "reading", v)
+			if debugCrashes {
+				d.Message += "\n" + string(debug.Stack())
+			}
+			n, crash = nil, &d
+		}
+	}()
+	return notes.Parse(path, src, opt), nil
+}
+
+// debugCrashes adds the stack to crash reports (flip it when debugging).
+const debugCrashes = false
+
+// renderSite lays out the decks and renders every note. A note whose
+// rendering panics is reported and left out, and the layout is done again
+// without it (links to it then become missing links), until no note
+// panics. It returns the notes kept.
+func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int) (kept []*notes.Note, tree *deckTree, media *mediaSet,
+	placed map[string]*placedNote, rendered map[string]*renderedNote, diags []diag.Diagnostic) {
+	var crashes []diag.Diagnostic
+	for {
+		tree = buildDeckTree(all)
+		media = newMediaSet(v.Files)
+		placed = placeNotes(all, tree)
+		rs := &resolver{vault: v, notes: placed, media: media}
+		md := markdown.New()
+		out := make([]*renderedNote, len(all))
+		per := make([][]diag.Diagnostic, len(all))
+		crashed := make([]*diag.Diagnostic, len(all))
+		parallel(len(all), workers, func(i int) {
+			defer func() {
+				if v := recover(); v != nil {
+					d := crashDiag(all[i].Path, "rendering", v)
+					crashed[i] = &d
+				}
+			}()
+			out[i], per[i] = renderNote(md, all[i], placed[all[i].Path], rs, opt)
+		})
+		var next []*notes.Note
+		for i, n := range all {
+			if crashed[i] != nil {
+				crashes = append(crashes, *crashed[i])
+				continue
+			}
+			next = append(next, n)
+		}
+		if len(next) < len(all) {
+			all = next
+			continue
+		}
+		rendered = make(map[string]*renderedNote, len(all))
+		for i, n := range all {
+			rendered[n.Path] = out[i]
+			diags = append(diags, per[i]...)
+		}
+		return all, tree, media, placed, rendered, append(diags, crashes...)
+	}
+}
+
+// uniqueCardIDs makes card ids unique across the whole site. Within one
+// note the parser already does so; across notes the same question in one
+// deck (or a block id pasted into two notes) would give two cards one id,
+// and so one shared progress record. The card of the later note (in path
+// order) gets "-2", "-3"…, and a warning.
+func uniqueCardIDs(all []*notes.Note) []diag.Diagnostic {
+	type where struct {
+		path string
+		line int
+	}
+	first := map[string]where{} // id → its first card, in path order
+	for _, n := range all {
+		for _, c := range n.Cards {
+			if _, ok := first[c.ID]; !ok {
+				first[c.ID] = where{n.Path, c.Line}
+			}
+		}
+	}
+	var diags []diag.Diagnostic
+	for _, n := range all {
+		warned := map[int]bool{}
+		for i := range n.Cards {
+			c := &n.Cards[i]
+			f := first[c.ID]
+			if f.path == n.Path {
+				continue
+			}
+			id := c.ID
+			for k := 2; ; k++ {
+				if _, taken := first[fmt.Sprintf("%s-%d", c.ID, k)]; !taken {
+					id = fmt.Sprintf("%s-%d", c.ID, k)
+					break
+				}
+			}
+			first[id] = where{n.Path, c.Line}
+			if !warned[c.Line] {
+				warned[c.Line] = true
+				msg := fmt.Sprintf("question %q is already asked at %s:%d in deck %s: reword one of them (progress is kept apart under the id %s meanwhile)",
+					shortText(c.Question), f.path, f.line, strings.Join(c.Deck, "::"), id)
+				if c.BlockID != "" {
+					msg = fmt.Sprintf("block id ^%s is also used at %s:%d: give one of the cards a new id (progress is kept apart under the id %s meanwhile)",
+						c.BlockID, f.path, f.line, id)
+				}
+				diags = append(diags, diag.Diagnostic{File: n.Path, Line: c.Line, Kind: diag.KindDuplicate,
+					Severity: diag.Warning, Message: msg})
+			}
+			c.ID = id
+		}
+	}
+	return diags
+}
+
+func shortText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
+
+// dedupeDiags drops repeats of one problem (same file, line, kind and
+// message), which arise when a note is embedded in several places; ds
+// must be sorted.
+func dedupeDiags(ds []diag.Diagnostic) []diag.Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}

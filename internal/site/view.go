@@ -1,0 +1,108 @@
+package site
+
+import "html/template"
+
+// The types in this file are what the templates in templates/ receive.
+// URLs in them are relative to the site root; templates put .Root before
+// them so that every URL in the output is relative to the page.
+
+// Layout is shared by every page (templates/layout.html).
+type Layout struct {
+	SiteTitle string
+	PageTitle string // "" on the index
+	Root      string // "" on the index, "../" on pages in decks/ and quiz/
+	PageKind  string // "index", "deck" or "quiz": the body class and the page script
+	// SiteID is a short build-independent id of the site (from its title),
+	// part of the localStorage key prefix together with the site's path.
+	SiteID string
+}
+
+// DeckNode is one deck in the tree built from "A::B::C" deck paths.
+type DeckNode struct {
+	Name      string   // last level, e.g. "Associate"
+	Path      []string // all levels
+	FullName  string   // "AWS Exams::Solutions Architect::Associate"
+	Slug      string   // unique file stem
+	URL       string   // "decks/<slug>.html"
+	QuizURL   string   // "quiz/<slug>.html"
+	Depth     int      // 0 for top-level decks
+	OwnCards  int      // cards in notes of exactly this deck
+	CardCount int      // cards in this deck and all decks below it
+	NoteCount int      // notes of exactly this deck
+	Children  []*DeckNode
+	// CardIDs are the ids of every card in the subtree (progress counts).
+	CardIDs []string
+}
+
+// IndexPage is index.html.
+type IndexPage struct {
+	Layout
+	Decks      []*DeckNode // top level, sorted by name
+	TotalCards int
+	TotalNotes int
+	// DeckCardsJSON maps each deck slug to the ids of every card in its
+	// subtree (JSON object, safe inside <script type="application/json">),
+	// so the page script can count new / due / learned per deck.
+	DeckCardsJSON template.JS
+}
+
+// DeckPage is decks/<slug>.html: the deck's notes in full.
+type DeckPage struct {
+	Layout
+	Deck      *DeckNode
+	Ancestors []*DeckNode // from the top-level deck down to the parent
+	Notes     []NoteView
+	// DeckCardsJSON: as on IndexPage, for this deck and its subdecks.
+	DeckCardsJSON template.JS
+}
+
+// NoteView is one note on a deck page.
+type NoteView struct {
+	Title  string
+	Path   string // source path, shown for orientation
+	Anchor string // element id of the note's section, target of [[Note]] links
+	Blocks []BlockView
+}
+
+// BlockView is either reading text (HTML set) or a card (Card set).
+type BlockView struct {
+	HTML template.HTML
+	Card *CardView
+}
+
+// CardView is one flip card on a deck page. A reversed pair or a cloze
+// line with several numbers is one flip card holding several card ids.
+type CardView struct {
+	ID           string   // first card's id; also the element id "card-<ID>"
+	IDs          []string // every card id this flip card stands for
+	Kind         string
+	Question     template.HTML
+	Answer       template.HTML
+	Context      []string // breadcrumb headings
+	Tags         []string
+	HeadingLevel int // 0 for non-heading cards
+	Line         int // source line, for "edit" hints
+}
+
+// QuizPage is quiz/<slug>.html: one card at a time over the deck's subtree.
+type QuizPage struct {
+	Layout
+	Deck      *DeckNode
+	Ancestors []*DeckNode
+	// CardsJSON is a JSON array of QuizCard, safe to put inside
+	// <script type="application/json">.
+	CardsJSON template.JS
+}
+
+// QuizCard is one card as the quiz script sees it (JSON).
+type QuizCard struct {
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Deck      string   `json:"deck"`           // "A::B"
+	DeckURL   string   `json:"deckUrl"`        // root-relative link to the card on its deck page
+	Question  string   `json:"q"`              // HTML
+	Answer    string   `json:"a"`              // HTML
+	Pair      string   `json:"pair,omitempty"` // id of the other side of a reversed pair
+	ClozeText []string `json:"cloze,omitempty"`
+	Context   []string `json:"ctx,omitempty"`
+}

@@ -1,0 +1,265 @@
+package texmath
+
+import (
+	"strings"
+)
+
+// The writer turns the tree into MathML text. Every character of content
+// and every attribute value goes through escape, and element names come
+// only from the fixed table below, so the output is safe to embed in HTML
+// whatever the input. Each node writes exactly one element, which is what
+// the fixed-arity elements (mfrac, msub, ...) require.
+
+var elementNames = map[nodeKind]string{
+	kRow: "mrow", kIdent: "mi", kNum: "mn", kOp: "mo", kText: "mtext",
+	kSpace: "mspace", kFrac: "mfrac", kSqrt: "msqrt", kRoot: "mroot",
+	kSub: "msub", kSup: "msup", kSubSup: "msubsup", kUnder: "munder",
+	kOver: "mover", kUnderOver: "munderover", kStyle: "mstyle",
+	kEnclose: "menclose", kPhantom: "mphantom", kTable: "mtable", kError: "merror",
+}
+
+// thinSpace follows an operator name such as sin when an ordinary atom
+// comes next, as TeX's spacing rules ask.
+const thinSpace = "0.1667em"
+
+type writer struct{ b strings.Builder }
+
+func (w *writer) open(name string, attrs []attr) {
+	w.b.WriteByte('<')
+	w.b.WriteString(name)
+	for _, a := range attrs {
+		w.b.WriteByte(' ')
+		w.b.WriteString(a.name)
+		w.b.WriteString(`="`)
+		escape(&w.b, a.value)
+		w.b.WriteByte('"')
+	}
+	w.b.WriteByte('>')
+}
+
+func (w *writer) close(name string) {
+	w.b.WriteString("</")
+	w.b.WriteString(name)
+	w.b.WriteByte('>')
+}
+
+func (w *writer) write(n *node) {
+	name := elementNames[n.kind]
+	switch n.kind {
+	case kRow:
+		if len(n.kids) == 1 {
+			w.write(n.kids[0])
+			return
+		}
+		w.open(name, n.attrs)
+		w.list(n.kids)
+		w.close(name)
+	case kIdent, kNum, kOp:
+		w.open(name, n.attrs)
+		escape(&w.b, n.text)
+		w.close(name)
+	case kText:
+		w.open(name, n.attrs)
+		escape(&w.b, keepEdgeSpaces(n.text))
+		w.close(name)
+	case kSpace:
+		w.open(name, n.attrs)
+		w.close(name)
+	case kError:
+		w.open(name, n.attrs)
+		w.open("mtext", nil)
+		escape(&w.b, n.text)
+		w.close("mtext")
+		w.close(name)
+	case kTable:
+		w.table(n)
+	case kStyle, kEnclose, kPhantom:
+		w.open(name, n.attrs)
+		w.list(n.kids)
+		w.close(name)
+	default: // fixed-arity elements: one element per child
+		w.open(name, n.attrs)
+		for _, k := range n.kids {
+			w.write(k)
+		}
+		w.close(name)
+	}
+}
+
+// list writes the children of an mrow-like element, adding the thin space
+// TeX puts between an operator name and a following ordinary atom.
+func (w *writer) list(kids []*node) {
+	for i, k := range kids {
+		w.write(k)
+		if k.fn && i+1 < len(kids) && !kids[i+1].startsWithOp() {
+			w.open("mspace", []attr{{"width", thinSpace}})
+			w.close("mspace")
+		}
+	}
+}
+
+// keepEdgeSpaces turns leading and trailing spaces into no-break spaces:
+// MathML trims white space at the edges of token elements, but in
+// "\text{falls }i" the space is meant.
+func keepEdgeSpaces(s string) string {
+	if !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	trimmed := strings.TrimLeft(s, " ")
+	lead := len(s) - len(trimmed)
+	core := strings.TrimRight(trimmed, " ")
+	trail := len(trimmed) - len(core)
+	return strings.Repeat("\u00a0", min(lead, 1)) + core + strings.Repeat("\u00a0", min(trail, 1))
+}
+
+// table writes an <mtable>. Alignment and rules are given twice: as MathML
+// attributes (Firefox) and as inline CSS on each cell, because Chromium's
+// MathML Core implementation only honours the latter.
+func (w *writer) table(n *node) {
+	t := n.tbl
+	ncols := 0
+	for _, r := range t.rows {
+		ncols = max(ncols, len(r))
+	}
+	attrs := append([]attr(nil), n.attrs...)
+	aligns := make([]string, ncols)
+	nonCenter := false
+	for j := range aligns {
+		aligns[j] = t.align(j)
+		nonCenter = nonCenter || aligns[j] != "center"
+	}
+	if nonCenter {
+		attrs = append(attrs, attr{"columnalign", strings.Join(aligns, " ")})
+	}
+	colLine := func(j int) string { // rule left of column j
+		if j < len(t.colLines) {
+			return t.colLines[j]
+		}
+		return ""
+	}
+	if ncols > 1 {
+		lines := make([]string, ncols-1)
+		any := false
+		for j := range lines {
+			lines[j] = orNone(colLine(j + 1))
+			any = any || lines[j] != "none"
+		}
+		if any {
+			attrs = append(attrs, attr{"columnlines", strings.Join(lines, " ")})
+		}
+	}
+	if len(t.rows) > 1 {
+		lines := make([]string, len(t.rows)-1)
+		any := false
+		for i := range lines {
+			lines[i] = orNone(t.rowLines[i+1])
+			any = any || lines[i] != "none"
+		}
+		if any {
+			attrs = append(attrs, attr{"rowlines", strings.Join(lines, " ")})
+		}
+	}
+	if t.pairs && ncols > 1 {
+		gaps := make([]string, ncols-1)
+		for j := range gaps {
+			gaps[j] = "0em"
+			if j%2 == 1 && t.spread {
+				gaps[j] = "2em"
+			}
+		}
+		attrs = append(attrs, attr{"columnspacing", strings.Join(gaps, " ")})
+	}
+	if t.display {
+		attrs = append(attrs, attr{"displaystyle", "true"})
+	}
+	w.open("mtable", attrs)
+	for i, r := range t.rows {
+		w.open("mtr", nil)
+		for j, cell := range r {
+			var css []string
+			var cellAttrs []attr
+			if aligns[j] != "center" {
+				cellAttrs = append(cellAttrs, attr{"columnalign", aligns[j]})
+				css = append(css, "text-align:"+aligns[j])
+			}
+			if t.pairs && aligns[j] == "left" {
+				css = append(css, "padding-left:0")
+			}
+			if t.pairs && aligns[j] == "right" && j+1 < ncols {
+				css = append(css, "padding-right:0")
+			}
+			if l := colLine(j); l != "" {
+				css = append(css, "border-left:0.06em "+l)
+			}
+			if l := colLine(j + 1); l != "" && j == ncols-1 {
+				css = append(css, "border-right:0.06em "+l)
+			}
+			if l := t.rowLines[i]; l != "" {
+				css = append(css, "border-top:0.06em "+l)
+			}
+			if l := t.rowLines[i+1]; l != "" && i == len(t.rows)-1 {
+				css = append(css, "border-bottom:0.06em "+l)
+			}
+			if len(css) > 0 {
+				cellAttrs = append(cellAttrs, attr{"style", strings.Join(css, ";")})
+			}
+			w.open("mtd", cellAttrs)
+			w.write(cell)
+			w.close("mtd")
+		}
+		if tag := t.tags[i]; tag != nil {
+			w.open("mtd", []attr{{"columnalign", "right"}, {"style", "text-align:right;padding-left:2em"}})
+			w.write(tag)
+			w.close("mtd")
+		}
+		w.close("mtr")
+	}
+	w.close("mtable")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// escape writes s as XML character data or attribute value. Characters
+// that XML cannot carry (controls, invalid UTF-8) become U+FFFD.
+func escape(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			if !isXMLChar(r) {
+				r = '\uFFFD'
+			}
+			b.WriteRune(r)
+		}
+	}
+}
+
+func isXMLChar(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r':
+		return true
+	case r < 0x20, r >= 0x7F && r <= 0x9F:
+		return false
+	case r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
