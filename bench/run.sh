@@ -42,7 +42,9 @@ go build -o "$BIN/floor" ./bench/floor
 go build -o "$BIN/vaultgen" ./bench/vaultgen/cmd
 
 # measure RESULT_FILE cmd...: run cmd, write "wall_seconds maxrss_kib".
-if /usr/bin/time -v true 2>&1 >/dev/null | grep -q 'Maximum resident set size'; then
+# (Captured first: grep -q in a pipe could SIGPIPE time under pipefail.)
+tv=$(/usr/bin/time -v true 2>&1 >/dev/null || true)
+if [[ $tv == *"Maximum resident set size"* ]]; then
 	TIMER="/usr/bin/time -v"
 	measure() {
 		local res=$1; shift

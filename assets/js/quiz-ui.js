@@ -27,7 +27,17 @@ export function reviewQueue(cards, t) {
     else if (s === "new") fresh.push(c);
   }
   due.sort((a, b) => a[0] - b[0]);
-  return { due: due.map((x) => x[1]), fresh };
+  // The second side of a new reversed pair waits until the end, so that it
+  // does not follow its own answer.
+  const first = [];
+  const later = [];
+  const seen = new Set();
+  for (const c of fresh) {
+    if (c.pair && seen.has(c.pair)) later.push(c);
+    else first.push(c);
+    seen.add(c.id);
+  }
+  return { due: due.map((x) => x[1]), fresh: [...first, ...later] };
 }
 
 function shuffle(a) {
@@ -55,7 +65,8 @@ function el(tag, attrs = {}, ...kids) {
 /**
  * startQuiz runs the quiz in root over cards (QuizCard objects from
  * #quiz-data). opts.root is the page's path to the site root, opts.deckUrl
- * the deck page's URL (relative to this page).
+ * the deck page's URL (relative to this page), opts.deckName the quiz deck's
+ * full name ("A::B"; cards of subdecks are labelled with their own deck).
  */
 export function startQuiz(root, cards, opts = {}) {
   const siteRoot = opts.root || "";

@@ -103,7 +103,6 @@ function parse(raw) {
 
 /** load returns the stored data (cached; do not mutate it). */
 export function load() {
-  if (cache && (dirty || readOnly)) return cache;
   if (cache) return cache;
   try {
     cache = parse(readRaw());

@@ -64,14 +64,20 @@ func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
 	var m map[string]any
 	if err := yaml.Unmarshal([]byte(yml), &m); err != nil {
 		line := 1
-		if sm := yamlLineRE.FindStringSubmatch(err.Error()); sm != nil {
-			if n, e := strconv.Atoi(sm[1]); e == nil && n > 0 && n <= strings.Count(yml, "\n")+1 {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if sm := yamlLineRE.FindStringSubmatch(msg); sm != nil {
+			n, e := strconv.Atoi(sm[1])
+			if e == nil && yamlParserError(msg) {
+				n++ // yaml.v3 counts parser error lines from 0, scanner error lines from 1
+			}
+			if e == nil && n > 0 && n <= strings.Count(yml, "\n")+1 {
 				line = n + 1 // the YAML starts on file line 2
+				msg = strings.TrimPrefix(msg, sm[0]+": ")
 			}
 		}
 		*diags = append(*diags, diag.Diagnostic{
 			File: path, Line: line, Kind: diag.KindYAML, Severity: diag.Warning,
-			Message: "frontmatter is not valid YAML (" + strings.TrimPrefix(err.Error(), "yaml: ") +
+			Message: "frontmatter is not valid YAML (" + msg +
 				"); the note is read without it: fix the YAML between the --- lines",
 		})
 		fm.broken = true
@@ -97,6 +103,19 @@ func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
 	}
 	fm.tags = dedupe(fm.tags)
 	return fm
+}
+
+// yamlParserError reports the messages of yaml.v3's parser (as opposed
+// to its scanner), whose line numbers are 0-based.
+func yamlParserError(msg string) bool {
+	for _, m := range []string{"did not find expected ',' or", "did not find expected '-' indicator",
+		"did not find expected <", "did not find expected key", "did not find expected node content",
+		"found duplicate %", "found incompatible YAML document", "found undefined tag handle"} {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanDeckLine finds "cards-deck: value" in YAML that did not parse.
