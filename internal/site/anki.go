@@ -17,9 +17,6 @@ var ankiMediaSrc = regexp.MustCompile(`(src|href)="\.\./media/([^"]+)"`)
 // ankiRelLink matches other page-relative links, which mean nothing in Anki.
 var ankiRelLink = regexp.MustCompile(`href="\.\./[^"]*"`)
 
-// ankiURL is the Anki file of deck d, relative to the site root.
-func ankiURL(d *DeckNode) string { return "anki/" + d.Slug + ".txt" }
-
 // ankiFile returns the Anki import file of d's whole subtree.
 func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
 	var b strings.Builder

@@ -37,6 +37,9 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 	// The review of every deck at once is quiz/all-decks.html; no deck
 	// may take that name.
 	t.bySlug[allDecksSlug] = &DeckNode{}
+	for _, r := range t.roots {
+		countCards(r)
+	}
 	// Slugs are given in tree order, so a clash is always resolved the
 	// same way whatever order the notes were read in.
 	t.walk(func(d *DeckNode) {
@@ -48,11 +51,11 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 		d.Slug = s
 		d.URL = "decks/" + s + ".html"
 		d.QuizURL = "quiz/" + s + ".html"
+		if d.CardCount > 0 {
+			d.AnkiURL = "anki/" + s + ".txt"
+		}
 		t.bySlug[s] = d
 	})
-	for _, r := range t.roots {
-		countCards(r)
-	}
 	return t
 }
 

@@ -26,7 +26,7 @@ type pageBuilder struct {
 
 // pageKinds are the page templates; each is parsed together with
 // templates/layout.html and executed as "layout".
-var pageKinds = []string{"index", "deck", "quiz"}
+var pageKinds = []string{"index", "deck", "quiz", "stats"}
 
 func newPageBuilder(opt Options, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
 	sum := sha256.Sum256([]byte(opt.Title))
@@ -90,7 +90,7 @@ func (p *pageBuilder) addAll(out Output) {
 			DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
 		})
 		if d.CardCount > 0 {
-			out[ankiURL(d)] = p.ankiFile(d)
+			out[d.AnkiURL] = p.ankiFile(d)
 			p.execute(out, d.QuizURL, "quiz", QuizPage{
 				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
 				Deck:      d,
@@ -107,6 +107,12 @@ func (p *pageBuilder) addAll(out Output) {
 			CardsJSON: p.quizJSON(all),
 		})
 	}
+	p.execute(out, "stats.html", "stats", StatsPage{
+		Layout:        p.layout("stats", "Statistics", ""),
+		Decks:         p.tree.roots,
+		DeckCardsJSON: deckCardsJSON(p.tree.roots),
+		TotalCards:    total,
+	})
 	out["cards.json"] = p.cardsJSON()
 }
 

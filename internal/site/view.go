@@ -25,6 +25,7 @@ type DeckNode struct {
 	Slug      string   // unique file stem
 	URL       string   // "decks/<slug>.html"
 	QuizURL   string   // "quiz/<slug>.html"
+	AnkiURL   string   // "anki/<slug>.txt", when the deck has cards
 	Depth     int      // 0 for top-level decks
 	OwnCards  int      // cards in notes of exactly this deck
 	CardCount int      // cards in this deck and all decks below it
@@ -106,3 +107,20 @@ type QuizCard struct {
 	ClozeText []string `json:"cloze,omitempty"`
 	Context   []string `json:"ctx,omitempty"`
 }
+
+// StatsPage is stats.html at the site root: the reader's statistics
+// (due forecast, reviews per day, retention, cards by state per deck),
+// computed and drawn in the browser from the store.
+type StatsPage struct {
+	Layout
+	Decks         []*DeckNode // top level, as on the index
+	DeckCardsJSON template.JS // as on IndexPage
+	TotalCards    int
+}
+
+// Fixed URLs, relative to the site root, that templates may link to:
+//
+//	quiz/all-decks.html  review of every deck at once (when there are cards)
+//	stats.html           the statistics page
+//	cards.json           every card as data
+//	anki/<slug>.txt      a deck as an Anki import file (DeckNode.AnkiURL)
