@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -91,7 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			opt.Tags = append(opt.Tags, t)
 		}
 	}
-	res, err := site.Build(opt)
+	builder := site.NewBuilder(opt)
+	res, err := builder.Build()
 	if res != nil {
 		for _, d := range res.Diags {
 			fmt.Fprintln(stderr, d)
@@ -108,7 +110,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if serveSite {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		if err := serve.Run(ctx, addr, opt.Out, stdout); err != nil {
+		outAbs, _ := filepath.Abs(opt.Out)
+		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: []string{outAbs}, Log: stdout,
+			Rebuild: func() error {
+				res, err := builder.Build()
+				if res != nil {
+					for _, d := range res.Diags {
+						fmt.Fprintln(stderr, d)
+					}
+					if err == nil {
+						fmt.Fprintf(stdout, "gen: rebuilt: %s\n", res.Summary())
+					}
+				}
+				return err
+			}}
+		if err := preview.Run(ctx); err != nil {
 			fmt.Fprintln(stderr, "gen:", err)
 			return exitBuild
 		}

@@ -1,5 +1,6 @@
 // Package serve previews a built site on localhost, the way a static host
-// such as GitHub Pages would serve it.
+// such as GitHub Pages would serve it, and, while the author writes,
+// rebuilds on every change and reloads the open pages.
 package serve
 
 import (
@@ -9,27 +10,83 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
-// Handler serves the files of dir. Responses are not cached by the
-// browser, so a rebuilt page is seen on the next load.
-func Handler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
-		files.ServeHTTP(w, r)
-	})
+// Server serves one output folder.
+type Server struct {
+	dir   string
+	live  bool // inject live reload and neutralise the service worker
+	pages *broadcaster
 }
 
-// Run serves dir on addr until ctx ends, printing the URL to log.
-func Run(ctx context.Context, addr, dir string, log io.Writer) error {
+// New returns a server for dir. With live set, HTML pages get the
+// live-reload script and Reload makes them reload.
+func New(dir string, live bool) *Server {
+	return &Server{dir: dir, live: live, pages: newBroadcaster()}
+}
+
+// Reload makes every open page reload (after a rebuild).
+func (s *Server) Reload() { s.pages.reload() }
+
+// ServeHTTP serves the folder. Responses are not cached by the browser,
+// so a rebuilt page is seen on the next load.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-cache")
+	if s.live {
+		switch r.URL.Path {
+		case reloadScriptPath:
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			io.WriteString(w, reloadScript)
+			return
+		case reloadEventsPath:
+			s.pages.serveEvents(w, r)
+			return
+		case "/sw.js":
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			io.WriteString(w, previewWorker)
+			return
+		}
+		if isHTML(r.URL.Path) && s.serveHTML(w, r) {
+			return
+		}
+	}
+	http.FileServer(http.Dir(s.dir)).ServeHTTP(w, r)
+}
+
+// serveHTML serves an HTML page with the live-reload script added. It
+// reports false when the path is not a page it can read, leaving the
+// request to the file server (redirects, 404s, folder listings).
+func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request) bool {
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	data, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(p)))
+	if err != nil {
+		return false
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(injectReload(data))
+	return true
+}
+
+// Listen opens addr, reporting a clear error when it is taken.
+func Listen(addr string) (net.Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w; choose another -addr", addr, err)
+		return nil, fmt.Errorf("cannot listen on %s: %w; choose another -addr", addr, err)
 	}
-	srv := &http.Server{Handler: Handler(dir), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(log, "serving %s at http://%s/ (Ctrl+C stops)\n", dir, ln.Addr())
+	return ln, nil
+}
+
+// Serve serves s on ln until ctx ends.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -1,0 +1,46 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+)
+
+// Preview is what `gen -serve` runs: serve the output folder with live
+// reload, watch the source, and after each change rebuild and reload the
+// open pages.
+type Preview struct {
+	Addr string // e.g. "localhost:8080"
+	Out  string // the output folder served
+	Src  string // the source folder watched
+	Skip []string
+	// Rebuild builds the site again; its error (bad input) is shown and
+	// the previous site keeps being served.
+	Rebuild func() error
+	Log     io.Writer
+	// Listener, when set, is used instead of listening on Addr (tests
+	// listen on port 0 and read the address from it).
+	Listener net.Listener
+}
+
+// Run serves until ctx ends.
+func (p Preview) Run(ctx context.Context) error {
+	ln := p.Listener
+	if ln == nil {
+		var err error
+		if ln, err = Listen(p.Addr); err != nil {
+			return err
+		}
+	}
+	srv := New(p.Out, true)
+	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", p.Out, ln.Addr(), p.Src)
+	go Watch(ctx, p.Src, p.Skip, func(changed []string) {
+		if err := p.Rebuild(); err != nil {
+			fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", err)
+			return
+		}
+		srv.Reload()
+	})
+	return srv.Serve(ctx, ln)
+}
