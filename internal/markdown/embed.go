@@ -160,7 +160,7 @@ func (st *state) resolveEmbed(n *embed) {
 	switch {
 	case err != nil:
 		n.state = embedOutside
-		st.warn(n.Pos(), diag.KindOutsideSource, "embedded file "+n.target+" is outside the source folder ("+err.Error()+"); embed only files inside it")
+		st.warn(n.Pos(), diag.KindOutsideSource, "embedded file "+n.target+" is outside the source folder; embed only files inside it")
 		return
 	case !ok:
 		n.state = embedMissing

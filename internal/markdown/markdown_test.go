@@ -181,7 +181,7 @@ func TestDiagMessages(t *testing.T) {
 	want := []string{
 		"n.md:5: warning: embedded file gone.png not found; put it in the vault or fix the name [missing-embed]",
 		"n.md:6: warning: link target [[Nowhere]] not found; create the note or fix the name [missing-link]",
-		"n.md:7: warning: embedded file ../../etc/passwd is outside the source folder (path leaves the source folder); embed only files inside it [outside-source]",
+		"n.md:7: warning: embedded file ../../etc/passwd is outside the source folder; embed only files inside it [outside-source]",
 	}
 	for _, w := range want {
 		found := false

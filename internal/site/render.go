@@ -23,23 +23,6 @@ type renderedCard struct {
 // Card HTML is rendered once with it and used on both kinds of page.
 const pageRoot = "../"
 
-// renderNotes renders every note in parallel.
-func renderNotes(all []*notes.Note, placed map[string]*placedNote, rs *resolver, opt Options, workers int) (map[string]*renderedNote, []diag.Diagnostic) {
-	md := markdown.New()
-	out := make([]*renderedNote, len(all))
-	diags := make([][]diag.Diagnostic, len(all))
-	parallel(len(all), workers, func(i int) {
-		out[i], diags[i] = renderNote(md, all[i], placed[all[i].Path], rs, opt)
-	})
-	byPath := make(map[string]*renderedNote, len(all))
-	var ds []diag.Diagnostic
-	for i, n := range all {
-		byPath[n.Path] = out[i]
-		ds = append(ds, diags[i]...)
-	}
-	return byPath, ds
-}
-
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	render := func(src string, line int) string {

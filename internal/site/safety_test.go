@@ -213,10 +213,13 @@ func checkWritten(t *testing.T, out string, next Output, leftoverBackups bool) {
 	}
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(out, p)
+		if err != nil {
+			return err
+		}
 		if leftoverBackups && strings.HasPrefix(d.Name(), ".gen-") && strings.HasSuffix(d.Name(), ".bak") {
 			return nil
 		}
-		if err == nil && !d.IsDir() && !want[filepath.ToSlash(rel)] {
+		if !d.IsDir() && !want[filepath.ToSlash(rel)] {
 			t.Errorf("unexpected file left in the output: %s", rel)
 		}
 		return nil
