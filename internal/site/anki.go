@@ -1,21 +1,12 @@
 package site
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Each deck is also offered as a text file Anki can import
 // (File › Import): tab-separated, HTML fields, with Anki's header lines
 // naming the separator, the note type and which columns hold the deck and
 // the tags. Media are referenced by file name, as Anki expects once the
 // files are in its collection.media folder.
-
-// ankiMediaSrc matches src="../media/NAME" in rendered card HTML.
-var ankiMediaSrc = regexp.MustCompile(`(src|href)="\.\./media/([^"]+)"`)
-
-// ankiRelLink matches other page-relative links, which mean nothing in Anki.
-var ankiRelLink = regexp.MustCompile(`href="\.\./[^"]*"`)
 
 // ankiFile returns the Anki import file of d's whole subtree.
 func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
@@ -43,9 +34,32 @@ func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
 	return []byte(b.String())
 }
 
+// ankiHTML rewrites card HTML for Anki: copied media are referenced by
+// file name (Anki looks them up in its collection.media folder), and
+// links to other pages of the site, which mean nothing there, go nowhere.
 func ankiHTML(h string) string {
-	h = ankiMediaSrc.ReplaceAllString(h, `$1="$2"`)
-	return ankiRelLink.ReplaceAllString(h, `href="#"`)
+	h = strings.TrimSpace(h)
+	h = strings.ReplaceAll(h, `src="../media/`, `src="`)
+	h = strings.ReplaceAll(h, `href="../media/`, `href="`)
+	if !strings.Contains(h, `href="../`) {
+		return h
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(h, `href="../`)
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i+6:], '"')
+		if j < 0 {
+			break
+		}
+		b.WriteString(h[:i])
+		b.WriteString(`href="#"`)
+		h = h[i+6+j+1:]
+	}
+	b.WriteString(h)
+	return b.String()
 }
 
 // ankiField quotes a field holding a tab, newline or quote, doubling the

@@ -51,11 +51,25 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 		d.Slug = s
 		d.URL = "decks/" + s + ".html"
 		d.QuizURL = "quiz/" + s + ".html"
-		if d.CardCount > 0 {
-			d.AnkiURL = "anki/" + s + ".txt"
-		}
 		t.bySlug[s] = d
 	})
+	// One Anki file per top-level deck holds its whole subtree (Anki
+	// rebuilds the hierarchy from the deck column); subdecks link to it.
+	// Files per subdeck would repeat every card once per level.
+	for _, r := range t.roots {
+		if r.CardCount == 0 {
+			continue
+		}
+		url := "anki/" + r.Slug + ".txt"
+		var mark func(*DeckNode)
+		mark = func(d *DeckNode) {
+			d.AnkiURL = url
+			for _, c := range d.Children {
+				mark(c)
+			}
+		}
+		mark(r)
+	}
 	return t
 }
 

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"sync"
 )
 
 // The app icons are drawn here rather than shipped as files, so every
@@ -18,6 +19,18 @@ var (
 	iconFront      = color.RGBA{0xff, 0xff, 0xff, 0xff}
 	iconMark       = color.RGBA{0x2f, 0x5d, 0xa8, 0xff}
 )
+
+// appIcons are the icon files of every site. They never change, and
+// drawing them costs about a second of CPU, so they are drawn once per
+// process; the map is never modified after that.
+var appIcons = sync.OnceValue(func() map[string][]byte {
+	return map[string][]byte{
+		"icons/icon-192.png":         icon(192, false),
+		"icons/icon-512.png":         icon(512, false),
+		"icons/maskable-512.png":     icon(512, true),
+		"icons/apple-touch-icon.png": icon(180, true),
+	}
+})
 
 // icon draws a size×size PNG. A maskable icon keeps its drawing inside
 // the central 80% safe zone and fills the whole square, since the

@@ -43,10 +43,9 @@ type manifestIcon struct {
 // addInstallable adds the web app manifest, the icons and .nojekyll
 // (GitHub Pages would otherwise run Jekyll and hide files).
 func addInstallable(out Output, title string) {
-	out["icons/icon-192.png"] = icon(192, false)
-	out["icons/icon-512.png"] = icon(512, false)
-	out["icons/maskable-512.png"] = icon(512, true)
-	out["icons/apple-touch-icon.png"] = icon(180, true)
+	for name, png := range appIcons() {
+		out[name] = png
+	}
 	short := title
 	if r := []rune(short); len(r) > 12 {
 		short = string(r[:12])
@@ -67,17 +66,27 @@ func addInstallable(out Output, title string) {
 
 // notFoundPage is 404.html. GitHub Pages serves it for a missing URL at
 // any depth, so relative URLs cannot work in it: with -base-url it links
-// the site absolutely; without, it is self-contained.
+// the site absolutely; without, it is self-contained (unstyled, a link to
+// the server's root). It has no inline style: the same
+// Content-Security-Policy as every page forbids them.
 var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>Page not found · {{.Title}}</title>
 {{if .Base}}<link rel="stylesheet" href="{{.Base}}assets/site.css">{{end}}
-</head><body class="page-404"><main class="wrap" style="max-width:40rem;margin:3rem auto;padding:0 1rem;font-family:system-ui,sans-serif">
+</head><body class="page-404"><main class="wrap">
 <h1>Page not found</h1>
 <p>This page is not part of {{.Title}}. It may have been renamed when the notes changed.</p>
 <p><a href="{{if .Base}}{{.Base}}index.html{{else}}/{{end}}">Go to the list of decks</a></p>
 </main></body></html>
 `))
+
+// contentSecurityPolicy is the policy of 404.html; templates/layout.html
+// carries the same one for every other page (TestContentSecurityPolicy
+// checks they agree). Only the site itself, plus https images and media
+// that notes link to.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 func addNotFound(out Output, title, baseURL string) {
 	if baseURL != "" && !strings.HasSuffix(baseURL, "/") {

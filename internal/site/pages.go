@@ -89,7 +89,7 @@ func (p *pageBuilder) addAll(out Output) {
 			Notes:         views,
 			DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
 		})
-		if d.CardCount > 0 {
+		if d.CardCount > 0 && d.Depth == 0 {
 			out[d.AnkiURL] = p.ankiFile(d)
 			p.execute(out, d.QuizURL, "quiz", QuizPage{
 				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),

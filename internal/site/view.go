@@ -25,7 +25,7 @@ type DeckNode struct {
 	Slug      string   // unique file stem
 	URL       string   // "decks/<slug>.html"
 	QuizURL   string   // "quiz/<slug>.html"
-	AnkiURL   string   // "anki/<slug>.txt", when the deck has cards
+	AnkiURL   string   // "anki/<top-level slug>.txt": the Anki file holding this deck, when it has cards
 	Depth     int      // 0 for top-level decks
 	OwnCards  int      // cards in notes of exactly this deck
 	CardCount int      // cards in this deck and all decks below it
