@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,6 +122,44 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 	reportNotes(b, len(v.Notes))
+}
+
+// BenchmarkRebuildOneNote: what gen -serve does after a save. A Builder
+// builds a 1,000-note vault once; each iteration then edits one note's
+// answer and rebuilds (the reported time is the rebuild alone).
+func BenchmarkRebuildOneNote(b *testing.B) {
+	v := vaultgen.Generate(vaultgen.Config{Notes: 1000, Cards: benchCards, Seed: benchSeed})
+	dir := b.TempDir()
+	src := filepath.Join(dir, "vault")
+	if err := vaultgen.Write(src, v); err != nil {
+		b.Fatal(err)
+	}
+	builder := site.NewBuilder(site.Options{Src: src, Out: filepath.Join(dir, "public"), Title: "Bench"})
+	if _, err := builder.Build(); err != nil {
+		b.Fatal(err)
+	}
+	note := filepath.Join(src, filepath.FromSlash(v.Notes[len(v.Notes)/2].Path))
+	data, err := os.ReadFile(note)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		edited := append(append([]byte(nil), data...), fmt.Sprintf("\n\nEdit %d.\n", i)...)
+		if err := os.WriteFile(note, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, err := builder.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Written == 0 {
+			b.Fatal("the edit changed nothing")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/rebuild")
 }
 
 // TestVaultCards checks that a small generated vault reads as intended:

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"regexp"
@@ -36,10 +37,12 @@ func addAssets(out Output) error {
 	return err
 }
 
-// mediaTypes maps output file extensions to minifiers.
+// mediaTypes maps output file extensions to minifiers. JSON is not in
+// it: the build writes it compact already, and minifying megabytes of
+// cards.json again on every rebuild would be wasted time.
 var mediaTypes = map[string]string{
 	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
-	".json": "application/json", ".svg": "image/svg+xml", ".webmanifest": "application/json",
+	".svg": "image/svg+xml",
 }
 
 func newMinifier() *minify.M {
@@ -57,7 +60,9 @@ func newMinifier() *minify.M {
 // parallel. Media copied from the vault (media/) are left as they are.
 // A file the minifier cannot handle is kept unminified: minifying is an
 // optimisation, never a reason to lose a page.
-func minifyOutput(m *minify.M, out Output, workers int) {
+//
+// Minified bytes are looked up in cache by the hash of the input first.
+func minifyOutput(m *minify.M, cache *minifyCache, out Output, workers int) {
 	keys := out.sortedKeys()
 	results := make([][]byte, len(keys))
 	parallel(len(keys), workers, func(i int) {
@@ -66,9 +71,15 @@ func minifyOutput(m *minify.M, out Output, workers int) {
 		if !ok || strings.HasPrefix(k, "media/") {
 			return
 		}
+		key := sha256.Sum256(out[k])
+		if b, ok := cache.get(key); ok {
+			results[i] = b
+			return
+		}
 		var buf bytes.Buffer
 		if err := m.Minify(mt, &buf, bytes.NewReader(out[k])); err == nil {
 			results[i] = buf.Bytes()
+			cache.put(key, results[i])
 		}
 	})
 	for i, k := range keys {

@@ -5,11 +5,10 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -67,38 +66,7 @@ const defaultMaxFileSize = 10 << 20
 // Build reads opt.Src and writes the site to opt.Out. Every page is
 // rendered in memory first, so a failed build leaves the previous site
 // untouched.
-func Build(opt Options) (*Result, error) {
-	start := time.Now()
-	if err := checkFolders(opt.Src, opt.Out); err != nil {
-		return nil, err
-	}
-	outAbs, _ := filepath.Abs(opt.Out)
-	v, scanDiags, err := vault.Scan(opt.Src, vault.ScanOptions{Skip: []string{outAbs}})
-	if err != nil {
-		return nil, err
-	}
-	site, res := Generate(v, opt)
-	res.Diags = append(scanDiags, res.Diags...)
-	diag.Sort(res.Diags)
-	res.Diags = dedupeDiags(res.Diags)
-	for _, d := range res.Diags {
-		if d.Severity == diag.Error {
-			res.Duration = time.Since(start)
-			return res, fmt.Errorf("%d errors; nothing was written", countErrors(res.Diags))
-		}
-	}
-	if opt.Strict && res.Warnings() > 0 {
-		res.Duration = time.Since(start)
-		return res, ErrStrict
-	}
-	ws, err := writeOutput(opt.Out, site)
-	if err != nil {
-		return res, err
-	}
-	res.Written, res.Unchanged, res.Removed = ws.written, ws.unchanged, ws.removed
-	res.Duration = time.Since(start)
-	return res, nil
-}
+func Build(opt Options) (*Result, error) { return NewBuilder(opt).Build() }
 
 func countErrors(ds []diag.Diagnostic) int {
 	n := 0
@@ -113,79 +81,23 @@ func countErrors(ds []diag.Diagnostic) int {
 // Output is a built site in memory: slash path → bytes.
 type Output map[string][]byte
 
-// Generate builds the whole site in memory from a scanned vault.
+// Generate builds the whole site in memory from a scanned vault, with
+// nothing cached.
 func Generate(v *vault.Vault, opt Options) (Output, *Result) {
-	if opt.Title == "" {
-		opt.Title = "Flashcards"
-	}
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = defaultMaxFileSize
-	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	res := &Result{}
-	all, readDiags := readNotes(v, opt, workers)
-	res.Diags = append(res.Diags, readDiags...)
-	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
-
-	all, tree, media, placed, rendered, renderDiags := renderSite(v, all, opt, workers)
-	res.Diags = append(res.Diags, renderDiags...)
-
-	out := Output{}
-	pages := newPageBuilder(opt, tree, placed, rendered)
-	pages.addAll(out)
-	for _, f := range media.usedFiles() {
-		if f.Size > opt.MaxFileSize {
-			res.Diags = append(res.Diags, diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,
-				Message: fmt.Sprintf("attachment is %d bytes, over the %d byte limit, and is not copied: shrink it or raise -max-file-size", f.Size, opt.MaxFileSize)})
-			continue
-		}
-		data, err := os.ReadFile(f.Abs)
-		if err != nil {
-			res.Diags = append(res.Diags, diag.Diagnostic{File: f.Path, Kind: diag.KindUnreadable,
-				Message: fmt.Sprintf("cannot read attachment (%v) and it is not copied; check its permissions", err)})
-			continue
-		}
-		out[media.names[f]] = data
-	}
-	if err := addAssets(out); err != nil {
-		res.Diags = append(res.Diags, diag.Diagnostic{File: "(assets)", Kind: diag.KindUnreadable,
-			Message: err.Error(), Severity: diag.Error})
-	}
-	addInstallable(out, opt.Title)
-	addNotFound(out, opt.Title, opt.BaseURL)
-	m := newMinifier()
-	minifyOutput(m, out, workers)
-	// The service worker lists and hashes the final bytes of every other
-	// file, so it comes last.
-	size, err := addServiceWorker(out, m)
-	if err != nil {
-		res.Diags = append(res.Diags, diag.Diagnostic{File: "(assets)", Kind: diag.KindUnreadable,
-			Message: err.Error(), Severity: diag.Error})
-	}
-	res.PrecacheBytes = size
-
-	res.Notes = len(all)
-	tree.walk(func(*DeckNode) { res.Decks++ })
-	for _, n := range all {
-		res.Cards += len(n.Cards)
-	}
-	res.Media = len(media.usedFiles())
-	diag.Sort(res.Diags)
-	res.Diags = dedupeDiags(res.Diags)
-	return out, res
+	return NewBuilder(opt).generate(v)
 }
 
-// readNotes reads and parses every note in parallel, keeping path order.
-func readNotes(v *vault.Vault, opt Options, workers int) ([]*notes.Note, []diag.Diagnostic) {
+// readNotes reads every note and parses those whose bytes are not in
+// the parse cache, in parallel, keeping path order. It returns copies
+// the build may edit, and each note's source hash.
+func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
+	opt := b.opt
 	popt := notes.DefaultOptions()
 	if len(opt.Tags) > 0 {
 		popt.Tags = opt.Tags
 	}
 	popt.HighlightCloze = opt.HighlightCloze
-	results := make([]*notes.Note, len(v.Notes))
+	results := make([]*parsedNote, len(v.Notes))
 	diags := make([][]diag.Diagnostic, len(v.Notes))
 	parallel(len(v.Notes), workers, func(i int) {
 		f := v.Notes[i]
@@ -200,6 +112,11 @@ func readNotes(v *vault.Vault, opt Options, workers int) ([]*notes.Note, []diag.
 				Message: fmt.Sprintf("cannot read note: %v; check its permissions", err)})
 			return
 		}
+		sum := sha256.Sum256(src)
+		if p := b.parsed[f.Path]; p != nil && p.sum == sum {
+			results[i] = p
+			return
+		}
 		n, crash := parseNote(f.Path, src, popt)
 		if crash != nil {
 			diags[i] = append(diags[i], *crash)
@@ -208,18 +125,23 @@ func readNotes(v *vault.Vault, opt Options, workers int) ([]*notes.Note, []diag.
 		if !utf8.ValidString(n.Body) {
 			n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
 		}
-		results[i] = n
-		diags[i] = append(diags[i], n.Diags...)
+		results[i] = &parsedNote{sum: sum, note: n, diags: n.Diags}
 	})
 	var all []*notes.Note
 	var ds []diag.Diagnostic
-	for i, n := range results {
-		if n != nil {
-			all = append(all, n)
+	content := make(map[string]hash, len(results))
+	parsed := make(map[string]*parsedNote, len(results))
+	for i, p := range results {
+		if p != nil {
+			all = append(all, copyNote(p.note))
+			ds = append(ds, p.diags...)
+			content[p.note.Path] = p.sum
+			parsed[p.note.Path] = p
 		}
 		ds = append(ds, diags[i]...)
 	}
-	return all, ds
+	b.parsed = parsed
+	return all, content, ds
 }
 
 // placeNotes decides each note's anchor and heading-id prefix on its

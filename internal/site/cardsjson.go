@@ -37,7 +37,7 @@ func (p *pageBuilder) cardsJSON() []byte {
 				}
 				f.Cards = append(f.Cards, cardRecord{
 					ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
-					Question: plainText(rn.cards[i].question), Answer: plainText(rn.cards[i].answer),
+					Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
 					URL: d.URL + "#card-" + segmentCardID(n, i),
 				})
 			}
@@ -45,7 +45,6 @@ func (p *pageBuilder) cardsJSON() []byte {
 	})
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
 	if err := enc.Encode(f); err != nil {
 		panic(err)
 	}

@@ -16,7 +16,8 @@ import (
 // ones pages really use, so that only those are copied. Rendering runs in
 // parallel, hence the mutex.
 type mediaSet struct {
-	names map[*vault.File]string // output path under media/, decided up front
+	names  map[*vault.File]string // output path under media/, decided up front
+	byPath map[string]*vault.File
 
 	mu   sync.Mutex
 	used map[*vault.File]bool
@@ -27,7 +28,7 @@ type mediaSet struct {
 // Flat names keep every page's relative URL to a file the same, and
 // slugging drops characters (a leading "_", "%2F") that hosts mishandle.
 func newMediaSet(files []*vault.File) *mediaSet {
-	m := &mediaSet{names: map[*vault.File]string{}, used: map[*vault.File]bool{}}
+	m := &mediaSet{names: map[*vault.File]string{}, byPath: map[string]*vault.File{}, used: map[*vault.File]bool{}}
 	taken := map[string]bool{}
 	sorted := append([]*vault.File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
@@ -43,6 +44,7 @@ func newMediaSet(files []*vault.File) *mediaSet {
 		}
 		taken[name] = true
 		m.names[f] = name
+		m.byPath[f.Path] = f
 	}
 	return m
 }
@@ -53,6 +55,20 @@ func (m *mediaSet) use(f *vault.File) string {
 	m.used[f] = true
 	m.mu.Unlock()
 	return (&url.URL{Path: m.names[f]}).EscapedPath()
+}
+
+// markUsed marks the files (by vault path) a cached rendering used.
+// Paths, not *vault.File, since each build scans the vault anew; a
+// cached rendering is only reused when the vault's files are unchanged,
+// so every path is found.
+func (m *mediaSet) markUsed(paths []string) {
+	m.mu.Lock()
+	for _, p := range paths {
+		if f := m.byPath[p]; f != nil {
+			m.used[f] = true
+		}
+	}
+	m.mu.Unlock()
 }
 
 // usedFiles returns the referenced files in path order.

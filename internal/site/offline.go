@@ -59,7 +59,7 @@ func addInstallable(out Output, title string) {
 			{Src: "icons/maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
 		},
 	}
-	data, _ := json.MarshalIndent(m, "", " ")
+	data, _ := json.Marshal(m)
 	out["manifest.webmanifest"] = data
 	out[".nojekyll"] = []byte{}
 }

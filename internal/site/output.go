@@ -117,8 +117,12 @@ func (osFS) WriteTemp(dir string, data []byte) (string, error) {
 // writeOutput writes site into dir: files whose bytes are unchanged are
 // left alone; files a previous build wrote and this one does not are
 // removed; nothing else in dir is touched.
-func writeOutput(dir string, site Output) (writeStats, error) {
-	return writeOutputFS(osFS{}, dir, site)
+//
+// prev, when not nil, is what this process wrote to dir last time: a file
+// whose bytes are the same there and still has that size on disk is
+// taken as unchanged without reading it back (rebuilds of a large site).
+func writeOutput(dir string, site, prev Output) (writeStats, error) {
+	return writeOutputFS(osFS{}, dir, site, prev)
 }
 
 // writeOutputFS replaces the site in dir as one transaction, so that a
@@ -136,7 +140,7 @@ func writeOutput(dir string, site Output) (writeStats, error) {
 // If staging fails, the temporary files and any folders it created are
 // removed. If committing fails, the renamed and removed files are put
 // back from their backups first.
-func writeOutputFS(fsys outFS, dir string, site Output) (st writeStats, err error) {
+func writeOutputFS(fsys outFS, dir string, site, prev Output) (st writeStats, err error) {
 	old, err := readManifest(fsys, dir)
 	if err != nil {
 		return st, err
@@ -161,6 +165,12 @@ func writeOutputFS(fsys outFS, dir string, site Output) (st writeStats, err erro
 		}
 		now[k] = true
 		target := filepath.Join(dir, filepath.FromSlash(k))
+		if old, ok := prev[k]; ok && bytes.Equal(old, site[k]) {
+			if info, err := fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(old)) {
+				st.unchanged++
+				continue
+			}
+		}
 		if cur, err := fsys.ReadFile(target); err == nil && bytes.Equal(cur, site[k]) {
 			st.unchanged++
 			continue

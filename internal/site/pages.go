@@ -28,10 +28,10 @@ type pageBuilder struct {
 // templates/layout.html and executed as "layout".
 var pageKinds = []string{"index", "deck", "quiz", "stats"}
 
-func newPageBuilder(opt Options, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
+func newPageBuilder(opt Options, tmpl map[string]*template.Template, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
 	sum := sha256.Sum256([]byte(opt.Title))
 	return &pageBuilder{opt: opt, tree: tree, placed: placed, rendered: rendered,
-		tmpl: parseTemplates(), siteID: hex.EncodeToString(sum[:4])}
+		tmpl: tmpl, siteID: hex.EncodeToString(sum[:4])}
 }
 
 var templateFuncs = template.FuncMap{
@@ -91,6 +91,8 @@ func (p *pageBuilder) addAll(out Output) {
 		})
 		if d.CardCount > 0 && d.Depth == 0 {
 			out[d.AnkiURL] = p.ankiFile(d)
+		}
+		if d.CardCount > 0 {
 			p.execute(out, d.QuizURL, "quiz", QuizPage{
 				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
 				Deck:      d,

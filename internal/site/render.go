@@ -17,6 +17,9 @@ type renderedNote struct {
 
 type renderedCard struct {
 	question, answer string // HTML for pages one folder below the root
+	// questionText and answerText are the same as plain text (cards.json,
+	// search), worked out here so that they are cached with the HTML.
+	questionText, answerText string
 }
 
 // pageRoot is the relative path from decks/ and quiz/ pages to the root.
@@ -43,10 +46,11 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		// swapped; render each text once.
 		if c.Pair >= 0 && c.Pair < i {
 			p := rn.cards[c.Pair]
-			rn.cards[i] = renderedCard{question: p.answer, answer: p.question}
+			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText}
 			continue
 		}
-		rn.cards[i] = renderedCard{question: render(c.Question, c.Line), answer: render(c.Answer, c.Line+1)}
+		q, a := render(c.Question, c.Line), render(c.Answer, c.Line+1)
+		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a)}
 	}
 	for _, seg := range n.Segments {
 		if len(seg.Cards) == 0 {

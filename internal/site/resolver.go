@@ -31,6 +31,13 @@ type resolver struct {
 	vault *vault.Vault
 	notes map[string]*placedNote // by note path
 	media *mediaSet
+	deps  *depRecorder // what each note's rendering looked at (nil: not recorded)
+}
+
+// useMedia marks f as used by the note at from and returns its URL.
+func (r *resolver) useMedia(from string, f *vault.File) string {
+	r.deps.usedMedia(from, f)
+	return r.media.use(f)
 }
 
 var _ markdown.Resolver = (*resolver)(nil)
@@ -48,14 +55,16 @@ func (r *resolver) Link(from, target string) (markdown.Target, bool) {
 	if strings.TrimSpace(file) == "" {
 		pn = r.notes[from]
 	} else {
+		r.deps.usedVault(from)
 		f, err := r.vault.Resolve(from, file)
 		if err != nil || f == nil {
 			return markdown.Target{}, false
 		}
 		if !f.IsNote() {
 			// [[file.pdf]] links to the copied file.
-			return markdown.Target{URL: r.media.use(f), Kind: embedKind(f.Path)}, true
+			return markdown.Target{URL: r.useMedia(from, f), Kind: embedKind(f.Path)}, true
 		}
+		r.deps.linked(from, f.Path, false)
 		pn = r.notes[f.Path]
 	}
 	if pn == nil {
@@ -90,6 +99,7 @@ func (pn *placedNote) fragmentID(frag string) string {
 
 func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 	file, frag := splitFragment(target)
+	r.deps.usedVault(from)
 	f, err := r.vault.Resolve(from, file)
 	if err != nil {
 		return markdown.Target{}, false, err
@@ -98,12 +108,13 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 		return markdown.Target{}, false, nil
 	}
 	if !f.IsNote() {
-		url := r.media.use(f)
+		url := r.useMedia(from, f)
 		if frag != "" && embedKind(f.Path) == markdown.EmbedPDF {
 			url += "#" + frag
 		}
 		return markdown.Target{URL: url, Kind: embedKind(f.Path)}, true, nil
 	}
+	r.deps.linked(from, f.Path, true)
 	pn := r.notes[f.Path]
 	if pn == nil {
 		return markdown.Target{}, false, nil

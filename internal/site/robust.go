@@ -42,7 +42,11 @@ const debugCrashes = false
 // rendering panics is reported and left out, and the layout is done again
 // without it (links to it then become missing links), until no note
 // panics. It returns the notes kept.
-func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int) (kept []*notes.Note, tree *deckTree, media *mediaSet,
+//
+// With a cache, notes whose rendering cannot have changed are taken
+// from it (see cache.go); content holds each note's source hash.
+func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int, md *markdown.Renderer, cache *renderCache,
+	content map[string]hash) (kept []*notes.Note, tree *deckTree, media *mediaSet,
 	placed map[string]*placedNote, rendered map[string]*renderedNote, diags []diag.Diagnostic) {
 	var crashes []diag.Diagnostic
 	for {
@@ -50,10 +54,14 @@ func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int) (ke
 		media = newMediaSet(v.Files)
 		placed = placeNotes(all, tree)
 		rs := &resolver{vault: v, notes: placed, media: media}
-		md := markdown.New()
+		if cache != nil {
+			rs.deps = newDepRecorder()
+			cache.prepare(v, placed, media, content)
+		}
 		out := make([]*renderedNote, len(all))
 		per := make([][]diag.Diagnostic, len(all))
 		crashed := make([]*diag.Diagnostic, len(all))
+		entries := make([]*renderedEntry, len(all))
 		parallel(len(all), workers, func(i int) {
 			defer func() {
 				if v := recover(); v != nil {
@@ -61,7 +69,17 @@ func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int) (ke
 					crashed[i] = &d
 				}
 			}()
-			out[i], per[i] = renderNote(md, all[i], placed[all[i].Path], rs, opt)
+			n := all[i]
+			if e := cache.lookup(n); e != nil {
+				out[i], per[i] = e.rn, e.diags
+				media.markUsed(e.deps.media)
+				return
+			}
+			out[i], per[i] = renderNote(md, n, placed[n.Path], rs, opt)
+			if cache != nil {
+				deps := rs.deps.take(n.Path)
+				entries[i] = &renderedEntry{key: cache.key(n, deps), deps: deps, rn: out[i], diags: per[i]}
+			}
 		})
 		var next []*notes.Note
 		for i, n := range all {
@@ -76,9 +94,17 @@ func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int) (ke
 			continue
 		}
 		rendered = make(map[string]*renderedNote, len(all))
+		keep := make(map[string]bool, len(all))
 		for i, n := range all {
 			rendered[n.Path] = out[i]
 			diags = append(diags, per[i]...)
+			keep[n.Path] = true
+			if entries[i] != nil {
+				cache.entries[n.Path] = entries[i]
+			}
+		}
+		if cache != nil {
+			cache.prune(keep)
 		}
 		return all, tree, media, placed, rendered, append(diags, crashes...)
 	}

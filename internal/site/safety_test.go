@@ -167,7 +167,7 @@ func TestWriteFailsAtEveryStep(t *testing.T) {
 		work := filepath.Join(dir, fmt.Sprintf("try%d", n))
 		copyTree(t, out, work)
 		f := &faultFS{failAt: n}
-		_, err := writeOutputFS(f, work, next)
+		_, err := writeOutputFS(f, work, next, nil)
 		if !f.failed {
 			if err != nil {
 				t.Fatalf("build without injected failure: %v", err)

@@ -1,0 +1,274 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"sort"
+	"sync"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/vault"
+)
+
+// The caches below let a Builder rebuild after an edit doing only the
+// work the edit calls for: notes whose bytes did not change are not
+// parsed again, notes whose rendering cannot have changed are not
+// rendered again, and pages whose bytes did not change are not minified
+// again. A fresh Builder has empty caches, so a one-off build does all
+// the work, and the output never depends on what was cached.
+
+type hash = [sha256.Size]byte
+
+// parsedNote is a note as read from bytes with a given hash. The note is
+// kept pristine: each build works on a copy (card ids are made unique
+// across the site per build, which edits them).
+type parsedNote struct {
+	sum   hash
+	note  *notes.Note
+	diags []diag.Diagnostic
+}
+
+// copyNote returns a copy of n whose cards can be edited.
+func copyNote(n *notes.Note) *notes.Note {
+	c := *n
+	c.Cards = append([]notes.Card(nil), n.Cards...)
+	return &c
+}
+
+// noteDeps is what a note's rendering looked at besides its own text:
+// the notes it linked to or embedded, the files it used, and whether it
+// asked the vault to find anything (then a new or removed file anywhere
+// can change the answer).
+type noteDeps struct {
+	links  map[string]bool // note paths linked or embedded
+	embeds map[string]bool // note paths whose text was embedded
+	media  []string        // vault paths of the files used
+	vault  bool
+}
+
+// depRecorder collects noteDeps while notes render in parallel.
+type depRecorder struct {
+	mu   sync.Mutex
+	deps map[string]*noteDeps // by the rendering note's path
+}
+
+func newDepRecorder() *depRecorder { return &depRecorder{deps: map[string]*noteDeps{}} }
+
+func (r *depRecorder) get(from string) *noteDeps {
+	d := r.deps[from]
+	if d == nil {
+		d = &noteDeps{links: map[string]bool{}, embeds: map[string]bool{}}
+		r.deps[from] = d
+	}
+	return d
+}
+
+func (r *depRecorder) usedVault(from string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.get(from).vault = true
+	r.mu.Unlock()
+}
+
+func (r *depRecorder) linked(from, to string, embedded bool) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	d := r.get(from)
+	d.links[to] = true
+	if embedded {
+		d.embeds[to] = true
+	}
+	r.mu.Unlock()
+}
+
+func (r *depRecorder) usedMedia(from string, f *vault.File) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	d := r.get(from)
+	d.media = append(d.media, f.Path)
+	r.mu.Unlock()
+}
+
+// take returns and forgets the deps recorded for from.
+func (r *depRecorder) take(from string) *noteDeps {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	d := r.get(from)
+	delete(r.deps, from)
+	return d
+}
+
+// renderedEntry is a note's rendering with the key it was made under.
+type renderedEntry struct {
+	key   hash
+	deps  *noteDeps
+	rn    *renderedNote
+	diags []diag.Diagnostic
+}
+
+// renderCache holds renderings between builds, and per build the facts
+// their keys are made of.
+type renderCache struct {
+	entries map[string]*renderedEntry
+
+	// Per build:
+	content   map[string]hash // note path → hash of its bytes
+	placement map[string]hash // note path → where it sits and its anchors
+	vaultSig  hash            // every file of the vault and its output name
+}
+
+func newRenderCache() *renderCache { return &renderCache{entries: map[string]*renderedEntry{}} }
+
+// prepare computes the per-build facts.
+func (c *renderCache) prepare(v *vault.Vault, placed map[string]*placedNote, media *mediaSet, content map[string]hash) {
+	c.content = content
+	c.placement = make(map[string]hash, len(placed))
+	for p, pn := range placed {
+		c.placement[p] = pn.signature()
+	}
+	h := sha256.New()
+	for _, f := range v.Files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write([]byte(media.names[f]))
+		h.Write([]byte{0})
+	}
+	copy(c.vaultSig[:], h.Sum(nil))
+}
+
+// key is the cache key of note n's rendering given what it depended on.
+func (c *renderCache) key(n *notes.Note, deps *noteDeps) hash {
+	h := sha256.New()
+	sum := c.content[n.Path]
+	h.Write(sum[:])
+	pl := c.placement[n.Path]
+	h.Write(pl[:])
+	for _, card := range n.Cards {
+		h.Write([]byte(card.ID))
+		h.Write([]byte{0})
+	}
+	if deps != nil {
+		if deps.vault {
+			h.Write(c.vaultSig[:])
+		}
+		for _, p := range sortedSet(deps.links) {
+			h.Write([]byte(p))
+			s, ok := c.placement[p]
+			binary.Write(h, binary.LittleEndian, ok)
+			h.Write(s[:])
+			if deps.embeds[p] {
+				s := c.content[p]
+				h.Write(s[:])
+			}
+		}
+	}
+	var k hash
+	copy(k[:], h.Sum(nil))
+	return k
+}
+
+// lookup returns the cached rendering of n when nothing it depends on
+// has changed.
+func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
+	if c == nil {
+		return nil
+	}
+	e := c.entries[n.Path]
+	if e == nil || e.key != c.key(n, e.deps) {
+		return nil
+	}
+	return e
+}
+
+// prune forgets notes that are gone.
+func (c *renderCache) prune(keep map[string]bool) {
+	for p := range c.entries {
+		if !keep[p] {
+			delete(c.entries, p)
+		}
+	}
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// signature hashes everything other notes' renderings use of pn: its
+// deck page, its anchors and its card anchors.
+func (pn *placedNote) signature() hash {
+	h := sha256.New()
+	for _, s := range []string{pn.deck.URL, pn.anchor, pn.headingPrefix} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	keys := make([]string, 0, len(pn.cardAnchors))
+	for k := range pn.cardAnchors {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+		h.Write([]byte(pn.cardAnchors[k]))
+		h.Write([]byte{0})
+	}
+	var s hash
+	copy(s[:], h.Sum(nil))
+	return s
+}
+
+// minifyCache maps the hash of a file's unminified bytes to its minified
+// bytes. Only the entries of the latest build are kept.
+type minifyCache struct {
+	mu        sync.Mutex
+	prev, cur map[hash][]byte
+}
+
+func newMinifyCache() *minifyCache {
+	return &minifyCache{prev: map[hash][]byte{}, cur: map[hash][]byte{}}
+}
+
+func (c *minifyCache) get(k hash) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b, ok := c.cur[k]; ok {
+		return b, true
+	}
+	b, ok := c.prev[k]
+	if ok {
+		c.cur[k] = b
+	}
+	return b, ok
+}
+
+func (c *minifyCache) put(k hash, b []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.cur[k] = b
+	c.mu.Unlock()
+}
+
+// rotate ends a build: entries not used in it are dropped.
+func (c *minifyCache) rotate() {
+	if c == nil {
+		return
+	}
+	c.prev, c.cur = c.cur, map[hash][]byte{}
+}
