@@ -1,6 +1,11 @@
 package site
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/notes"
+)
 
 // Each deck is also offered as a text file Anki can import
 // (File › Import): tab-separated, HTML fields, with Anki's header lines
@@ -10,11 +15,20 @@ import "strings"
 
 // ankiFile returns the Anki import file of d's whole subtree.
 func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString("#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n")
 	b.WriteString("#columns:Front\tBack\tDeck\tTags\n")
 	for _, n := range p.tree.subtreeNotes(d) {
-		rn := p.rendered[n.Path]
+		b.Write(p.ankiLines(n))
+	}
+	return b.Bytes()
+}
+
+// ankiLines are note n's lines of an Anki file.
+func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
+	rn := p.rendered[n.Path]
+	return p.memo.fragment(fragKey{"anki", rn, ""}, func() []byte {
+		var b strings.Builder
 		for i, c := range n.Cards {
 			tags := make([]string, 0, len(c.Tags))
 			for _, t := range c.Tags {
@@ -30,8 +44,8 @@ func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
 			}
 			b.WriteByte('\n')
 		}
-	}
-	return []byte(b.String())
+		return []byte(b.String())
+	})
 }
 
 // ankiHTML rewrites card HTML for Anki: copied media are referenced by

@@ -29,6 +29,7 @@ type Builder struct {
 	parsed   map[string]*parsedNote
 	renders  *renderCache
 	minified *minifyCache
+	pages    *pageMemo
 	written  Output // what the last successful Build wrote
 }
 
@@ -41,7 +42,7 @@ func NewBuilder(opt Options) *Builder {
 		opt.MaxFileSize = defaultMaxFileSize
 	}
 	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier(),
-		renders: newRenderCache(), minified: newMinifyCache()}
+		renders: newRenderCache(), minified: newMinifyCache(), pages: newPageMemo()}
 }
 
 // Build reads the source and writes the site. Every page is rendered in
@@ -99,8 +100,13 @@ func (b *Builder) generate(v *vault.Vault) (Output, *Result) {
 	res.Diags = append(res.Diags, renderDiags...)
 
 	out := Output{}
-	pages := newPageBuilder(opt, b.templates, tree, placed, rendered)
-	pages.addAll(out)
+	pages := newPageBuilder(opt, b.templates, b.pages, tree, placed, rendered)
+	pages.renderKeys = make(map[string]hash, len(b.renders.entries))
+	for path, e := range b.renders.entries {
+		pages.renderKeys[path] = e.key
+	}
+	pages.addAll(out, workers)
+	b.pages.rotate()
 	for _, f := range media.usedFiles() {
 		if f.Size > opt.MaxFileSize {
 			res.Diags = append(res.Diags, diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,

@@ -272,3 +272,84 @@ func (c *minifyCache) rotate() {
 	}
 	c.prev, c.cur = c.cur, map[hash][]byte{}
 }
+
+// pageMemo keeps, between builds, executed pages by name and key, and
+// per-note pieces of the site-wide files (quiz data, cards.json, Anki)
+// by rendering and deck URL. Only what the latest build used is kept.
+type pageMemo struct {
+	mu              sync.Mutex
+	pages, newPages map[string]memoPage
+	frags, newFrags map[fragKey][]byte
+}
+
+type memoPage struct {
+	key  hash
+	page []byte
+}
+
+// fragKey names one note's piece of one site-wide file. A rendering
+// is replaced, never changed, when anything it shows changes, so its
+// pointer identifies its content while it is cached.
+type fragKey struct {
+	file    string // "quiz", "cards" or "anki"
+	rn      *renderedNote
+	deckURL string
+}
+
+func newPageMemo() *pageMemo {
+	return &pageMemo{pages: map[string]memoPage{}, newPages: map[string]memoPage{},
+		frags: map[fragKey][]byte{}, newFrags: map[fragKey][]byte{}}
+}
+
+func (m *pageMemo) get(name string, key hash) ([]byte, bool) {
+	if m == nil {
+		return nil, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.pages[name]
+	if !ok || e.key != key {
+		return nil, false
+	}
+	m.newPages[name] = e
+	return e.page, true
+}
+
+func (m *pageMemo) put(name string, key hash, page []byte) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	m.newPages[name] = memoPage{key, page}
+	m.mu.Unlock()
+}
+
+// fragment returns the memoised piece for k, making it with make when
+// there is none.
+func (m *pageMemo) fragment(k fragKey, make func() []byte) []byte {
+	if m == nil {
+		return make()
+	}
+	m.mu.Lock()
+	b, ok := m.frags[k]
+	if !ok {
+		b, ok = m.newFrags[k]
+	}
+	m.mu.Unlock()
+	if !ok {
+		b = make()
+	}
+	m.mu.Lock()
+	m.newFrags[k] = b
+	m.mu.Unlock()
+	return b
+}
+
+// rotate ends a build.
+func (m *pageMemo) rotate() {
+	if m == nil {
+		return
+	}
+	m.pages, m.newPages = m.newPages, map[string]memoPage{}
+	m.frags, m.newFrags = m.newFrags, map[fragKey][]byte{}
+}

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
-	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
 // cardRecord is one card in public/cards.json, the machine-readable list
@@ -24,29 +26,55 @@ type cardsFile struct {
 	Cards []cardRecord `json:"cards"`
 }
 
-// cardsJSON lists every card in deck order.
+// cardsJSON lists every card in deck order. Each note's records are
+// encoded once and remembered while its rendering is cached.
 func (p *pageBuilder) cardsJSON() []byte {
-	f := cardsFile{Title: p.opt.Title, Cards: []cardRecord{}}
+	var b bytes.Buffer
+	title, _ := json.Marshal(p.opt.Title)
+	b.WriteString(`{"title":`)
+	b.Write(title)
+	b.WriteString(`,"cards":[`)
+	first := true
 	p.tree.walk(func(d *DeckNode) {
 		for _, n := range p.tree.notes[d] {
-			rn := p.rendered[n.Path]
-			for i, c := range n.Cards {
-				tags := c.Tags
-				if tags == nil {
-					tags = []string{}
-				}
-				f.Cards = append(f.Cards, cardRecord{
-					ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
-					Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
-					URL: d.URL + "#card-" + segmentCardID(n, i),
-				})
+			frag := p.cardRecords(d, n)
+			if len(frag) == 0 {
+				continue
 			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.Write(frag)
 		}
 	})
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	if err := enc.Encode(f); err != nil {
-		panic(err)
-	}
-	return []byte(b.String())
+	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// cardRecords is note n's part of cards.json, comma-separated records.
+func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
+	rn := p.rendered[n.Path]
+	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
+		var b bytes.Buffer
+		for i, c := range n.Cards {
+			tags := c.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			j, err := json.Marshal(cardRecord{
+				ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
+				Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
+				URL: d.URL + "#card-" + segmentCardID(n, i),
+			})
+			if err != nil {
+				panic(err)
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(j)
+		}
+		return b.Bytes()
+	})
 }

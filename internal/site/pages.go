@@ -22,16 +22,20 @@ type pageBuilder struct {
 	rendered map[string]*renderedNote
 	tmpl     map[string]*template.Template // page kind → layout + page
 	siteID   string
+	memo     *pageMemo // pages and fragments kept between builds (nil: none)
+	// renderKeys are the render-cache keys of the notes (nil: no cache);
+	// a deck page whose notes have the same keys renders the same.
+	renderKeys map[string]hash
 }
 
 // pageKinds are the page templates; each is parsed together with
 // templates/layout.html and executed as "layout".
 var pageKinds = []string{"index", "deck", "quiz", "stats"}
 
-func newPageBuilder(opt Options, tmpl map[string]*template.Template, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
+func newPageBuilder(opt Options, tmpl map[string]*template.Template, memo *pageMemo, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
 	sum := sha256.Sum256([]byte(opt.Title))
 	return &pageBuilder{opt: opt, tree: tree, placed: placed, rendered: rendered,
-		tmpl: tmpl, siteID: hex.EncodeToString(sum[:4])}
+		tmpl: tmpl, siteID: hex.EncodeToString(sum[:4]), memo: memo}
 }
 
 var templateFuncs = template.FuncMap{
@@ -54,67 +58,106 @@ func (p *pageBuilder) layout(kind, title, root string) Layout {
 	return Layout{SiteTitle: p.opt.Title, PageTitle: title, Root: root, PageKind: kind, SiteID: p.siteID}
 }
 
-func (p *pageBuilder) execute(out Output, name, kind string, data any) {
+func (p *pageBuilder) execute(name, kind string, data any) []byte {
 	var buf bytes.Buffer
 	if err := p.tmpl[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
 		// Template data comes from our own types: a failure is a bug.
 		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
 	}
-	out[name] = buf.Bytes()
+	return buf.Bytes()
 }
 
-// addAll renders every page into out.
-func (p *pageBuilder) addAll(out Output) {
+// pageJob is one page to execute from a template. A job with a memo key
+// is skipped when the memo holds a page made under the same key.
+type pageJob struct {
+	name, kind string
+	data       func() any // the template data, made only when needed
+	key        *hash
+}
+
+// addAll renders every page into out, in parallel.
+func (p *pageBuilder) addAll(out Output, workers int) {
 	total := 0
 	for _, n := range p.rendered {
 		total += len(n.cards)
 	}
 	p.tree.walk(func(d *DeckNode) { d.CardIDs = p.cardIDs(d) })
-	p.execute(out, "index.html", "index", IndexPage{
-		Layout:        p.layout("index", "", ""),
-		Decks:         p.tree.roots,
-		TotalCards:    total,
-		TotalNotes:    len(p.rendered),
-		DeckCardsJSON: deckCardsJSON(p.tree.roots),
-	})
-	p.tree.walk(func(d *DeckNode) {
-		var views []NoteView
-		for _, n := range p.tree.notes[d] {
-			views = append(views, p.rendered[n.Path].view)
+	allIDs := deckCardsJSON(p.tree.roots)
+	jobs := []pageJob{{name: "index.html", kind: "index", data: func() any {
+		return IndexPage{
+			Layout:        p.layout("index", "", ""),
+			Decks:         p.tree.roots,
+			TotalCards:    total,
+			TotalNotes:    len(p.rendered),
+			DeckCardsJSON: allIDs,
 		}
-		p.execute(out, d.URL, "deck", DeckPage{
-			Layout:        p.layout("deck", d.FullName, pageRoot),
-			Deck:          d,
-			Ancestors:     p.tree.ancestors(d),
-			Notes:         views,
-			DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
-		})
+	}}}
+	p.tree.walk(func(d *DeckNode) {
+		jobs = append(jobs, pageJob{name: d.URL, kind: "deck", key: p.deckPageKey(d), data: func() any {
+			var views []NoteView
+			for _, n := range p.tree.notes[d] {
+				views = append(views, p.rendered[n.Path].view)
+			}
+			return DeckPage{
+				Layout:        p.layout("deck", d.FullName, pageRoot),
+				Deck:          d,
+				Ancestors:     p.tree.ancestors(d),
+				Notes:         views,
+				DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
+			}
+		}})
 		if d.CardCount > 0 && d.Depth == 0 {
 			out[d.AnkiURL] = p.ankiFile(d)
 		}
+		if d.OwnCards > 0 {
+			out[quizDataURL(d)] = p.quizData(d)
+		}
 		if d.CardCount > 0 {
-			p.execute(out, d.QuizURL, "quiz", QuizPage{
-				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
-				Deck:      d,
-				Ancestors: p.tree.ancestors(d),
-				CardsJSON: p.quizJSON(d),
-			})
+			jobs = append(jobs, pageJob{name: d.QuizURL, kind: "quiz", data: func() any {
+				return QuizPage{
+					Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
+					Deck:      d,
+					Ancestors: p.tree.ancestors(d),
+					DataURLs:  p.quizDataURLs(d),
+				}
+			}})
 		}
 	})
 	if total > 0 {
 		all := p.allDecksNode(total)
-		p.execute(out, all.QuizURL, "quiz", QuizPage{
-			Layout:    p.layout("quiz", "Review all decks", pageRoot),
-			Deck:      all,
-			CardsJSON: p.quizJSON(all),
-		})
+		jobs = append(jobs, pageJob{name: all.QuizURL, kind: "quiz", data: func() any {
+			return QuizPage{
+				Layout:   p.layout("quiz", "Review all decks", pageRoot),
+				Deck:     all,
+				DataURLs: p.quizDataURLs(all),
+			}
+		}})
 	}
-	p.execute(out, "stats.html", "stats", StatsPage{
-		Layout:        p.layout("stats", "Statistics", ""),
-		Decks:         p.tree.roots,
-		DeckCardsJSON: deckCardsJSON(p.tree.roots),
-		TotalCards:    total,
+	jobs = append(jobs, pageJob{name: "stats.html", kind: "stats", data: func() any {
+		return StatsPage{
+			Layout:        p.layout("stats", "Statistics", ""),
+			Decks:         p.tree.roots,
+			DeckCardsJSON: allIDs,
+			TotalCards:    total,
+		}
+	}})
+	pages := make([][]byte, len(jobs))
+	parallel(len(jobs), workers, func(i int) {
+		j := jobs[i]
+		if j.key != nil {
+			if b, ok := p.memo.get(j.name, *j.key); ok {
+				pages[i] = b
+				return
+			}
+		}
+		pages[i] = p.execute(j.name, j.kind, j.data())
+		if j.key != nil {
+			p.memo.put(j.name, *j.key, pages[i])
+		}
 	})
+	for i, j := range jobs {
+		out[j.name] = pages[i]
+	}
 	out["cards.json"] = p.cardsJSON()
 }
 
@@ -169,18 +212,58 @@ func scriptJSON(v any) template.JS {
 	return template.JS(b)
 }
 
-func (p *pageBuilder) quizJSON(d *DeckNode) template.JS {
-	cards := []QuizCard{}
-	var ns []*notes.Note
+// quizDataURL is the file holding the quiz cards of d's own notes.
+// Quiz pages load the files of every deck in their subtree, so each
+// card's HTML is written once, not once per ancestor deck, and an edit
+// changes one small file.
+func quizDataURL(d *DeckNode) string { return "data/" + d.Slug + ".json" }
+
+// quizDataURLs lists the data files a quiz over d loads, in deck order.
+func (p *pageBuilder) quizDataURLs(d *DeckNode) []string {
+	var urls []string
+	var rec func(*DeckNode)
+	rec = func(d *DeckNode) {
+		if d.OwnCards > 0 {
+			urls = append(urls, quizDataURL(d))
+		}
+		for _, c := range d.Children {
+			rec(c)
+		}
+	}
 	if d.Slug == allDecksSlug {
 		for _, r := range p.tree.roots {
-			ns = append(ns, p.tree.subtreeNotes(r)...)
+			rec(r)
 		}
 	} else {
-		ns = p.tree.subtreeNotes(d)
+		rec(d)
 	}
-	for _, n := range ns {
-		pn, rn := p.placed[n.Path], p.rendered[n.Path]
+	return urls
+}
+
+// quizData is the JSON array of QuizCard for the cards of d's own notes.
+func (p *pageBuilder) quizData(d *DeckNode) []byte {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for _, n := range p.tree.notes[d] {
+		frag := p.quizFragment(n)
+		if len(frag) == 0 {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.Write(frag)
+	}
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// quizFragment is the JSON of note n's quiz cards, comma-separated,
+// without brackets; remembered per rendering and deck URL between builds.
+func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
+	pn, rn := p.placed[n.Path], p.rendered[n.Path]
+	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
+		var b bytes.Buffer
 		for i, c := range n.Cards {
 			qc := QuizCard{
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
@@ -191,10 +274,17 @@ func (p *pageBuilder) quizJSON(d *DeckNode) template.JS {
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
 				qc.Pair = n.Cards[c.Pair].ID
 			}
-			cards = append(cards, qc)
+			j, err := json.Marshal(qc)
+			if err != nil {
+				panic(err) // our own plain type
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(j)
 		}
-	}
-	return scriptJSON(cards)
+		return b.Bytes()
+	})
 }
 
 // segmentCardID returns the id of the flip card that shows card i on the
@@ -208,4 +298,38 @@ func segmentCardID(n *notes.Note, i int) string {
 		}
 	}
 	return n.Cards[i].ID
+}
+
+// deckPageKey is the memo key of d's deck page: everything its template
+// shows. It is nil (no memo) when a note of the deck has no render key.
+func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
+	if p.renderKeys == nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %q\n", p.opt.Title, p.siteID, pageRoot)
+	var node func(*DeckNode, bool)
+	node = func(d *DeckNode, deep bool) {
+		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.CardIDs)
+		if deep {
+			for _, c := range d.Children {
+				node(c, true)
+			}
+		}
+	}
+	node(d, true)
+	for _, a := range p.tree.ancestors(d) {
+		node(a, false)
+	}
+	for _, n := range p.tree.notes[d] {
+		k, ok := p.renderKeys[n.Path]
+		if !ok {
+			return nil
+		}
+		h.Write(k[:])
+	}
+	var k hash
+	copy(k[:], h.Sum(nil))
+	return &k
 }

@@ -90,9 +90,10 @@ type QuizPage struct {
 	Layout
 	Deck      *DeckNode
 	Ancestors []*DeckNode
-	// CardsJSON is a JSON array of QuizCard, safe to put inside
-	// <script type="application/json">.
-	CardsJSON template.JS
+	// DataURLs are the files (root-relative) holding the quiz's cards:
+	// each a JSON array of QuizCard, one per deck of the subtree that has
+	// cards of its own, in deck order.
+	DataURLs []string
 }
 
 // QuizCard is one card as the quiz script sees it (JSON).
