@@ -18,6 +18,7 @@ import (
 	"github.com/flipdeck/flipdeck"
 	"github.com/flipdeck/flipdeck/internal/serve"
 	"github.com/flipdeck/flipdeck/internal/site"
+	"github.com/flipdeck/flipdeck/internal/termprogress"
 )
 
 // Exit codes, documented in -h and the README.
@@ -52,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opt site.Options
 	var tags string
-	var version, serveSite bool
+	var version, serveSite, quiet bool
 	var addr string
 	fs.StringVar(&opt.Src, "src", "content", "folder of Markdown notes (an Obsidian vault or part of one)")
 	fs.StringVar(&opt.Out, "out", "public", "output folder for the site; gen only replaces files it wrote there")
@@ -65,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Int64Var(&opt.MaxFileSize, "max-file-size", 10<<20, "largest note or attachment read, in bytes")
 	fs.BoolVar(&serveSite, "serve", false, "after building, serve the site on -addr to preview it")
 	fs.StringVar(&addr, "addr", "localhost:8080", "address for -serve")
+	fs.BoolVar(&quiet, "quiet", false, "no progress line, even on a terminal")
 	fs.BoolVar(&version, "version", false, "print the version and exit")
 	fs.Usage = func() {
 		var b strings.Builder
@@ -92,8 +94,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			opt.Tags = append(opt.Tags, t)
 		}
 	}
+	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
+	opt.Progress = progress.Update
 	builder := site.NewBuilder(opt)
 	res, err := builder.Build()
+	progress.Done()
 	if res != nil {
 		for _, d := range res.Diags {
 			fmt.Fprintln(stderr, d)
@@ -107,6 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitBuild
 	}
 	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), opt.Out)
+	fmt.Fprintf(stdout, "gen: offline: the service worker precaches %.1f KiB (%d bytes) on the first visit\n", float64(res.PrecacheBytes)/1024, res.PrecacheBytes)
 	if serveSite {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()

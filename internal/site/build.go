@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -36,6 +37,28 @@ type Options struct {
 	MaxFileSize    int64 // bytes; 0 means 10 MiB
 	// Workers bounds parallelism (0: one per CPU).
 	Workers int
+	// Progress, when set, is told how far the slow stages have got
+	// (reading and rendering notes); it is called from many goroutines.
+	Progress func(stage string, done, total int)
+}
+
+// progressCounter counts finished items of one stage for Options.Progress.
+type progressCounter struct {
+	report func(stage string, done, total int)
+	stage  string
+	total  int
+	done   atomic.Int64
+}
+
+func (o Options) counter(stage string, total int) *progressCounter {
+	return &progressCounter{report: o.Progress, stage: stage, total: total}
+}
+
+// add records one finished item.
+func (c *progressCounter) add() {
+	if c.report != nil {
+		c.report(c.stage, int(c.done.Add(1)), c.total)
+	}
 }
 
 // Result tells what a build did.
@@ -99,7 +122,9 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 	popt.HighlightCloze = opt.HighlightCloze
 	results := make([]*parsedNote, len(v.Notes))
 	diags := make([][]diag.Diagnostic, len(v.Notes))
+	progress := opt.counter("reading notes", len(v.Notes))
 	parallel(len(v.Notes), workers, func(i int) {
+		defer progress.add()
 		f := v.Notes[i]
 		if f.Size > opt.MaxFileSize {
 			diags[i] = append(diags[i], diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,

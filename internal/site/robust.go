@@ -62,7 +62,9 @@ func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int, md 
 		per := make([][]diag.Diagnostic, len(all))
 		crashed := make([]*diag.Diagnostic, len(all))
 		entries := make([]*renderedEntry, len(all))
+		progress := opt.counter("rendering notes", len(all))
 		parallel(len(all), workers, func(i int) {
+			defer progress.add()
 			defer func() {
 				if v := recover(); v != nil {
 					d := crashDiag(all[i].Path, "rendering", v)
