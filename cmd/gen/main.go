@@ -96,8 +96,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
 	opt.Progress = progress.Update
-	builder := site.NewBuilder(opt)
-	res, err := builder.Build()
+	var builder *site.Builder
+	if serveSite {
+		builder = site.NewBuilder(opt) // keeps caches for fast rebuilds
+	}
+	var res *site.Result
+	var err error
+	if builder != nil {
+		res, err = builder.Build()
+	} else {
+		res, err = site.Build(opt)
+	}
 	progress.Done()
 	if res != nil {
 		for _, d := range res.Diags {

@@ -89,7 +89,7 @@ const defaultMaxFileSize = 10 << 20
 // Build reads opt.Src and writes the site to opt.Out. Every page is
 // rendered in memory first, so a failed build leaves the previous site
 // untouched.
-func Build(opt Options) (*Result, error) { return NewBuilder(opt).Build() }
+func Build(opt Options) (*Result, error) { return newOneShotBuilder(opt).Build() }
 
 func countErrors(ds []diag.Diagnostic) int {
 	n := 0
@@ -107,7 +107,7 @@ type Output map[string][]byte
 // Generate builds the whole site in memory from a scanned vault, with
 // nothing cached.
 func Generate(v *vault.Vault, opt Options) (Output, *Result) {
-	return NewBuilder(opt).generate(v)
+	return newOneShotBuilder(opt).generate(v)
 }
 
 // readNotes reads every note and parses those whose bytes are not in

@@ -33,16 +33,23 @@ type Builder struct {
 	written  Output // what the last successful Build wrote
 }
 
-// NewBuilder returns a builder for opt.
+// NewBuilder returns a builder for opt that keeps caches between builds.
 func NewBuilder(opt Options) *Builder {
+	b := newOneShotBuilder(opt)
+	b.renders, b.minified, b.pages = newRenderCache(), newMinifyCache(), newPageMemo()
+	return b
+}
+
+// newOneShotBuilder returns a builder without caches, for a single build:
+// caches would only hold a second copy of the site in memory.
+func newOneShotBuilder(opt Options) *Builder {
 	if opt.Title == "" {
 		opt.Title = "Flashcards"
 	}
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = defaultMaxFileSize
 	}
-	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier(),
-		renders: newRenderCache(), minified: newMinifyCache(), pages: newPageMemo()}
+	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier()}
 }
 
 // Build reads the source and writes the site. Every page is rendered in
@@ -77,7 +84,9 @@ func (b *Builder) Build() (*Result, error) {
 		b.written = nil // the folder may hold anything now: compare with the disk next time
 		return res, err
 	}
-	b.written = site
+	if b.renders != nil {
+		b.written = site
+	}
 	res.Written, res.Unchanged, res.Removed = ws.written, ws.unchanged, ws.removed
 	res.Duration = time.Since(start)
 	return res, nil
@@ -101,9 +110,11 @@ func (b *Builder) generate(v *vault.Vault) (Output, *Result) {
 
 	out := Output{}
 	pages := newPageBuilder(opt, b.templates, b.pages, tree, placed, rendered)
-	pages.renderKeys = make(map[string]hash, len(b.renders.entries))
-	for path, e := range b.renders.entries {
-		pages.renderKeys[path] = e.key
+	if b.renders != nil {
+		pages.renderKeys = make(map[string]hash, len(b.renders.entries))
+		for path, e := range b.renders.entries {
+			pages.renderKeys[path] = e.key
+		}
 	}
 	pages.addAll(out, workers)
 	b.pages.rotate()
