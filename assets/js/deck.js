@@ -1,7 +1,7 @@
 // deck.js: page script of a deck page: flip cards, their progress states,
 // the deck's counts, and a "show all answers" switch.
 import { now } from "./clock.js";
-import { onChange } from "./store.js";
+import { onChange, stars, setStarred } from "./store.js";
 import { readJSON, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
@@ -14,10 +14,47 @@ reportStoreErrors();
 wrapTables(main);
 const cards = enhanceAll(main);
 
+// A star toggle on every card (for practising starred cards).
+const starButtons = [];
+for (const card of cards) {
+  const ids = (card.dataset.cardIds || "").split(/\s+/).filter(Boolean);
+  const bar = card.querySelector(":scope > .card-bar");
+  if (!ids.length || !bar) continue;
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "star";
+  b.dataset.action = "star";
+  b.setAttribute("aria-pressed", "false");
+  const icon = document.createElement("span");
+  icon.setAttribute("aria-hidden", "true");
+  const label = document.createElement("span");
+  label.className = "sr-only";
+  label.textContent = "Star";
+  b.append(icon, label);
+  b.addEventListener("click", (e) => {
+    e.stopPropagation();
+    setStarred(ids, b.getAttribute("aria-pressed") !== "true", now());
+  });
+  const flipBtn = bar.querySelector(".card-flip");
+  bar.insertBefore(b, flipBtn);
+  starButtons.push([b, ids]);
+}
+
+function renderStars() {
+  const st = stars();
+  for (const [b, ids] of starButtons) {
+    const on = ids.every((id) => id in st);
+    b.setAttribute("aria-pressed", String(on));
+    b.title = on ? "Starred" : "Star this card";
+    b.firstChild.textContent = on ? "★" : "☆";
+  }
+}
+
 const render = () => {
   const t = now();
   renderDeckProgress(deckCards, t);
   renderAllCardStatuses(main, t);
+  renderStars();
 };
 render();
 onChange(render);

@@ -1,12 +1,15 @@
 // notice.js: visible, dismissible messages in #notices (storage problems).
-import { onError } from "./store.js";
+import { onError, retry } from "./store.js";
+import { exportFile } from "./backup.js";
 
-const shown = new Set();
+const shown = new Map();
 
-/** showNotice puts a message on the page; kind is "error" or "info". */
-export function showNotice(message, kind = "error") {
-  if (shown.has(message)) return;
-  shown.add(message);
+/**
+ * showNotice puts a message on the page; kind is "error" or "info";
+ * actions are [label, fn] buttons. Returns the notice element.
+ */
+export function showNotice(message, kind = "error", actions = []) {
+  if (shown.has(message)) return shown.get(message);
   let box = document.getElementById("notices");
   if (!box) {
     box = document.createElement("div");
@@ -17,22 +20,59 @@ export function showNotice(message, kind = "error") {
   }
   const n = document.createElement("div");
   n.className = "notice notice-" + kind;
+  if (kind === "error") n.setAttribute("role", "alert");
   const p = document.createElement("p");
   p.textContent = message;
+  const body = document.createElement("div");
+  body.className = "notice-body";
+  body.append(p);
+  if (actions.length) {
+    const row = document.createElement("p");
+    row.className = "notice-actions";
+    for (const [label, fn, name] of actions) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "button small";
+      if (name) b.dataset.action = name;
+      b.textContent = label;
+      b.addEventListener("click", fn);
+      row.append(b);
+    }
+    body.append(row);
+  }
   const close = document.createElement("button");
   close.type = "button";
   close.className = "notice-close";
   close.setAttribute("aria-label", "Dismiss");
   close.textContent = "×";
-  close.addEventListener("click", () => {
-    n.remove();
-    shown.delete(message);
-  });
-  n.append(p, close);
+  close.addEventListener("click", () => dismiss(message));
+  n.append(body, close);
   box.append(n);
+  shown.set(message, n);
+  return n;
+}
+
+/** dismiss removes the notice with this message. */
+export function dismiss(message) {
+  const n = shown.get(message);
+  if (n) n.remove();
+  shown.delete(message);
 }
 
 /** reportStoreErrors shows every storage problem as a notice. */
 export function reportStoreErrors() {
-  onError((e) => showNotice(e.message, "error"));
+  const writeErrors = new Set();
+  onError((e) => {
+    const actions = [["Download a backup", exportFile, "backup"]];
+    if (e.op === "write") {
+      writeErrors.add(e.message);
+      actions.push(["Try saving again", () => retry(), "retry"]);
+    }
+    showNotice(e.message, "error", actions);
+  });
+  document.addEventListener("flipdeck:store-saved", () => {
+    for (const m of writeErrors) dismiss(m);
+    writeErrors.clear();
+    showNotice("Your progress is saved again: nothing was lost.", "info");
+  });
 }

@@ -1,7 +1,9 @@
 // progress.js: shows the reader's progress from the store: per-deck counts
-// (new / due / learning / learned) in every .deck-progress[data-deck], and
-// each flip card's own state in its .card-status.
+// (new / due / learning / learned) and mean retrievability in every
+// .deck-progress[data-deck], and each flip card's own state in its
+// .card-status.
 import { counts, status, load } from "./store.js";
+import { meanRetrievability } from "./schedule.js";
 import { formatDate, plural } from "./dom.js";
 
 const ORDER = ["due", "learning", "new", "learned"];
@@ -29,13 +31,26 @@ export function renderDeckProgress(deckCards, t, root = document) {
     const text = document.createElement("span");
     text.className = "counts";
     for (const k of ORDER) {
-      if (!c[k]) continue;
+      if (!c[k] && k === "learned") continue;
       const s = document.createElement("span");
       s.className = "count count-" + k;
       const b = document.createElement("b");
       b.textContent = String(c[k]);
       s.append(b, " " + LABEL[k]);
       text.append(s, " ");
+    }
+    const r = meanRetrievability(ids, load().cards, t);
+    if (r != null) {
+      el.dataset.retrievability = r.toFixed(4);
+      const s = document.createElement("span");
+      s.className = "count count-r";
+      s.title = "Mean retrievability: the chance, averaged over the cards you have studied, that you recall one now";
+      const b = document.createElement("b");
+      b.textContent = Math.round(r * 100) + "%";
+      s.append(b, " recall");
+      text.append(s);
+    } else {
+      delete el.dataset.retrievability;
     }
     el.append(meter, text);
   }

@@ -1,17 +1,40 @@
 // store.js: the only module that touches localStorage.
 //
-// One record per site, under `${prefix}progress`:
-//   {schema: 1, cards: {<id>: {state, stability, difficulty, due, lastReview,
-//    reps, lapses, scheduledDays, starred?}}, log: [{id, grade, at, ...}]}
+// Everything lives in one record under `${prefix}progress`, schema 2:
+//
+//   {
+//     schema: 2,
+//     cards:    {<id>: {state, stability, difficulty, due, lastReview,
+//                       reps, lapses, scheduledDays}},      // FSRS records
+//     stars:    {<id>: <ms starred>},
+//     log:      [{id, grade, at, state, r, ivl, el}],       // oldest first
+//     logDropped: <entries dropped to keep the log within MAX_LOG>,
+//     settings: {retention, newPerDay, at},                 // absent: defaults
+//     tests:    {<deck slug>: {best, bestAt, last, lastAt, total}}
+//   }
+//
+// Log entries: grade 1-4; at ms; state before the review ("new", "review",
+// "relearning"); r the retrievability before it (null when new); ivl the
+// interval given (days); el the whole days since the previous review.
+//
+// Schema 1 (the first release) had the same key, `starred: true` inside
+// card records, log entries {id, grade, at, state, due, scheduledDays} and
+// no settings or tests; migrate() turns it into schema 2 on first read and
+// the next write stores the result.
+//
 // The prefix is "flipdeck:" + the pathname of the site root + ":", so the
 // GitHub Pages project sites of one user (one origin) do not share progress.
 //
 // Failures (storage disabled, quota exceeded, unreadable or newer data) are
 // never silent: every write returns {ok, error}, and listeners registered
 // with onError() (and "flipdeck:store-error" events on document) hear of
-// each one. Changes not saved stay in memory for the rest of the page's life.
+// each one. Changes not saved stay in memory (pending() is true), are
+// written with the next successful write, can be exported at any time, and
+// leaving the page asks for confirmation.
 
-export const SCHEMA = 1;
+export const SCHEMA = 2;
+export const MAX_LOG = 20000;
+export const DEFAULT_SETTINGS = Object.freeze({ retention: 0.9, newPerDay: 20 });
 
 function sitePath() {
   const root = (document.body && document.body.dataset.root) || "./";
@@ -26,6 +49,7 @@ export const prefix = "flipdeck:" + sitePath() + ":";
 export const KEY = prefix + "progress";
 
 let cache = null; // parsed data, possibly holding unsaved changes
+let lastRaw = null; // the text last read or written (to skip re-parsing it)
 let dirty = false; // cache holds changes that could not be written
 let readOnly = false; // never write (newer schema, or unreadable data not backed up)
 const errors = [];
@@ -33,7 +57,7 @@ const errorListeners = new Set();
 const changeListeners = new Set();
 
 function empty() {
-  return { schema: SCHEMA, cards: {}, log: [] };
+  return { schema: SCHEMA, cards: {}, stars: {}, log: [], logDropped: 0, tests: {} };
 }
 
 function report(op, err, message) {
@@ -52,15 +76,19 @@ function report(op, err, message) {
   return e;
 }
 
-function describe(err, op) {
+export function isQuota(err) {
   const name = err && err.name;
-  if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (err && err.code === 22)) {
-    return "Your progress could not be saved: the browser's storage for this site is full. Answers from this visit are kept until you close the page.";
+  return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (err && (err.code === 22 || err.code === 1014));
+}
+
+function describe(err, op) {
+  if (isQuota(err)) {
+    return "Your progress could not be saved: this browser's storage for this site is full. Nothing is lost yet: your answers are kept in this page and will be saved with your next answer once there is room. Download a backup to be safe.";
   }
   if (op === "read") {
-    return "Saved progress cannot be read: this browser blocks site storage (private mode or a privacy setting?). Progress from this visit will not be kept.";
+    return "Saved progress cannot be read: this browser blocks site storage (private mode or a privacy setting?). Answers from this visit are kept only until you close the page; download a backup to keep them.";
   }
-  return "Your progress could not be saved: this browser blocks site storage. Answers from this visit are kept until you close the page.";
+  return "Your progress could not be saved: this browser blocks site storage. Answers from this visit are kept only until you close the page; download a backup to keep them.";
 }
 
 function storage() {
@@ -70,6 +98,53 @@ function storage() {
 
 function readRaw() {
   return storage().getItem(KEY);
+}
+
+function num(x, d = 0) {
+  return typeof x === "number" && Number.isFinite(x) ? x : d;
+}
+
+/** migrate brings data of any known schema to SCHEMA (in place) and returns it. */
+export function migrate(d) {
+  if (typeof d.schema !== "number") d.schema = 1;
+  if (d.schema < 2) {
+    const stars = {};
+    for (const [id, rec] of Object.entries(d.cards)) {
+      if (!rec || typeof rec !== "object") {
+        delete d.cards[id];
+        continue;
+      }
+      if (rec.starred) stars[id] = num(rec.lastReview);
+      delete rec.starred;
+    }
+    d.stars = stars;
+    d.log = (Array.isArray(d.log) ? d.log : []).filter((e) => e && e.id != null).map((e) => ({
+      id: e.id, grade: e.grade, at: num(e.at), state: e.state || "review", r: null,
+      ivl: num(e.scheduledDays, null), el: null,
+    }));
+    d.tests = {};
+    d.logDropped = 0;
+    d.schema = 2;
+  }
+  if (!d.stars || typeof d.stars !== "object") d.stars = {};
+  if (!Array.isArray(d.log)) d.log = [];
+  if (!d.tests || typeof d.tests !== "object") d.tests = {};
+  d.logDropped = num(d.logDropped);
+  trimLog(d);
+  return d;
+}
+
+function trimLog(d) {
+  if (d.log.length > MAX_LOG) {
+    const n = d.log.length - MAX_LOG;
+    d.log.splice(0, n);
+    d.logDropped += n;
+  }
+}
+
+function oldSchema(raw) {
+  const m = /"schema"\s*:\s*(\d+)/.exec(raw);
+  return !m || Number(m[1]) < SCHEMA;
 }
 
 function parse(raw) {
@@ -93,19 +168,22 @@ function parse(raw) {
     return empty();
   }
   if (typeof d.schema === "number" && d.schema > SCHEMA) {
+    if (!readOnly) report("read", null, "Your progress was saved by a newer version of this site; reload the page to get it. Nothing will be saved on this visit.");
     readOnly = true;
-    report("read", null, "Your progress was saved by a newer version of this site; reload the page to get it. Nothing will be saved on this visit.");
+    return d;
   }
-  if (!Array.isArray(d.log)) d.log = [];
-  if (typeof d.schema !== "number") d.schema = SCHEMA;
-  return d;
+  return migrate(d);
 }
 
 /** load returns the stored data (cached; do not mutate it). */
 export function load() {
   if (cache) return cache;
   try {
-    cache = parse(readRaw());
+    const raw = readRaw();
+    cache = parse(raw);
+    lastRaw = raw;
+    // Data of an older schema was migrated: store it in the new form now.
+    if (raw != null && !readOnly && oldSchema(raw)) flush();
   } catch (e) {
     if (!errors.some((x) => x.op === "read")) report("read", e);
     cache = cache || empty();
@@ -121,21 +199,39 @@ function update(fn) {
     base = load();
   } else {
     try {
-      base = parse(readRaw());
+      const raw = readRaw();
+      if (raw === lastRaw && cache) base = cache;
+      else {
+        base = parse(raw);
+        lastRaw = raw;
+      }
     } catch (e) {
       base = load();
     }
   }
   fn(base);
+  trimLog(base);
   cache = base;
   if (readOnly) {
     notifyChange();
     return { ok: false, error: errors[errors.length - 1] || null };
   }
+  return flush();
+}
+
+function flush() {
+  const wasDirty = dirty;
   try {
-    storage().setItem(KEY, JSON.stringify(base));
+    const text = JSON.stringify(cache);
+    storage().setItem(KEY, text);
+    lastRaw = text;
     dirty = false;
     notifyChange();
+    if (wasDirty) {
+      try {
+        document.dispatchEvent(new CustomEvent("flipdeck:store-saved"));
+      } catch { /* no document */ }
+    }
     return { ok: true, error: null };
   } catch (e) {
     dirty = true;
@@ -143,6 +239,17 @@ function update(fn) {
     notifyChange();
     return { ok: false, error: err };
   }
+}
+
+/** retry tries again to write changes kept in memory. Returns {ok, error}. */
+export function retry() {
+  if (!dirty || readOnly) return { ok: !dirty, error: null };
+  return flush();
+}
+
+/** pending tells whether changes are held in memory, not yet saved. */
+export function pending() {
+  return dirty;
 }
 
 function notifyChange() {
@@ -168,26 +275,26 @@ export function putCard(id, rec) {
   });
 }
 
-/** allCards returns a shallow copy of {id: record}. */
+/** allCards returns the {id: record} map (read-only: do not mutate). */
 export function allCards() {
-  return { ...load().cards };
+  return load().cards;
 }
 
-/** appendLog adds one review-log entry ({id, grade, at, ...}). */
-export function appendLog(entry) {
-  return update((d) => { d.log.push({ ...entry }); });
-}
-
-/** log returns a copy of the review log, oldest first. */
+/** getLog returns the review log, oldest first (read-only: do not mutate). */
 export function getLog() {
-  return load().log.slice();
+  return load().log;
+}
+
+/** logDropped: how many old log entries were dropped to bound the log. */
+export function logDropped() {
+  return load().logDropped || 0;
 }
 
 /** record stores a graded review in one write: the card's new record and its log entry. */
 export function record(id, rec, entry) {
   return update((d) => {
     d.cards[id] = { ...rec };
-    if (entry) d.log.push({ ...entry });
+    if (entry) d.log.push({ ...entry, id });
   });
 }
 
@@ -202,6 +309,82 @@ export function undo(id, prev, at) {
         break;
       }
     }
+  });
+}
+
+/** isStarred tells whether card id is starred. */
+export function isStarred(id) {
+  return Object.prototype.hasOwnProperty.call(load().stars, id);
+}
+
+/** stars returns the {id: ms} map of starred cards (read-only). */
+export function stars() {
+  return load().stars;
+}
+
+/** setStarred stars (on) or unstars every id in ids at time t. */
+export function setStarred(ids, on, t) {
+  return update((d) => {
+    for (const id of ids) {
+      if (on) d.stars[id] = t;
+      else delete d.stars[id];
+    }
+  });
+}
+
+/** settings returns the reader's settings merged over the defaults. */
+export function settings() {
+  const s = load().settings || {};
+  const out = { ...DEFAULT_SETTINGS };
+  if (s.retention > 0.5 && s.retention < 1) out.retention = s.retention;
+  if (Number.isInteger(s.newPerDay) && s.newPerDay >= 0) out.newPerDay = s.newPerDay;
+  return out;
+}
+
+/** setSettings stores a change of settings (retention 0.7-0.99, newPerDay ≥ 0). */
+export function setSettings(patch, t) {
+  return update((d) => {
+    const s = { ...DEFAULT_SETTINGS, ...(d.settings || {}) };
+    if ("retention" in patch) {
+      const r = Math.round(Number(patch.retention) * 100) / 100;
+      if (r >= 0.7 && r <= 0.99) s.retention = r;
+    }
+    if ("newPerDay" in patch) {
+      const n = Math.floor(Number(patch.newPerDay));
+      if (n >= 0 && n <= 9999) s.newPerDay = n;
+    }
+    s.at = t;
+    d.settings = s;
+  });
+}
+
+/** testScore returns {best, bestAt, last, lastAt, total} of a deck's tests, or null. */
+export function testScore(deck) {
+  const s = load().tests[deck];
+  return s ? { ...s } : null;
+}
+
+/** recordTest keeps the last and the best score (a fraction 0-1) of a deck's test. */
+export function recordTest(deck, score, total, t) {
+  return update((d) => {
+    const s = d.tests[deck] || { best: -1, bestAt: 0, last: 0, lastAt: 0, total: 0 };
+    s.last = score;
+    s.lastAt = t;
+    s.total = total;
+    if (score > s.best) {
+      s.best = score;
+      s.bestAt = t;
+    }
+    d.tests[deck] = s;
+  });
+}
+
+/** resetCards forgets the progress (records and log entries) of the cards ids. */
+export function resetCards(ids) {
+  const set = new Set(ids);
+  return update((d) => {
+    for (const id of set) delete d.cards[id];
+    d.log = d.log.filter((e) => !set.has(e.id));
   });
 }
 
@@ -239,49 +422,82 @@ export function errorsSoFar() {
   return errors.slice();
 }
 
-/** exportJSON returns the whole record as JSON text (for a backup file). */
+/** exportJSON returns the whole record, unsaved changes included, as JSON text (for a backup file). */
 export function exportJSON() {
-  return JSON.stringify(load());
+  return JSON.stringify({ ...load(), exported: Date.now(), site: KEY });
+}
+
+function bad(name, message) {
+  return { ok: false, error: { op: "import", name, message }, cards: 0 };
 }
 
 /**
- * importJSON merges a backup made by exportJSON: for each card the record
- * reviewed last wins; log entries are merged without duplicates.
- * Returns {ok, error, cards} (cards: how many records were taken).
+ * importJSON merges a backup made by exportJSON (schema 1 or 2): for each
+ * card the record reviewed last wins; log entries are merged without
+ * duplicates; stars are united; the newer settings win; test scores keep
+ * the best and the latest. Returns {ok, error, cards} (cards: how many
+ * card records were taken from the file).
  */
 export function importJSON(text) {
   let other;
   try {
     other = JSON.parse(text);
   } catch {
-    return { ok: false, error: { op: "import", name: "SyntaxError", message: "That file is not a flipdeck progress file." }, cards: 0 };
+    return bad("SyntaxError", "That file is not a flipdeck progress file.");
   }
-  if (!other || typeof other.cards !== "object" || other.cards === null) {
-    return { ok: false, error: { op: "import", name: "TypeError", message: "That file is not a flipdeck progress file." }, cards: 0 };
+  if (!other || typeof other !== "object" || typeof other.cards !== "object" || other.cards === null) {
+    return bad("TypeError", "That file is not a flipdeck progress file.");
   }
   if (typeof other.schema === "number" && other.schema > SCHEMA) {
-    return { ok: false, error: { op: "import", name: "VersionError", message: "That file comes from a newer version of the site." }, cards: 0 };
+    return bad("VersionError", "That file comes from a newer version of the site; reload the page and try again.");
   }
+  other = migrate(other);
   let taken = 0;
   const res = update((d) => {
     for (const [id, rec] of Object.entries(other.cards)) {
       if (!rec || typeof rec !== "object") continue;
       const mine = d.cards[id];
-      if (!mine || (rec.lastReview || 0) > (mine.lastReview || 0)) {
+      if (!mine || num(rec.lastReview) > num(mine.lastReview)) {
         d.cards[id] = { ...rec };
         taken++;
       }
     }
+    for (const [id, at] of Object.entries(other.stars)) {
+      if (!(id in d.stars)) d.stars[id] = at;
+    }
     const seen = new Set(d.log.map((e) => e.id + "@" + e.at));
-    for (const e of Array.isArray(other.log) ? other.log : []) {
+    let added = false;
+    for (const e of other.log) {
       if (e && !seen.has(e.id + "@" + e.at)) {
         d.log.push(e);
         seen.add(e.id + "@" + e.at);
+        added = true;
       }
     }
-    d.log.sort((a, b) => (a.at || 0) - (b.at || 0));
+    if (added) d.log.sort((a, b) => num(a.at) - num(b.at));
+    d.logDropped = Math.max(num(d.logDropped), num(other.logDropped));
+    if (other.settings && (!d.settings || num(other.settings.at) > num(d.settings.at))) d.settings = { ...other.settings };
+    for (const [deck, s] of Object.entries(other.tests)) {
+      const m = d.tests[deck];
+      if (!m) { d.tests[deck] = { ...s }; continue; }
+      if (num(s.best) > num(m.best)) { m.best = s.best; m.bestAt = s.bestAt; }
+      if (num(s.lastAt) > num(m.lastAt)) { m.last = s.last; m.lastAt = s.lastAt; m.total = s.total; }
+    }
   });
   return { ...res, cards: taken };
+}
+
+/** clearAll forgets everything stored for this site (after an export, say). */
+export function clearAll() {
+  cache = empty();
+  dirty = false;
+  try {
+    storage().removeItem(KEY);
+    lastRaw = null;
+  } catch (e) {
+    report("write", e);
+  }
+  notifyChange();
 }
 
 // Another tab wrote: drop the cache so the next read sees it.
@@ -292,4 +508,32 @@ try {
       notifyChange();
     }
   });
+  // Unsaved changes: ask before the page goes away.
+  window.addEventListener("beforeunload", (e) => {
+    if (dirty && !readOnly) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
 } catch { /* not in a browser window */ }
+
+/**
+ * pref reads (one argument) or writes (two) a small reader setting kept
+ * beside the progress under `${prefix}pref:<name>`, such as a hint already
+ * shown (offline.js). It never throws: storage failures read as null, and
+ * a write returns false.
+ */
+export function pref(name, value) {
+  const key = prefix + "pref:" + name;
+  try {
+    if (arguments.length < 2) {
+      const raw = storage().getItem(key);
+      return raw == null ? null : JSON.parse(raw);
+    }
+    if (value == null) storage().removeItem(key);
+    else storage().setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return arguments.length < 2 ? null : false;
+  }
+}

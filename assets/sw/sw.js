@@ -11,8 +11,19 @@ const PREFIX = "flipdeck:" + self.registration.scope + ":";
 const CACHE = PREFIX + BUILD;
 
 self.addEventListener("install", (event) => {
-  // Everything or nothing: a half-filled cache would fail offline later.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: "reload" })))));
+  // Everything or nothing: a half-filled cache would fail offline later,
+  // so one failed download fails the install (the old worker stays).
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(PRECACHE.map(async (u) => {
+      const req = new Request(u, { cache: "reload" });
+      const res = await fetch(req);
+      if (!res.ok) throw new Error("precache " + u + ": " + res.status);
+      // A server that redirects (say index.html to ./) gives a response
+      // a navigation may not use: store a plain copy under the asked URL.
+      await cache.put(req, res.redirected ? new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers: res.headers }) : res);
+    }));
+  })());
 });
 
 self.addEventListener("activate", (event) => {
@@ -41,9 +52,11 @@ self.addEventListener("fetch", (event) => {
     try {
       return await fetch(req);
     } catch (err) {
+      // Offline, a page not in this build (an old bookmark) goes to the
+      // index: redirected, so that its relative URLs resolve from the root.
       if (req.mode === "navigate") {
-        const index = await cache.match(new URL("index.html", self.registration.scope).href);
-        if (index) return index;
+        const index = new URL("index.html", self.registration.scope).href;
+        if (await cache.match(index)) return Response.redirect(index, 302);
       }
       throw err;
     }

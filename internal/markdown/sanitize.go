@@ -40,9 +40,8 @@ import (
 //
 // MathML from internal/texmath is run through the same policy (it is made
 // from note text by another component; defence in depth). The policy
-// admits exactly the MathML texmath writes, including a few inline CSS
-// properties with fixed value shapes on <mtd>/<mtext>; no other style
-// attribute survives. TestMathSurvivesSanitiser checks that texmath's
+// admits exactly the MathML texmath writes, including its tm-* classes on
+// <mtd>/<mtext>; no style attribute survives. TestMathSurvivesSanitiser checks that texmath's
 // output passes unchanged.
 
 var (
@@ -50,8 +49,11 @@ var (
 	// markup of our own features (cloze gaps written by the notes package,
 	// callouts, tags, links) and chroma's token classes.
 	ourClasses = regexp.MustCompile(`^\s*(?:(?:cloze(?:-[a-z0-9-]+)?|callout(?:-[a-z0-9_-]+)?|tag|wikilink(?:-missing)?|embed-[a-z-]+|math-error|chroma|line|cl|language-[A-Za-z0-9+#._-]+|[a-z]{1,4}[0-9]?)\s*)+$`)
-	mathValue  = regexp.MustCompile(`^[\p{L}\p{N} .,:;#%+/_()\-]*$`)
-	policy     = newPolicy()
+	// mathClasses are texmath's cell and text classes (see texmath's table
+	// and textLeaf).
+	mathClasses = regexp.MustCompile(`^\s*(?:tm-(?:a[lr]|p[lr]0|b[lrtb]-(?:solid|dashed)|tag|bold|italic|sans|mono)\s*)+$`)
+	mathValue   = regexp.MustCompile(`^[\p{L}\p{N} .,:;#%+/_()\-]*$`)
+	policy      = newPolicy()
 )
 
 // mathElements and mathAttrs are the MathML texmath (and hand-written
@@ -81,16 +83,11 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs(mathAttrs...).Matching(mathValue).OnElements(mathElements...)
 	p.AllowAttrs("xmlns").Matching(regexp.MustCompile(`^http://www\.w3\.org/1998/Math/MathML$`)).OnElements("math")
 	p.AllowAttrs("class").Matching(ourClasses).OnElements(mathElements...)
-	// texmath aligns table cells and styles \textbf etc. with inline CSS,
-	// because Chromium ignores the MathML attributes for them. Only these
-	// properties with these plain values, only on <mtd> and <mtext>.
-	p.AllowStyles("text-align").Matching(regexp.MustCompile(`^(left|right|center)$`)).OnElements("mtd")
-	p.AllowStyles("padding-left", "padding-right").Matching(regexp.MustCompile(`^[0-9.]+(em)?$`)).OnElements("mtd")
-	p.AllowStyles("border-left", "border-right", "border-top", "border-bottom").
-		Matching(regexp.MustCompile(`^[0-9.]+em (solid|dashed|dotted)$`)).OnElements("mtd")
-	p.AllowStyles("font-weight").Matching(regexp.MustCompile(`^bold$`)).OnElements("mtext")
-	p.AllowStyles("font-style").Matching(regexp.MustCompile(`^italic$`)).OnElements("mtext")
-	p.AllowStyles("font-family").Matching(regexp.MustCompile(`^(sans-serif|monospace)$`)).OnElements("mtext")
+	// texmath aligns table cells and styles \textbf etc. with tm-* classes
+	// (styled by the site's stylesheet), because Chromium ignores the
+	// MathML attributes for them. No style attribute is allowed anywhere:
+	// the site's Content-Security-Policy forbids inline styles.
+	p.AllowAttrs("class").Matching(mathClasses).OnElements("mtd", "mtext")
 	return p
 }
 

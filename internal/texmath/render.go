@@ -113,8 +113,15 @@ func keepEdgeSpaces(s string) string {
 }
 
 // table writes an <mtable>. Alignment and rules are given twice: as MathML
-// attributes (Firefox) and as inline CSS on each cell, because Chromium's
-// MathML Core implementation only honours the latter.
+// attributes (Firefox) and as tm-* classes on each cell, styled by the
+// site's stylesheet, because Chromium's MathML Core implementation only
+// honours CSS. Classes rather than style attributes let the site's
+// Content-Security-Policy forbid inline styles. The classes are
+//
+//	tm-al, tm-ar            text-align left / right (centre is the default)
+//	tm-pl0, tm-pr0          no padding left / right (align-style column pairs)
+//	tm-bl-solid, -dashed    rule on the left; tm-br-, tm-bt-, tm-bb- right, top, bottom
+//	tm-tag                  an equation number's cell (right, 2em from the equation)
 func (w *writer) table(n *node) {
 	t := n.tbl
 	ncols := 0
@@ -176,39 +183,39 @@ func (w *writer) table(n *node) {
 	for i, r := range t.rows {
 		w.open("mtr", nil)
 		for j, cell := range r {
-			var css []string
+			var cls []string
 			var cellAttrs []attr
 			if aligns[j] != "center" {
 				cellAttrs = append(cellAttrs, attr{"columnalign", aligns[j]})
-				css = append(css, "text-align:"+aligns[j])
+				cls = append(cls, "tm-a"+aligns[j][:1])
 			}
 			if t.pairs && aligns[j] == "left" {
-				css = append(css, "padding-left:0")
+				cls = append(cls, "tm-pl0")
 			}
 			if t.pairs && aligns[j] == "right" && j+1 < ncols {
-				css = append(css, "padding-right:0")
+				cls = append(cls, "tm-pr0")
 			}
 			if l := colLine(j); l != "" {
-				css = append(css, "border-left:0.06em "+l)
+				cls = append(cls, "tm-bl-"+l)
 			}
 			if l := colLine(j + 1); l != "" && j == ncols-1 {
-				css = append(css, "border-right:0.06em "+l)
+				cls = append(cls, "tm-br-"+l)
 			}
 			if l := t.rowLines[i]; l != "" {
-				css = append(css, "border-top:0.06em "+l)
+				cls = append(cls, "tm-bt-"+l)
 			}
 			if l := t.rowLines[i+1]; l != "" && i == len(t.rows)-1 {
-				css = append(css, "border-bottom:0.06em "+l)
+				cls = append(cls, "tm-bb-"+l)
 			}
-			if len(css) > 0 {
-				cellAttrs = append(cellAttrs, attr{"style", strings.Join(css, ";")})
+			if len(cls) > 0 {
+				cellAttrs = append(cellAttrs, attr{"class", strings.Join(cls, " ")})
 			}
 			w.open("mtd", cellAttrs)
 			w.write(cell)
 			w.close("mtd")
 		}
 		if tag := t.tags[i]; tag != nil {
-			w.open("mtd", []attr{{"columnalign", "right"}, {"style", "text-align:right;padding-left:2em"}})
+			w.open("mtd", []attr{{"columnalign", "right"}, {"class", "tm-tag"}})
 			w.write(tag)
 			w.close("mtd")
 		}

@@ -7,13 +7,13 @@ import "strings"
 // Unicode (umlauts, Chinese) is copied through. $...$ switches back to
 // math, as in LaTeX.
 
-// textStyles gives CSS for text variants, since MathML Core browsers
-// ignore mathvariant on <mtext>.
-var textStyles = map[string]string{
-	"bold":       "font-weight:bold",
-	"italic":     "font-style:italic",
-	"sans-serif": "font-family:sans-serif",
-	"monospace":  "font-family:monospace",
+// textClasses gives the class (styled by the site's stylesheet) of each
+// text variant, since MathML Core browsers ignore mathvariant on <mtext>.
+var textClasses = map[string]string{
+	"bold":       "tm-bold",
+	"italic":     "tm-italic",
+	"sans-serif": "tm-sans",
+	"monospace":  "tm-mono",
 }
 
 // textAccents are the accent control symbols of text mode (\"a gives ä),
@@ -183,8 +183,8 @@ func textLeaf(s, variant string) *node {
 	n := leaf(kText, s)
 	if variant != "" {
 		n.attrs = []attr{{"mathvariant", variant}}
-		if css, ok := textStyles[variant]; ok {
-			n.attrs = append(n.attrs, attr{"style", css})
+		if cls, ok := textClasses[variant]; ok {
+			n.attrs = append(n.attrs, attr{"class", cls})
 		}
 	}
 	return n

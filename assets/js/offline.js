@@ -1,0 +1,123 @@
+// offline.js: loaded on every page.
+//
+// - Registers the service worker (sw.js at the site root; see
+//   assets/sw/sw.js), which makes the whole site work offline once opened.
+// - When a new build has been deployed and its worker is installed and
+//   waiting, offers "A new version is available: Reload". It never reloads
+//   by itself (the reader may be mid-quiz): accepting asks the waiting
+//   worker to take over ("flipdeck:activate") and reloads once it controls
+//   the page.
+// - On iOS Safari, shows once a hint to "Add to Home Screen" (remembered
+//   with store.pref).
+// - Before printing, opens every closed card so a handout shows answers.
+import * as store from "./store.js";
+
+// store.pref keeps small reader settings; a namespace import so that this
+// module (and offline use) still works if store.js is ever without it.
+const pref = store.pref || (() => null);
+
+const root = new URL(document.body.dataset.root || "./", location.href);
+let accepted = false;
+
+function noticeBox() {
+  let box = document.getElementById("notices");
+  if (!box) {
+    box = document.createElement("div");
+    box.id = "notices";
+    box.className = "notices";
+    box.setAttribute("role", "status");
+    document.body.prepend(box);
+  }
+  return box;
+}
+
+// notice shows a message with buttons ([label, onclick, primary?]).
+function notice(cls, message, buttons) {
+  const n = document.createElement("div");
+  n.className = "notice notice-info " + cls;
+  const p = document.createElement("p");
+  p.textContent = message;
+  const bar = document.createElement("div");
+  bar.className = "notice-actions";
+  for (const [label, fn, primary] of buttons) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "button small" + (primary ? " primary" : "");
+    b.textContent = label;
+    b.addEventListener("click", () => fn(n));
+    bar.append(b);
+  }
+  n.append(p, bar);
+  noticeBox().append(n);
+  return n;
+}
+
+function offerUpdate(reg) {
+  if (document.querySelector(".offline-prompt")) return;
+  notice("offline-prompt", "A new version of these cards is available.", [
+    ["Reload", (n) => {
+      accepted = true;
+      n.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      if (reg && reg.waiting) reg.waiting.postMessage("flipdeck:activate");
+      else location.reload(); // already active (another tab accepted)
+    }, true],
+    ["Later", (n) => n.remove()],
+  ]);
+}
+
+async function register() {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const sw = navigator.serviceWorker;
+  const hadController = !!sw.controller;
+  let reg;
+  try {
+    reg = await sw.register(new URL("sw.js", root).href, { scope: root.href });
+  } catch (e) {
+    console.warn("flipdeck: offline use is not available:", e);
+    return;
+  }
+  // A waiting worker only means an update when a worker already controls
+  // this page; the very first install activates by itself.
+  const offer = () => { if (sw.controller) offerUpdate(reg); };
+  if (reg.waiting) offer();
+  reg.addEventListener("updatefound", () => {
+    const w = reg.installing;
+    if (!w) return;
+    w.addEventListener("statechange", () => { if (w.state === "installed") offer(); });
+  });
+  sw.addEventListener("controllerchange", () => {
+    if (accepted) location.reload();
+    else if (hadController) offerUpdate(null); // another tab took the update
+  });
+  // Look for a new build when the reader comes back to the tab.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") reg.update().catch(() => {});
+  });
+}
+
+function iosInstallHint() {
+  const ua = navigator.userAgent;
+  const ios = /iPhone|iPad|iPod/.test(ua) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  const safari = /Safari\//.test(ua) && !/CriOS|FxiOS|EdgiOS|OPiOS|GSA\//.test(ua);
+  if (!ios || !safari || navigator.standalone === true) return;
+  if (pref("ios-install-hint") != null) return;
+  if (!pref("ios-install-hint", Date.now())) return; // cannot remember it: do not nag
+  notice("install-hint", "Study offline like an app: tap the Share button, then “Add to Home Screen”.", [
+    ["OK", (n) => n.remove()],
+  ]);
+}
+
+// Printing a deck page gives a handout: every answer shown.
+const opened = [];
+window.addEventListener("beforeprint", () => {
+  for (const d of document.querySelectorAll("details.card:not([open])")) {
+    d.open = true;
+    opened.push(d);
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const d of opened.splice(0)) d.open = false;
+});
+
+register();
+iosInstallHint();

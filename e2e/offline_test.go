@@ -1,0 +1,336 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/site"
+)
+
+// The offline test: the sample site is served under /repo/ (a GitHub Pages
+// project site), opened once, and then the server is stopped: every deck
+// page, every quiz page and an image must still load, from the service
+// worker's cache. Then the site is rebuilt with a changed card and served
+// again on the same address: the open page offers the new version, and
+// accepting it shows the new text with the reader's progress kept.
+
+const (
+	offlinePrefix  = "/repo/"
+	offlineOldText = "Kinesis is a group of services related to scalable data streaming."
+	offlineNewText = "Kinesis is a family of services for scalable data streaming (rebuilt)."
+)
+
+// offlineServer serves a folder under offlinePrefix like GitHub Pages would
+// (no-store, so only the service worker caches), and can be stopped and
+// started again on the same address: stopped, the browser gets
+// "connection refused", as with no network.
+type offlineServer struct {
+	t    *testing.T
+	dir  string
+	addr string
+	mu   sync.Mutex
+	srv  *http.Server
+}
+
+func (s *offlineServer) start() {
+	s.t.Helper()
+	addr := s.addr
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	var ln net.Listener
+	var err error
+	for range 50 { // the port may take a moment to be free again
+		if ln, err = net.Listen("tcp", addr); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		s.t.Fatalf("listen %s: %v", addr, err)
+	}
+	s.addr = ln.Addr().String()
+	files := http.FileServer(http.Dir(s.dir))
+	mux := http.NewServeMux()
+	mux.Handle(offlinePrefix, http.StripPrefix(strings.TrimSuffix(offlinePrefix, "/"), http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Cache-Control", "no-store")
+			if strings.HasSuffix(r.URL.Path, ".js") {
+				w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			}
+			files.ServeHTTP(w, r)
+		})))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	s.mu.Lock()
+	s.srv = srv
+	s.mu.Unlock()
+}
+
+func (s *offlineServer) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.srv != nil {
+		_ = s.srv.Close() // also drops kept-alive connections
+		s.srv = nil
+	}
+}
+
+func (s *offlineServer) base() string { return "http://" + s.addr + offlinePrefix }
+
+// offJS evaluates expr (awaiting a promise) in the tab of ctx.
+func offJS[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	ectx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %.80q: %v", expr, err)
+	}
+	return v
+}
+
+// offWait polls cond (a JS expression) until it is true.
+func offWait(t *testing.T, ctx context.Context, cond, what string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ectx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s (%s; last error %v)", what, cond, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func offNavigate(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(nctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigate %s: %v", url, err)
+	}
+}
+
+// offlineBuild builds src into out.
+func offlineBuild(t *testing.T, src, out string) {
+	t.Helper()
+	res, err := site.Build(site.Options{Src: src, Out: out, Title: "Flashcards", BaseURL: "http://127.0.0.1" + offlinePrefix})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if res.PrecacheBytes <= 0 {
+		t.Fatalf("build reports %d precache bytes", res.PrecacheBytes)
+	}
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func outputPages(t *testing.T, out, dir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(out, dir, "*.html"))
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no pages in %s/%s (%v)", out, dir, err)
+	}
+	var rel []string
+	for _, p := range m {
+		rel = append(rel, dir+"/"+filepath.Base(p))
+	}
+	sort.Strings(rel)
+	return rel
+}
+
+func TestOfflineAndUpdate(t *testing.T) {
+	ctx := browsertest.Chrome(t, 412, 915)
+	errs := browsertest.WatchErrors(ctx)
+
+	tmp := t.TempDir()
+	src, out := filepath.Join(tmp, "content"), filepath.Join(tmp, "public")
+	copyTree(t, "../content", src)
+	offlineBuild(t, src, out)
+
+	var cf struct {
+		Cards []struct {
+			ID, Question, URL string
+		} `json:"cards"`
+	}
+	data, err := os.ReadFile(filepath.Join(out, "cards.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &cf); err != nil {
+		t.Fatal(err)
+	}
+	var cardID, cardURL string
+	for _, c := range cf.Cards {
+		if c.Question == "What is Kinesis?" {
+			cardID, cardURL = c.ID, c.URL
+		}
+	}
+	if cardID == "" {
+		t.Fatal(`no card "What is Kinesis?" in cards.json`)
+	}
+
+	srv := &offlineServer{t: t, dir: out}
+	srv.start()
+	t.Cleanup(srv.stop)
+	base := srv.base()
+
+	// First visit: the service worker installs, precaches and takes control.
+	offNavigate(t, ctx, base)
+	offWait(t, ctx, `navigator.serviceWorker.controller`, "the service worker to control the index", 30*time.Second)
+	offWait(t, ctx, `document.querySelector("link[rel=manifest]")`, "the manifest link", time.Second)
+
+	// Some progress, stored through the site's own store module.
+	offNavigate(t, ctx, base+cardURL)
+	offWait(t, ctx, `document.querySelector(".card.flip")`, "the deck page's flip cards", 10*time.Second)
+	ok := offJS[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => s.putCard(`+jsonString(cardID)+`, {state: "review", stability: 12, difficulty: 5, due: Date.now() + 12 * 86400000, lastReview: Date.now(), reps: 1, lapses: 0, scheduledDays: 12}).ok)`)
+	if !ok {
+		t.Fatal("could not store progress")
+	}
+
+	// Offline: no server at all.
+	srv.stop()
+	var pages []string
+	pages = append(pages, "", "index.html", "stats.html")
+	pages = append(pages, outputPages(t, out, "decks")...)
+	pages = append(pages, outputPages(t, out, "quiz")...)
+	for _, p := range pages {
+		offNavigate(t, ctx, base+p)
+		offWait(t, ctx, `document.readyState === "complete" && document.querySelector("main h1, main .page-title, main")`, p+" to load offline", 10*time.Second)
+		// The stylesheets and scripts came from the cache too.
+		if n := offJS[int](t, ctx, `[...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0 } catch { return false } }).length`); n < 2 {
+			t.Errorf("%s offline: %d stylesheets loaded, want 2", p, n)
+		}
+		if strings.HasPrefix(p, "decks/") && offJS[bool](t, ctx, `document.querySelector("details.card, .card") !== null`) {
+			offWait(t, ctx, `document.querySelector(".card.flip") && !document.querySelector("details.card")`, p+" flip cards (deck.js ran offline)", 5*time.Second)
+		}
+		// Local images (not https ones notes link to) are there (fetched,
+		// as lazy images below the fold are not loaded yet).
+		if broken := offJS[[]string](t, ctx, `Promise.all([...document.images].filter((i) => i.src.startsWith(location.origin)).map((i) => fetch(i.src).then((r) => (r.ok ? "" : i.src), () => i.src))).then((a) => a.filter(Boolean))`); len(broken) > 0 {
+			t.Errorf("%s offline: images not loaded: %v", p, broken)
+		}
+	}
+	img, err := filepath.Glob(filepath.Join(out, "media", "*.png"))
+	if err != nil || len(img) == 0 {
+		t.Fatal("no image in the sample site")
+	}
+	offNavigate(t, ctx, base+"media/"+filepath.Base(img[0]))
+	offWait(t, ctx, `document.images.length === 1 && document.images[0].naturalWidth > 0`, "an image offline", 10*time.Second)
+	// Search works offline too (cards.json is precached); a result opens
+	// the card on its deck page, answer showing.
+	offNavigate(t, ctx, base)
+	offWait(t, ctx, `!document.querySelector(".search").hidden`, "the search box", 10*time.Second)
+	offJS[bool](t, ctx, `(() => { const i = document.getElementById("search-q"); i.value = "what is kinesis"; i.dispatchEvent(new Event("input")); return true; })()`)
+	offWait(t, ctx, `document.querySelector("#search-results a")`, "search results offline", 10*time.Second)
+	if href := offJS[string](t, ctx, `document.querySelector("#search-results a").href`); href != base+cardURL {
+		t.Errorf("first result for %q links %s, want %s", "what is kinesis", href, base+cardURL)
+	}
+	offJS[bool](t, ctx, `(document.querySelector("#search-results a").click(), true)`)
+	offWait(t, ctx, `location.hash && document.getElementById(location.hash.slice(1)) && document.getElementById(location.hash.slice(1)).dataset.flipped === "true"`, "the card found, answer showing", 10*time.Second)
+	// A page that was never built falls back to the index.
+	offNavigate(t, ctx, base+"decks/no-such-deck.html")
+	offWait(t, ctx, `document.body.classList.contains("page-index")`, "the index as fallback for an unknown page offline", 10*time.Second)
+
+	// A new build with a changed card, served again on the same address.
+	note := filepath.Join(src, "AWS", "Kinesis.md")
+	text, err := os.ReadFile(note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), offlineOldText) {
+		t.Fatalf("%s no longer holds %q; update the test", note, offlineOldText)
+	}
+	if err := os.WriteFile(note, []byte(strings.Replace(string(text), offlineOldText, offlineNewText, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	offlineBuild(t, src, out)
+	srv.start()
+	if srv.base() != base {
+		t.Fatalf("server moved from %s to %s", base, srv.base())
+	}
+
+	// The open page still shows the old build (from the cache), and offers
+	// the new one without reloading by itself.
+	offNavigate(t, ctx, base+cardURL)
+	offWait(t, ctx, `document.querySelector(".offline-prompt button")`, "the new-version prompt", 30*time.Second)
+	if !offJS[bool](t, ctx, `document.body.textContent.includes(`+jsonString(offlineOldText)+`)`) {
+		t.Error("before accepting, the page should still show the old text")
+	}
+	offJS[bool](t, ctx, `(window.__beforeUpdate = true)`)
+	offJS[bool](t, ctx, `(document.querySelector(".offline-prompt button.primary").click(), true)`)
+	offWait(t, ctx, `!window.__beforeUpdate && document.readyState === "complete" && document.body.textContent.includes(`+jsonString(offlineNewText)+`)`, "the reloaded page with the new text", 30*time.Second)
+	if offJS[bool](t, ctx, `!!document.querySelector(".offline-prompt")`) {
+		t.Error("the prompt is still shown after the update")
+	}
+	got := offJS[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => { const r = s.getCard(`+jsonString(cardID)+`); return !!r && r.stability === 12; })`)
+	if !got {
+		t.Error("the progress stored before the update is gone")
+	}
+	browsertest.NoErrors(t, errsExceptOffline(errs))
+}
+
+// errsExceptOffline drops the errors the browser logs by itself for the
+// requests that fail while the server is stopped (the service worker's
+// update check of sw.js), and for the https images the sample notes link
+// to (the test machine may have no internet).
+func errsExceptOffline(errs func() []string) func() []string {
+	return func() []string {
+		var keep []string
+		for _, e := range errs() {
+			if strings.Contains(e, "Failed to load resource") && !strings.Contains(e, "127.0.0.1") {
+				continue
+			}
+			if strings.Contains(e, "sw.js") || strings.Contains(e, "ERR_CONNECTION_REFUSED") || strings.Contains(e, "Failed to fetch") {
+				continue
+			}
+			keep = append(keep, e)
+		}
+		return keep
+	}
+}
+
+func jsonString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(errors.New("jsonString: " + err.Error()))
+	}
+	return string(b)
+}
