@@ -142,26 +142,6 @@ func offlineBuild(t *testing.T, src, out string) {
 	}
 }
 
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 func outputPages(t *testing.T, out, dir string) []string {
 	t.Helper()
@@ -183,7 +163,9 @@ func TestOfflineAndUpdate(t *testing.T) {
 
 	tmp := t.TempDir()
 	src, out := filepath.Join(tmp, "content"), filepath.Join(tmp, "public")
-	copyTree(t, "../content", src)
+	if err := os.CopyFS(src, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
 	offlineBuild(t, src, out)
 
 	var cf struct {

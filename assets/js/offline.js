@@ -11,6 +11,10 @@
 //   with store.pref).
 // - Before printing, opens every closed card so a handout shows answers.
 import * as store from "./store.js";
+import { showNotice, dismiss } from "./notice.js";
+
+const UPDATE_MESSAGE = "A new version of these cards is available.";
+const INSTALL_MESSAGE = "Study offline like an app: tap the Share button, then “Add to Home Screen”.";
 
 // store.pref keeps small reader settings; a namespace import so that this
 // module (and offline use) still works if store.js is ever without it.
@@ -19,49 +23,27 @@ const pref = store.pref || (() => null);
 const root = new URL(document.body.dataset.root || "./", location.href);
 let accepted = false;
 
-function noticeBox() {
-  let box = document.getElementById("notices");
-  if (!box) {
-    box = document.createElement("div");
-    box.id = "notices";
-    box.className = "notices";
-    box.setAttribute("role", "status");
-    document.body.prepend(box);
-  }
-  return box;
-}
-
-// notice shows a message with buttons ([label, onclick, primary?]).
+// notice shows a message with buttons ([label, onclick(notice), primary?])
+// through notice.js, marked with cls so it can be found again.
 function notice(cls, message, buttons) {
-  const n = document.createElement("div");
-  n.className = "notice notice-info " + cls;
-  const p = document.createElement("p");
-  p.textContent = message;
-  const bar = document.createElement("div");
-  bar.className = "notice-actions";
-  for (const [label, fn, primary] of buttons) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "button small" + (primary ? " primary" : "");
-    b.textContent = label;
-    b.addEventListener("click", () => fn(n));
-    bar.append(b);
-  }
-  n.append(p, bar);
-  noticeBox().append(n);
+
+  const n = showNotice(message, "info", buttons.map(([label, fn]) => [label, () => fn(n)]));
+  n.classList.add(cls);
+  const first = n.querySelector(".notice-actions button");
+  if (first && buttons[0] && buttons[0][2]) first.classList.add("primary");
   return n;
 }
 
 function offerUpdate(reg) {
   if (document.querySelector(".offline-prompt")) return;
-  notice("offline-prompt", "A new version of these cards is available.", [
+  notice("offline-prompt", UPDATE_MESSAGE, [
     ["Reload", (n) => {
       accepted = true;
       n.querySelectorAll("button").forEach((b) => { b.disabled = true; });
       if (reg && reg.waiting) reg.waiting.postMessage("flipdeck:activate");
       else location.reload(); // already active (another tab accepted)
     }, true],
-    ["Later", (n) => n.remove()],
+    ["Later", () => dismiss(UPDATE_MESSAGE)],
   ]);
 }
 
@@ -102,8 +84,8 @@ function iosInstallHint() {
   if (!ios || !safari || navigator.standalone === true) return;
   if (pref("ios-install-hint") != null) return;
   if (!pref("ios-install-hint", Date.now())) return; // cannot remember it: do not nag
-  notice("install-hint", "Study offline like an app: tap the Share button, then “Add to Home Screen”.", [
-    ["OK", (n) => n.remove()],
+  notice("install-hint", INSTALL_MESSAGE, [
+    ["OK", () => dismiss(INSTALL_MESSAGE)],
   ]);
 }
 

@@ -403,8 +403,10 @@ func TestServiceWorkerPrecache(t *testing.T) {
 	}
 
 	// A changed card gives a new build id; the same input the same one.
-	src := t.TempDir()
-	copyDir(t, "../../content", src)
+	src := filepath.Join(t.TempDir(), "src")
+	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
 	_, a, _ := buildDir(t, src, Options{})
 	_, b, _ := buildDir(t, src, Options{})
 	if !bytes.Equal(a["sw.js"], b["sw.js"]) {
@@ -424,26 +426,6 @@ func TestServiceWorkerPrecache(t *testing.T) {
 	}
 }
 
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // parseAnki reads an Anki import file the way Anki's text importer does:
 // "#key:value" header lines, then rows of separator-split fields, a field
