@@ -142,7 +142,6 @@ func offlineBuild(t *testing.T, src, out string) {
 	}
 }
 
-
 func outputPages(t *testing.T, out, dir string) []string {
 	t.Helper()
 	m, err := filepath.Glob(filepath.Join(out, dir, "*.html"))

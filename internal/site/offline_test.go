@@ -426,7 +426,6 @@ func TestServiceWorkerPrecache(t *testing.T) {
 	}
 }
 
-
 // parseAnki reads an Anki import file the way Anki's text importer does:
 // "#key:value" header lines, then rows of separator-split fields, a field
 // in double quotes may hold separators, newlines and "" for a quote.
