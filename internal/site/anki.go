@@ -13,13 +13,20 @@ import (
 // the tags. Media are referenced by file name, as Anki expects once the
 // files are in its collection.media folder.
 
-// ankiFile returns the Anki import file of d's whole subtree.
-func (p *pageBuilder) ankiFile(d *DeckNode) []byte {
+// ankiHeader starts every Anki file: Anki's importer reads these lines
+// as its settings.
+const ankiHeader = "#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n" +
+	"#columns:Front\tBack\tDeck\tTags\n"
+
+// deckAnkiLines are the Anki lines of deck d's own notes; the file of a
+// top-level deck joins those of its whole subtree. d's notes must be
+// rendered.
+func (p *pageBuilder) deckAnkiLines(d *DeckNode) []byte {
 	var b bytes.Buffer
-	b.WriteString("#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\n#tags column:4\n")
-	b.WriteString("#columns:Front\tBack\tDeck\tTags\n")
-	for _, n := range p.tree.subtreeNotes(d) {
-		b.Write(p.ankiLines(n))
+	for _, n := range p.tree.notes[d] {
+		if p.rendered[n.Path] != nil {
+			b.Write(p.ankiLines(n))
+		}
 	}
 	return b.Bytes()
 }

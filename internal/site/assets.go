@@ -1,12 +1,8 @@
 package site
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"io/fs"
-	"path"
 	"regexp"
-	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -54,37 +50,4 @@ func newMinifier() *minify.M {
 	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	return m
-}
-
-// minifyOutput minifies every HTML, CSS, JS, JSON and SVG file in out, in
-// parallel. Media copied from the vault (media/) are left as they are.
-// A file the minifier cannot handle is kept unminified: minifying is an
-// optimisation, never a reason to lose a page.
-//
-// Minified bytes are looked up in cache by the hash of the input first.
-func minifyOutput(m *minify.M, cache *minifyCache, out Output, workers int) {
-	keys := out.sortedKeys()
-	results := make([][]byte, len(keys))
-	parallel(len(keys), workers, func(i int) {
-		k := keys[i]
-		mt, ok := mediaTypes[path.Ext(k)]
-		if !ok || strings.HasPrefix(k, "media/") {
-			return
-		}
-		key := sha256.Sum256(out[k])
-		if b, ok := cache.get(key); ok {
-			results[i] = b
-			return
-		}
-		var buf bytes.Buffer
-		if err := m.Minify(mt, &buf, bytes.NewReader(out[k])); err == nil {
-			results[i] = buf.Bytes()
-			cache.put(key, results[i])
-		}
-	})
-	for i, k := range keys {
-		if results[i] != nil {
-			out[k] = results[i]
-		}
-	}
 }

@@ -107,7 +107,9 @@ type Output map[string][]byte
 // Generate builds the whole site in memory from a scanned vault, with
 // nothing cached.
 func Generate(v *vault.Vault, opt Options) (Output, *Result) {
-	return newOneShotBuilder(opt).generate(v)
+	sink := &memSink{out: Output{}}
+	res, _, _ := newOneShotBuilder(opt).generate(v, sink) // memSink never fails
+	return sink.out, res
 }
 
 // readNotes reads every note and parses those whose bytes are not in

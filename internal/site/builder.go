@@ -1,25 +1,31 @@
 package site
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // Builder builds one site again and again: `gen` builds once, `gen
 // -serve` rebuilds after every change to the source. Between builds it
 // keeps what does not need doing again (cache.go): parsed notes,
-// renderings, minified pages, and the bytes it last wrote. A Builder is
-// not safe for concurrent use; Build itself works in parallel.
+// renderings, minified pages, and the hashes of what it last wrote. A
+// Builder is not safe for concurrent use; Build itself works in parallel.
 type Builder struct {
 	opt       Options
 	md        *markdown.Renderer
@@ -30,7 +36,7 @@ type Builder struct {
 	renders  *renderCache
 	minified *minifyCache
 	pages    *pageMemo
-	written  Output // what the last successful Build wrote
+	written  map[string]fileSum // what the last successful Build wrote
 }
 
 // NewBuilder returns a builder for opt that keeps caches between builds.
@@ -52,8 +58,10 @@ func newOneShotBuilder(opt Options) *Builder {
 	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier()}
 }
 
-// Build reads the source and writes the site. Every page is rendered in
-// memory first, so a failed build leaves the previous site untouched.
+// Build reads the source and writes the site. Files are staged in the
+// output folder as they are made and only become visible when the whole
+// build has succeeded, so a failed build leaves the previous site as it
+// was (see outputWriter).
 func (b *Builder) Build() (*Result, error) {
 	opt := b.opt
 	start := time.Now()
@@ -65,59 +73,143 @@ func (b *Builder) Build() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, res := b.generate(v)
+	w, err := openOutput(osFS{}, opt.Out, b.written)
+	if err != nil {
+		return nil, err
+	}
+	res, sums, werr := b.generate(v, w)
 	res.Diags = append(scanDiags, res.Diags...)
 	diag.Sort(res.Diags)
 	res.Diags = dedupeDiags(res.Diags)
-	for _, d := range res.Diags {
-		if d.Severity == diag.Error {
-			res.Duration = time.Since(start)
-			return res, fmt.Errorf("%d errors; nothing was written", countErrors(res.Diags))
+	fail := func(err error) (*Result, error) {
+		if aerr := w.abort(); aerr != nil {
+			err = fmt.Errorf("%w; removing the staged files also failed: %v", err, aerr)
 		}
+		res.Duration = time.Since(start)
+		return res, err
+	}
+	if werr != nil {
+		return fail(werr)
+	}
+	if n := countErrors(res.Diags); n > 0 {
+		return fail(fmt.Errorf("%d errors; nothing was written", n))
 	}
 	if opt.Strict && res.Warnings() > 0 {
-		res.Duration = time.Since(start)
-		return res, ErrStrict
+		return fail(ErrStrict)
 	}
-	ws, err := writeOutput(opt.Out, site, b.written)
+	ws, err := w.commit()
 	if err != nil {
 		b.written = nil // the folder may hold anything now: compare with the disk next time
+		res.Duration = time.Since(start)
 		return res, err
 	}
 	if b.renders != nil {
-		b.written = site
+		b.written = sums
 	}
 	res.Written, res.Unchanged, res.Removed = ws.written, ws.unchanged, ws.removed
 	res.Duration = time.Since(start)
 	return res, nil
 }
 
-// generate builds the whole site in memory from a scanned vault,
-// reusing what the caches hold.
-func (b *Builder) generate(v *vault.Vault) (Output, *Result) {
+// emitter minifies, hashes and hands each finished file to the sink, and
+// remembers every file's hash for the service worker's build id.
+type emitter struct {
+	sink  siteSink
+	m     *minify.M
+	cache *minifyCache
+
+	mu   sync.Mutex
+	sums map[string]fileSum
+	err  error
+}
+
+func (e *emitter) emit(name string, data []byte) {
+	if mt, ok := mediaTypes[path.Ext(name)]; ok && !strings.HasPrefix(name, "media/") {
+		data = minifyBytes(e.m, e.cache, mt, data)
+	}
+	e.emitFinal(name, data)
+}
+
+// emitFinal hands over bytes that are final as they are.
+func (e *emitter) emitFinal(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	err := e.sink.put(name, data, sum)
+	e.mu.Lock()
+	e.sums[name] = fileSum{sum, len(data)}
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	e.mu.Unlock()
+}
+
+// generate builds the site from a scanned vault into sink, deck by deck:
+// a deck's notes are rendered, its page and quiz data written, and (in a
+// one-off build) the renderings dropped before the next deck, so memory
+// holds the parsed notes and one deck's HTML, not the whole site. It
+// returns what it did, every file's hash, and the first error the sink
+// gave (then the build must not be committed).
+func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]fileSum, error) {
 	opt := b.opt
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	res := &Result{}
+	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
+
 	all, content, readDiags := b.readNotes(v, workers)
 	res.Diags = append(res.Diags, readDiags...)
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
-	all, tree, media, placed, rendered, renderDiags := renderSite(v, all, opt, workers, b.md, b.renders, content)
-	res.Diags = append(res.Diags, renderDiags...)
-
-	out := Output{}
-	pages := newPageBuilder(opt, b.templates, b.pages, tree, placed, rendered)
+	tree := buildDeckTree(all)
+	media := newMediaSet(v.Files)
+	placed := placeNotes(all, tree)
+	rs := &resolver{vault: v, notes: placed, media: media}
 	if b.renders != nil {
-		pages.renderKeys = make(map[string]hash, len(b.renders.entries))
-		for path, e := range b.renders.entries {
-			pages.renderKeys[path] = e.key
+		rs.deps = newDepRecorder()
+		b.renders.prepare(v, placed, media, content)
+	}
+	pages := newPageBuilder(opt, b.templates, b.pages, tree, placed, map[string]*renderedNote{})
+	if b.renders != nil {
+		pages.renderKeys = map[string]hash{}
+	}
+	pages.prepare()
+
+	// Decks in tree order; the notes of each are rendered in parallel.
+	var decks []*DeckNode
+	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
+	progress := opt.counter("rendering notes", len(all))
+	kept := map[string]bool{}
+	cardsParts := make([][]byte, len(decks))
+	ankiParts := make(map[*DeckNode][]byte, len(decks))
+	for i, d := range decks {
+		ns := tree.notes[d]
+		rendered, diags := b.renderNotes(ns, placed, rs, workers, progress)
+		res.Diags = append(res.Diags, diags...)
+		for _, n := range ns {
+			if rn := rendered[n.Path]; rn != nil {
+				pages.rendered[n.Path] = rn
+				kept[n.Path] = true
+				if b.renders != nil {
+					pages.renderKeys[n.Path] = b.renders.entries[n.Path].key
+				}
+			}
+		}
+		pages.deckFiles(d, e.emit)
+		cardsParts[i] = pages.deckCardRecords(d)
+		ankiParts[d] = pages.deckAnkiLines(d)
+		if b.renders == nil {
+			for _, n := range ns {
+				delete(pages.rendered, n.Path) // a one-off build needs them no more
+			}
 		}
 	}
-	pages.addAll(out, workers)
+	if b.renders != nil {
+		b.renders.prune(kept)
+	}
+	pages.siteFiles(decks, cardsParts, ankiParts, e.emit)
 	b.pages.rotate()
+
 	for _, f := range media.usedFiles() {
 		if f.Size > opt.MaxFileSize {
 			res.Diags = append(res.Diags, diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,
@@ -130,33 +222,96 @@ func (b *Builder) generate(v *vault.Vault) (Output, *Result) {
 				Message: fmt.Sprintf("cannot read attachment (%v) and it is not copied; check its permissions", err)})
 			continue
 		}
-		out[media.names[f]] = data
+		e.emit(media.names[f], data)
 	}
-	if err := addAssets(out); err != nil {
+	fixed := Output{}
+	if err := addAssets(fixed); err != nil {
 		res.Diags = append(res.Diags, diag.Diagnostic{File: "(assets)", Kind: diag.KindUnreadable,
 			Message: err.Error(), Severity: diag.Error})
 	}
-	addInstallable(out, opt.Title)
-	addNotFound(out, opt.Title, opt.BaseURL)
-	m := b.minifier
-	minifyOutput(m, b.minified, out, workers)
-	// The service worker lists and hashes the final bytes of every other
-	// file, so it comes last.
-	size, err := addServiceWorker(out, m)
+	addInstallable(fixed, opt.Title)
+	addNotFound(fixed, opt.Title, opt.BaseURL)
+	for _, k := range fixed.sortedKeys() {
+		e.emit(k, fixed[k])
+	}
+	// The service worker lists and hashes every other file, so it comes last.
+	sw, size, err := serviceWorker(e.sums, b.minifier)
 	if err != nil {
 		res.Diags = append(res.Diags, diag.Diagnostic{File: "(assets)", Kind: diag.KindUnreadable,
 			Message: err.Error(), Severity: diag.Error})
+	} else {
+		e.emitFinal("sw.js", sw)
 	}
 	res.PrecacheBytes = size
 
-	res.Notes = len(all)
-	tree.walk(func(*DeckNode) { res.Decks++ })
+	res.Notes = len(kept)
+	res.Decks = len(decks)
 	for _, n := range all {
-		res.Cards += len(n.Cards)
+		if kept[n.Path] {
+			res.Cards += len(n.Cards)
+		}
 	}
 	res.Media = len(media.usedFiles())
 	diag.Sort(res.Diags)
 	res.Diags = dedupeDiags(res.Diags)
 	b.minified.rotate()
-	return out, res
+	return res, e.sums, e.err
+}
+
+// renderNotes renders the notes of one deck in parallel, taking from the
+// render cache what cannot have changed. A note whose rendering panics is
+// reported and left out of the site (links to it then lead to its deck
+// page without finding it).
+func (b *Builder) renderNotes(ns []*notes.Note, placed map[string]*placedNote, rs *resolver, workers int,
+	progress *progressCounter) (map[string]*renderedNote, []diag.Diagnostic) {
+	cache := b.renders
+	out := make([]*renderedNote, len(ns))
+	per := make([][]diag.Diagnostic, len(ns))
+	parallel(len(ns), workers, func(i int) {
+		defer progress.add()
+		n := ns[i]
+		defer func() {
+			if v := recover(); v != nil {
+				out[i], per[i] = nil, []diag.Diagnostic{crashDiag(n.Path, "rendering", v)}
+			}
+		}()
+		if e := cache.lookup(n); e != nil {
+			out[i], per[i] = e.rn, e.diags
+			rs.media.markUsed(e.deps.media)
+			return
+		}
+		out[i], per[i] = renderNote(b.md, n, placed[n.Path], rs, b.opt)
+		if cache != nil {
+			deps := rs.deps.take(n.Path)
+			entry := &renderedEntry{key: cache.key(n, deps), deps: deps, rn: out[i], diags: per[i]}
+			cache.mu.Lock()
+			cache.entries[n.Path] = entry
+			cache.mu.Unlock()
+		}
+	})
+	rendered := make(map[string]*renderedNote, len(ns))
+	var diags []diag.Diagnostic
+	for i, n := range ns {
+		if out[i] != nil {
+			rendered[n.Path] = out[i]
+		}
+		diags = append(diags, per[i]...)
+	}
+	return rendered, diags
+}
+
+// minifyBytes minifies data of media type mt, through the cache. A file
+// the minifier cannot handle is kept as it is: minifying is an
+// optimisation, never a reason to lose a page.
+func minifyBytes(m *minify.M, cache *minifyCache, mt string, data []byte) []byte {
+	key := sha256.Sum256(data)
+	if b, ok := cache.get(key); ok {
+		return b
+	}
+	var buf bytes.Buffer
+	if err := m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return data
+	}
+	cache.put(key, buf.Bytes())
+	return buf.Bytes()
 }

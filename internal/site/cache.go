@@ -116,6 +116,7 @@ type renderedEntry struct {
 // renderCache holds renderings between builds, and per build the facts
 // their keys are made of.
 type renderCache struct {
+	mu      sync.Mutex // entries is read and written by render goroutines
 	entries map[string]*renderedEntry
 
 	// Per build:
@@ -180,7 +181,9 @@ func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
 	if c == nil {
 		return nil
 	}
+	c.mu.Lock()
 	e := c.entries[n.Path]
+	c.mu.Unlock()
 	if e == nil || e.key != c.key(n, e.deps) {
 		return nil
 	}

@@ -26,29 +26,46 @@ type cardsFile struct {
 	Cards []cardRecord `json:"cards"`
 }
 
-// cardsJSON lists every card in deck order. Each note's records are
-// encoded once and remembered while its rendering is cached.
-func (p *pageBuilder) cardsJSON() []byte {
+// cardsJSON joins every deck's records (deckCardRecords, in deck order)
+// into cards.json.
+func (p *pageBuilder) cardsJSON(parts [][]byte) []byte {
 	var b bytes.Buffer
 	title, _ := json.Marshal(p.opt.Title)
 	b.WriteString(`{"title":`)
 	b.Write(title)
 	b.WriteString(`,"cards":[`)
 	first := true
-	p.tree.walk(func(d *DeckNode) {
-		for _, n := range p.tree.notes[d] {
-			frag := p.cardRecords(d, n)
-			if len(frag) == 0 {
-				continue
-			}
-			if !first {
-				b.WriteByte(',')
-			}
-			first = false
-			b.Write(frag)
+	for _, part := range parts {
+		if len(part) == 0 {
+			continue
 		}
-	})
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		b.Write(part)
+	}
 	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// deckCardRecords is deck d's part of cards.json: the records of its own
+// notes' cards, comma-separated. d's notes must be rendered.
+func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
+	var b bytes.Buffer
+	for _, n := range p.tree.notes[d] {
+		if p.rendered[n.Path] == nil {
+			continue
+		}
+		frag := p.cardRecords(d, n)
+		if len(frag) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(frag)
+	}
 	return b.Bytes()
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -99,26 +100,31 @@ func addNotFound(out Output, title, baseURL string) {
 	out["404.html"] = []byte(b.String())
 }
 
-// addServiceWorker writes sw.js at the root: the precache list of every
-// file in out and a build id hashed from all their bytes, before the
-// worker's code. It must run last, on the final (minified) bytes.
-// It returns the total size of the precached files.
-func addServiceWorker(out Output, m *minify.M) (int64, error) {
+// serviceWorker makes sw.js for the site root: the precache list of
+// every other file and a build id hashed from all their hashes, before
+// the worker's (minified) code. It returns the total size precached.
+func serviceWorker(files map[string]fileSum, m *minify.M) ([]byte, int64, error) {
 	code, err := fs.ReadFile(flipdeck.Assets, swSource)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
+	names := make([]string, 0, len(files))
+	for k := range files {
+		names = append(names, k)
+	}
+	sort.Strings(names)
 	h := sha256.New()
 	var list []string
 	var size int64
-	for _, k := range out.sortedKeys() {
+	for _, k := range names {
 		if k == ".nojekyll" || k == "sw.js" {
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", k, len(out[k]))
-		h.Write(out[k])
+		f := files[k]
+		fmt.Fprintf(h, "%s\x00%d\x00", k, f.size)
+		h.Write(f.sum[:])
 		list = append(list, k)
-		size += int64(len(out[k]))
+		size += int64(f.size)
 	}
 	h.Write(code)
 	list = append([]string{"./"}, list...)
@@ -128,6 +134,5 @@ func addServiceWorker(out Output, m *minify.M) (int64, error) {
 	if err := m.Minify("application/javascript", &min, bytes.NewReader(code)); err == nil {
 		code = min.Bytes()
 	}
-	out["sw.js"] = append([]byte(header), code...)
-	return size, nil
+	return append([]byte(header), code...), size, nil
 }

@@ -1,6 +1,10 @@
 package site
 
 import (
+	"crypto/sha256"
+	"sort"
+	"sync"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -114,101 +118,181 @@ func (osFS) WriteTemp(dir string, data []byte) (string, error) {
 	return f.Name(), err
 }
 
-// writeOutput writes site into dir: files whose bytes are unchanged are
-// left alone; files a previous build wrote and this one does not are
-// removed; nothing else in dir is touched.
-//
-// prev, when not nil, is what this process wrote to dir last time: a file
-// whose bytes are the same there and still has that size on disk is
-// taken as unchanged without reading it back (rebuilds of a large site).
-func writeOutput(dir string, site, prev Output) (writeStats, error) {
-	return writeOutputFS(osFS{}, dir, site, prev)
+// fileSum is the hash and size of one file of a built site.
+type fileSum struct {
+	sum  hash
+	size int
 }
 
-// writeOutputFS replaces the site in dir as one transaction, so that a
-// failure at any step leaves dir exactly as it was:
+// siteSink receives a build's files one at a time, from many goroutines.
+type siteSink interface {
+	put(name string, data []byte, sum hash) error
+}
+
+// memSink keeps a site in memory (Generate, tests).
+type memSink struct {
+	mu  sync.Mutex
+	out Output
+}
+
+func (m *memSink) put(name string, data []byte, _ hash) error {
+	m.mu.Lock()
+	m.out[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// outputWriter writes a site into the output folder as one transaction,
+// file by file as the build makes them, so that the site is never held in
+// memory whole, and so that a failure at any step leaves the folder
+// exactly as it was:
 //
-//  1. stage: every changed file (and the new manifest) is written to a
-//     temporary file beside its target, and every file about to be
-//     replaced or removed gets a backup hard link (a copy where links are
-//     not supported). Nothing visible has changed yet.
-//  2. commit: the temporary files are renamed over their targets (rename
-//     is atomic, so a reader sees the old or the new file, never half of
-//     one), the manifest last, then stale files are removed.
+//  1. put (stage): every changed file is written to a temporary file
+//     beside its target, and every file about to be replaced gets a
+//     backup hard link (a copy where links are not supported). Nothing
+//     visible has changed yet. Unchanged files are not written at all.
+//  2. commit: the new manifest is staged and stale files (written by the
+//     previous build, not by this one) are backed up; then the temporary
+//     files are renamed over their targets (rename is atomic, so a reader
+//     sees the old or the new file, never half of one), the manifest
+//     last, and stale files are removed.
 //  3. clean up: the backups are removed.
 //
-// If staging fails, the temporary files and any folders it created are
-// removed. If committing fails, the renamed and removed files are put
-// back from their backups first.
-func writeOutputFS(fsys outFS, dir string, site, prev Output) (st writeStats, err error) {
+// abort, or a failure in commit, puts everything back from the backups
+// and removes the temporary files and any folders the run created.
+type outputWriter struct {
+	fsys outFS
+	dir  string
+	old  manifest
+	// prev is what this process wrote to dir last time: a file whose hash
+	// is the same and which still has that size on disk is taken as
+	// unchanged without reading it back (rebuilds of a large site).
+	prev map[string]fileSum
+
+	mu    sync.Mutex
+	tx    *outTxn
+	names []string
+	st    writeStats
+	err   error // the first staging error; later puts do nothing
+}
+
+// openOutput checks that dir may be written (its manifest, or empty) and
+// starts a transaction on it.
+func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter, error) {
 	old, err := readManifest(fsys, dir)
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	tx := &outTxn{fsys: fsys, dir: dir}
+	w := &outputWriter{fsys: fsys, dir: dir, old: old, prev: prev, tx: &outTxn{fsys: fsys, dir: dir}}
+	if err := w.tx.mkdirAll(dir, ""); err != nil {
+		w.tx.rollback()
+		return nil, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	return w, nil
+}
+
+func (w *outputWriter) put(name string, data []byte, sum hash) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	if !safeRel(name) || name == manifestName {
+		w.err = fmt.Errorf("internal error: output path %q is not inside the output folder", name)
+		return w.err
+	}
+	w.names = append(w.names, name)
+	target := filepath.Join(w.dir, filepath.FromSlash(name))
+	if p, ok := w.prev[name]; ok && p.sum == sum && p.size == len(data) {
+		if info, err := w.fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+			w.st.unchanged++
+			return nil
+		}
+	}
+	if cur, err := w.fsys.ReadFile(target); err == nil && bytes.Equal(cur, data) {
+		w.st.unchanged++
+		return nil
+	}
+	if err := w.tx.stage(target, data); err != nil {
+		w.err = err
+		return err
+	}
+	w.st.written++
+	return nil
+}
+
+// commit makes the staged site visible and removes what the previous
+// build wrote and this one did not. On failure the folder is restored.
+func (w *outputWriter) commit() (st writeStats, err error) {
 	defer func() {
 		if err != nil {
-			if rerr := tx.rollback(); rerr != nil {
+			if rerr := w.tx.rollback(); rerr != nil {
 				err = fmt.Errorf("%w; restoring the previous site also failed: %v", err, rerr)
 			}
 			st = writeStats{}
 		}
 	}()
-	if err := tx.mkdirAll(dir, ""); err != nil {
-		return st, fmt.Errorf("cannot create output folder: %w", err)
+	if w.err != nil {
+		return st, w.err
 	}
-	keys := site.sortedKeys()
-	now := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		if !safeRel(k) || k == manifestName {
-			return st, fmt.Errorf("internal error: output path %q is not inside the output folder", k)
-		}
+	sort.Strings(w.names)
+	now := make(map[string]bool, len(w.names))
+	for _, k := range w.names {
 		now[k] = true
-		target := filepath.Join(dir, filepath.FromSlash(k))
-		if old, ok := prev[k]; ok && bytes.Equal(old, site[k]) {
-			if info, err := fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(old)) {
-				st.unchanged++
-				continue
-			}
-		}
-		if cur, err := fsys.ReadFile(target); err == nil && bytes.Equal(cur, site[k]) {
-			st.unchanged++
-			continue
-		}
-		if err := tx.stage(target, site[k]); err != nil {
-			return st, err
-		}
-		st.written++
 	}
-	data, _ := json.MarshalIndent(manifest{Generator: "flipdeck", Files: keys}, "", " ")
+	data, _ := json.MarshalIndent(manifest{Generator: "flipdeck", Files: w.names}, "", " ")
 	data = append(data, '\n')
-	if cur, err := fsys.ReadFile(filepath.Join(dir, manifestName)); err != nil || !bytes.Equal(cur, data) {
-		if err := tx.stage(filepath.Join(dir, manifestName), data); err != nil {
+	if cur, err := w.fsys.ReadFile(filepath.Join(w.dir, manifestName)); err != nil || !bytes.Equal(cur, data) {
+		if err := w.tx.stage(filepath.Join(w.dir, manifestName), data); err != nil {
 			return st, err
 		}
 	}
-	for _, k := range old.Files {
+	for _, k := range w.old.Files {
 		if now[k] || !safeRel(k) || k == manifestName {
 			continue
 		}
-		p := filepath.Join(dir, filepath.FromSlash(k))
-		if !tx.insideReal(p) {
+		p := filepath.Join(w.dir, filepath.FromSlash(k))
+		if !w.tx.insideReal(p) {
 			continue // under a folder that is now a symlink: not ours to follow
 		}
-		info, err := fsys.Lstat(p)
+		info, err := w.fsys.Lstat(p)
 		if err != nil || info.IsDir() {
 			continue // already gone, or a folder someone made there
 		}
-		if err := tx.stageRemove(p); err != nil {
+		if err := w.tx.stageRemove(p); err != nil {
 			return st, err
 		}
 	}
-	if err := tx.commit(); err != nil {
+	if err := w.tx.commit(); err != nil {
 		return st, err
 	}
-	st.removed = len(tx.removes)
-	tx.finish()
+	st = w.st
+	st.removed = len(w.tx.removes)
+	w.tx.finish()
 	return st, nil
+}
+
+// abort undoes everything staged: the folder is as it was.
+func (w *outputWriter) abort() error { return w.tx.rollback() }
+
+// writeOutput writes a whole in-memory site into dir in one transaction
+// (see outputWriter).
+func writeOutput(dir string, site Output, prev map[string]fileSum) (writeStats, error) {
+	return writeOutputFS(osFS{}, dir, site, prev)
+}
+
+func writeOutputFS(fsys outFS, dir string, site Output, prev map[string]fileSum) (writeStats, error) {
+	w, err := openOutput(fsys, dir, prev)
+	if err != nil {
+		return writeStats{}, err
+	}
+	for _, k := range site.sortedKeys() {
+		if err := w.put(k, site[k], sha256.Sum256(site[k])); err != nil {
+			w.abort()
+			return writeStats{}, err
+		}
+	}
+	return w.commit()
 }
 
 // readManifest returns the manifest of a previous build. A missing or

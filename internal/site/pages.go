@@ -67,98 +67,110 @@ func (p *pageBuilder) execute(name, kind string, data any) []byte {
 	return buf.Bytes()
 }
 
-// pageJob is one page to execute from a template. A job with a memo key
-// is skipped when the memo holds a page made under the same key.
-type pageJob struct {
-	name, kind string
-	data       func() any // the template data, made only when needed
-	key        *hash
+// prepare works out what every page needs from the whole tree before
+// any deck is rendered: the card ids of every deck's subtree.
+func (p *pageBuilder) prepare() {
+	p.tree.walk(func(d *DeckNode) { d.CardIDs = p.cardIDs(d) })
 }
 
-// addAll renders every page into out, in parallel.
-func (p *pageBuilder) addAll(out Output, workers int) {
-	total := 0
-	for _, n := range p.rendered {
-		total += len(n.cards)
+// page executes one page, or takes it from the memo when key (if not nil)
+// is the one it was made under.
+func (p *pageBuilder) page(name, kind string, key *hash, data func() any) []byte {
+	if key != nil {
+		if b, ok := p.memo.get(name, *key); ok {
+			return b
+		}
 	}
-	p.tree.walk(func(d *DeckNode) { d.CardIDs = p.cardIDs(d) })
+	b := p.execute(name, kind, data())
+	if key != nil {
+		p.memo.put(name, *key, b)
+	}
+	return b
+}
+
+// deckFiles writes deck d's page and its quiz data file. d's notes must
+// be rendered (p.rendered).
+func (p *pageBuilder) deckFiles(d *DeckNode, emit func(name string, data []byte)) {
+	emit(d.URL, p.page(d.URL, "deck", p.deckPageKey(d), func() any {
+		var views []NoteView
+		for _, n := range p.tree.notes[d] {
+			if rn := p.rendered[n.Path]; rn != nil {
+				views = append(views, rn.view)
+			}
+		}
+		return DeckPage{
+			Layout:        p.layout("deck", d.FullName, pageRoot),
+			Deck:          d,
+			Ancestors:     p.tree.ancestors(d),
+			Notes:         views,
+			DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
+		}
+	}))
+	if d.OwnCards > 0 {
+		emit(quizDataURL(d), p.quizData(d))
+	}
+}
+
+// siteFiles writes the pages and files that span decks, once every deck
+// is done: the index, the statistics page, every quiz page, cards.json
+// (from each deck's records, in deck order) and the Anki files (one per
+// top-level deck, from its decks' lines).
+func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiParts map[*DeckNode][]byte, emit func(name string, data []byte)) {
+	total := 0
+	for _, d := range p.tree.roots {
+		total += d.CardCount
+	}
+	notesCount := 0
+	for _, d := range decks {
+		notesCount += d.NoteCount
+	}
 	allIDs := deckCardsJSON(p.tree.roots)
-	jobs := []pageJob{{name: "index.html", kind: "index", data: func() any {
-		return IndexPage{
-			Layout:        p.layout("index", "", ""),
-			Decks:         p.tree.roots,
-			TotalCards:    total,
-			TotalNotes:    len(p.rendered),
-			DeckCardsJSON: allIDs,
+	emit("index.html", p.execute("index.html", "index", IndexPage{
+		Layout:        p.layout("index", "", ""),
+		Decks:         p.tree.roots,
+		TotalCards:    total,
+		TotalNotes:    notesCount,
+		DeckCardsJSON: allIDs,
+	}))
+	emit("stats.html", p.execute("stats.html", "stats", StatsPage{
+		Layout:        p.layout("stats", "Statistics", ""),
+		Decks:         p.tree.roots,
+		DeckCardsJSON: allIDs,
+		TotalCards:    total,
+	}))
+	for _, d := range decks {
+		if d.CardCount == 0 {
+			continue
 		}
-	}}}
-	p.tree.walk(func(d *DeckNode) {
-		jobs = append(jobs, pageJob{name: d.URL, kind: "deck", key: p.deckPageKey(d), data: func() any {
-			var views []NoteView
-			for _, n := range p.tree.notes[d] {
-				views = append(views, p.rendered[n.Path].view)
-			}
-			return DeckPage{
-				Layout:        p.layout("deck", d.FullName, pageRoot),
-				Deck:          d,
-				Ancestors:     p.tree.ancestors(d),
-				Notes:         views,
-				DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
-			}
-		}})
-		if d.CardCount > 0 && d.Depth == 0 {
-			out[d.AnkiURL] = p.ankiFile(d)
-		}
-		if d.OwnCards > 0 {
-			out[quizDataURL(d)] = p.quizData(d)
-		}
-		if d.CardCount > 0 {
-			jobs = append(jobs, pageJob{name: d.QuizURL, kind: "quiz", data: func() any {
-				return QuizPage{
-					Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
-					Deck:      d,
-					Ancestors: p.tree.ancestors(d),
-					DataURLs:  p.quizDataURLs(d),
+		emit(d.QuizURL, p.execute(d.QuizURL, "quiz", QuizPage{
+			Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
+			Deck:      d,
+			Ancestors: p.tree.ancestors(d),
+			DataURLs:  p.quizDataURLs(d),
+		}))
+		if d.Depth == 0 {
+			var b bytes.Buffer
+			b.WriteString(ankiHeader)
+			var rec func(*DeckNode)
+			rec = func(d *DeckNode) {
+				b.Write(ankiParts[d])
+				for _, c := range d.Children {
+					rec(c)
 				}
-			}})
+			}
+			rec(d)
+			emit(d.AnkiURL, b.Bytes())
 		}
-	})
+	}
 	if total > 0 {
 		all := p.allDecksNode(total)
-		jobs = append(jobs, pageJob{name: all.QuizURL, kind: "quiz", data: func() any {
-			return QuizPage{
-				Layout:   p.layout("quiz", "Review all decks", pageRoot),
-				Deck:     all,
-				DataURLs: p.quizDataURLs(all),
-			}
-		}})
+		emit(all.QuizURL, p.execute(all.QuizURL, "quiz", QuizPage{
+			Layout:   p.layout("quiz", "Review all decks", pageRoot),
+			Deck:     all,
+			DataURLs: p.quizDataURLs(all),
+		}))
 	}
-	jobs = append(jobs, pageJob{name: "stats.html", kind: "stats", data: func() any {
-		return StatsPage{
-			Layout:        p.layout("stats", "Statistics", ""),
-			Decks:         p.tree.roots,
-			DeckCardsJSON: allIDs,
-			TotalCards:    total,
-		}
-	}})
-	pages := make([][]byte, len(jobs))
-	parallel(len(jobs), workers, func(i int) {
-		j := jobs[i]
-		if j.key != nil {
-			if b, ok := p.memo.get(j.name, *j.key); ok {
-				pages[i] = b
-				return
-			}
-		}
-		pages[i] = p.execute(j.name, j.kind, j.data())
-		if j.key != nil {
-			p.memo.put(j.name, *j.key, pages[i])
-		}
-	})
-	for i, j := range jobs {
-		out[j.name] = pages[i]
-	}
-	out["cards.json"] = p.cardsJSON()
+	emit("cards.json", p.cardsJSON(cardsParts))
 }
 
 // allDecksNode is a deck standing for the whole site: its quiz reviews
@@ -245,6 +257,9 @@ func (p *pageBuilder) quizData(d *DeckNode) []byte {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for _, n := range p.tree.notes[d] {
+		if p.rendered[n.Path] == nil {
+			continue
+		}
 		frag := p.quizFragment(n)
 		if len(frag) == 0 {
 			continue

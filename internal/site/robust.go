@@ -6,9 +6,7 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
-	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
-	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // kindSkipped counts notes left out because reading or rendering them
@@ -37,80 +35,6 @@ func parseNote(path string, src []byte, opt notes.Options) (n *notes.Note, crash
 
 // debugCrashes adds the stack to crash reports (flip it when debugging).
 const debugCrashes = false
-
-// renderSite lays out the decks and renders every note. A note whose
-// rendering panics is reported and left out, and the layout is done again
-// without it (links to it then become missing links), until no note
-// panics. It returns the notes kept.
-//
-// With a cache, notes whose rendering cannot have changed are taken
-// from it (see cache.go); content holds each note's source hash.
-func renderSite(v *vault.Vault, all []*notes.Note, opt Options, workers int, md *markdown.Renderer, cache *renderCache,
-	content map[string]hash) (kept []*notes.Note, tree *deckTree, media *mediaSet,
-	placed map[string]*placedNote, rendered map[string]*renderedNote, diags []diag.Diagnostic) {
-	var crashes []diag.Diagnostic
-	for {
-		tree = buildDeckTree(all)
-		media = newMediaSet(v.Files)
-		placed = placeNotes(all, tree)
-		rs := &resolver{vault: v, notes: placed, media: media}
-		if cache != nil {
-			rs.deps = newDepRecorder()
-			cache.prepare(v, placed, media, content)
-		}
-		out := make([]*renderedNote, len(all))
-		per := make([][]diag.Diagnostic, len(all))
-		crashed := make([]*diag.Diagnostic, len(all))
-		entries := make([]*renderedEntry, len(all))
-		progress := opt.counter("rendering notes", len(all))
-		parallel(len(all), workers, func(i int) {
-			defer progress.add()
-			defer func() {
-				if v := recover(); v != nil {
-					d := crashDiag(all[i].Path, "rendering", v)
-					crashed[i] = &d
-				}
-			}()
-			n := all[i]
-			if e := cache.lookup(n); e != nil {
-				out[i], per[i] = e.rn, e.diags
-				media.markUsed(e.deps.media)
-				return
-			}
-			out[i], per[i] = renderNote(md, n, placed[n.Path], rs, opt)
-			if cache != nil {
-				deps := rs.deps.take(n.Path)
-				entries[i] = &renderedEntry{key: cache.key(n, deps), deps: deps, rn: out[i], diags: per[i]}
-			}
-		})
-		var next []*notes.Note
-		for i, n := range all {
-			if crashed[i] != nil {
-				crashes = append(crashes, *crashed[i])
-				continue
-			}
-			next = append(next, n)
-		}
-		if len(next) < len(all) {
-			all = next
-			continue
-		}
-		rendered = make(map[string]*renderedNote, len(all))
-		keep := make(map[string]bool, len(all))
-		for i, n := range all {
-			rendered[n.Path] = out[i]
-			diags = append(diags, per[i]...)
-			keep[n.Path] = true
-			if entries[i] != nil {
-				cache.entries[n.Path] = entries[i]
-			}
-		}
-		if cache != nil {
-			cache.prune(keep)
-		}
-		return all, tree, media, placed, rendered, append(diags, crashes...)
-	}
-}
 
 // uniqueCardIDs makes card ids unique across the whole site. Within one
 // note the parser already does so; across notes the same question in one
