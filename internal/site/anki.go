@@ -24,7 +24,7 @@ const ankiHeader = "#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\
 func (p *pageBuilder) deckAnkiLines(d *DeckNode) []byte {
 	var b bytes.Buffer
 	for _, n := range p.tree.notes[d] {
-		if p.rendered[n.Path] != nil {
+		if p.note(n.Path) != nil {
 			b.Write(p.ankiLines(n))
 		}
 	}
@@ -33,7 +33,7 @@ func (p *pageBuilder) deckAnkiLines(d *DeckNode) []byte {
 
 // ankiLines are note n's lines of an Anki file.
 func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
-	rn := p.rendered[n.Path]
+	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"anki", rn, ""}, func() []byte {
 		var b strings.Builder
 		for i, c := range n.Cards {

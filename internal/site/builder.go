@@ -175,33 +175,52 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	}
 	pages.prepare()
 
-	// Decks in tree order; the notes of each are rendered in parallel.
+	// Decks are laid out in parallel (and the notes of each deck too, so
+	// that one big deck is not rendered on one core); what spans decks is
+	// kept per deck index and joined in tree order afterwards.
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	kept := map[string]bool{}
 	cardsParts := make([][]byte, len(decks))
 	ankiParts := make(map[*DeckNode][]byte, len(decks))
-	for i, d := range decks {
+	ankiSlots := make([][]byte, len(decks))
+	deckDiags := make([][]diag.Diagnostic, len(decks))
+	deckKept := make([][]string, len(decks))
+	parallel(len(decks), workers, func(i int) {
+		d := decks[i]
 		ns := tree.notes[d]
 		rendered, diags := b.renderNotes(ns, placed, rs, workers, progress)
-		res.Diags = append(res.Diags, diags...)
+		deckDiags[i] = diags
 		for _, n := range ns {
-			if rn := rendered[n.Path]; rn != nil {
-				pages.rendered[n.Path] = rn
-				kept[n.Path] = true
-				if b.renders != nil {
-					pages.renderKeys[n.Path] = b.renders.entries[n.Path].key
-				}
+			rn := rendered[n.Path]
+			if rn == nil {
+				continue
 			}
+			var key *hash
+			if b.renders != nil {
+				b.renders.mu.Lock()
+				k := b.renders.entries[n.Path].key
+				b.renders.mu.Unlock()
+				key = &k
+			}
+			pages.addNote(n.Path, rn, key)
+			deckKept[i] = append(deckKept[i], n.Path)
 		}
 		pages.deckFiles(d, e.emit)
 		cardsParts[i] = pages.deckCardRecords(d)
-		ankiParts[d] = pages.deckAnkiLines(d)
+		ankiSlots[i] = pages.deckAnkiLines(d)
 		if b.renders == nil {
 			for _, n := range ns {
-				delete(pages.rendered, n.Path) // a one-off build needs them no more
+				pages.dropNote(n.Path) // a one-off build needs it no more
 			}
+		}
+	})
+	kept := map[string]bool{}
+	for i, d := range decks {
+		res.Diags = append(res.Diags, deckDiags[i]...)
+		ankiParts[d] = ankiSlots[i]
+		for _, p := range deckKept[i] {
+			kept[p] = true
 		}
 	}
 	if b.renders != nil {

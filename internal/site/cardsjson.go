@@ -54,7 +54,7 @@ func (p *pageBuilder) cardsJSON(parts [][]byte) []byte {
 func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
 	var b bytes.Buffer
 	for _, n := range p.tree.notes[d] {
-		if p.rendered[n.Path] == nil {
+		if p.note(n.Path) == nil {
 			continue
 		}
 		frag := p.cardRecords(d, n)
@@ -71,7 +71,7 @@ func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
 
 // cardRecords is note n's part of cards.json, comma-separated records.
 func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
-	rn := p.rendered[n.Path]
+	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
 		var b bytes.Buffer
 		for i, c := range n.Cards {

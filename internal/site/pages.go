@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/flipdeck/flipdeck"
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -26,6 +27,41 @@ type pageBuilder struct {
 	// renderKeys are the render-cache keys of the notes (nil: no cache);
 	// a deck page whose notes have the same keys renders the same.
 	renderKeys map[string]hash
+	// mu guards rendered and renderKeys: decks are laid out in parallel.
+	mu sync.RWMutex
+}
+
+// note returns the rendering of the note at path, nil when it has none
+// (not rendered yet, dropped, or skipped after a crash).
+func (p *pageBuilder) note(path string) *renderedNote {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.rendered[path]
+}
+
+// renderKey returns the render-cache key of the note at path.
+func (p *pageBuilder) renderKey(path string) (hash, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	k, ok := p.renderKeys[path]
+	return k, ok
+}
+
+// addNote records a note's rendering (and its cache key, when cached).
+func (p *pageBuilder) addNote(path string, rn *renderedNote, key *hash) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.rendered[path] = rn
+	if key != nil && p.renderKeys != nil {
+		p.renderKeys[path] = *key
+	}
+}
+
+// dropNote forgets a note's rendering once its deck is written.
+func (p *pageBuilder) dropNote(path string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.rendered, path)
 }
 
 // pageKinds are the page templates; each is parsed together with
@@ -94,7 +130,7 @@ func (p *pageBuilder) deckFiles(d *DeckNode, emit func(name string, data []byte)
 	emit(d.URL, p.page(d.URL, "deck", p.deckPageKey(d), func() any {
 		var views []NoteView
 		for _, n := range p.tree.notes[d] {
-			if rn := p.rendered[n.Path]; rn != nil {
+			if rn := p.note(n.Path); rn != nil {
 				views = append(views, rn.view)
 			}
 		}
@@ -257,7 +293,7 @@ func (p *pageBuilder) quizData(d *DeckNode) []byte {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for _, n := range p.tree.notes[d] {
-		if p.rendered[n.Path] == nil {
+		if p.note(n.Path) == nil {
 			continue
 		}
 		frag := p.quizFragment(n)
@@ -276,7 +312,7 @@ func (p *pageBuilder) quizData(d *DeckNode) []byte {
 // quizFragment is the JSON of note n's quiz cards, comma-separated,
 // without brackets; remembered per rendering and deck URL between builds.
 func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
-	pn, rn := p.placed[n.Path], p.rendered[n.Path]
+	pn, rn := p.placed[n.Path], p.note(n.Path)
 	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
 		var b bytes.Buffer
 		for i, c := range n.Cards {
@@ -318,7 +354,7 @@ func segmentCardID(n *notes.Note, i int) string {
 // deckPageKey is the memo key of d's deck page: everything its template
 // shows. It is nil (no memo) when a note of the deck has no render key.
 func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
-	if p.renderKeys == nil {
+	if p.renderKeys == nil { // set once before the decks are laid out
 		return nil
 	}
 	h := sha256.New()
@@ -338,7 +374,7 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 		node(a, false)
 	}
 	for _, n := range p.tree.notes[d] {
-		k, ok := p.renderKeys[n.Path]
+		k, ok := p.renderKey(n.Path)
 		if !ok {
 			return nil
 		}
