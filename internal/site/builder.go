@@ -207,8 +207,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			deckKept[i] = append(deckKept[i], n.Path)
 		}
 		pages.deckFiles(d, e.emit)
-		cardsParts[i] = pages.deckCardRecords(d)
-		ankiSlots[i] = pages.deckAnkiLines(d)
+		// Exact-size copies: a grown buffer's spare capacity, kept for
+		// every deck until the end, would be a good part of the peak.
+		cardsParts[i] = bytes.Clone(pages.deckCardRecords(d))
+		ankiSlots[i] = bytes.Clone(pages.deckAnkiLines(d))
 		if b.renders == nil {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more

@@ -29,7 +29,12 @@ type cardsFile struct {
 // cardsJSON joins every deck's records (deckCardRecords, in deck order)
 // into cards.json.
 func (p *pageBuilder) cardsJSON(parts [][]byte) []byte {
+	size := 64 + len(p.opt.Title)*6
+	for _, part := range parts {
+		size += len(part) + 1
+	}
 	var b bytes.Buffer
+	b.Grow(size) // one allocation: cards.json is the largest file
 	title, _ := json.Marshal(p.opt.Title)
 	b.WriteString(`{"title":`)
 	b.Write(title)

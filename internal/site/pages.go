@@ -185,17 +185,25 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiPart
 			DataURLs:  p.quizDataURLs(d),
 		}))
 		if d.Depth == 0 {
-			var b bytes.Buffer
-			b.WriteString(ankiHeader)
+			var subtree []*DeckNode
 			var rec func(*DeckNode)
 			rec = func(d *DeckNode) {
-				b.Write(ankiParts[d])
+				subtree = append(subtree, d)
 				for _, c := range d.Children {
 					rec(c)
 				}
 			}
 			rec(d)
-			emit(d.AnkiURL, b.Bytes())
+			size := len(ankiHeader)
+			for _, s := range subtree {
+				size += len(ankiParts[s])
+			}
+			b := make([]byte, 0, size)
+			b = append(b, ankiHeader...)
+			for _, s := range subtree {
+				b = append(b, ankiParts[s]...)
+			}
+			emit(d.AnkiURL, b)
 		}
 	}
 	if total > 0 {
