@@ -133,6 +133,10 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 				Message: fmt.Sprintf("note is %d bytes, over the %d byte limit; split it or raise -max-file-size", f.Size, opt.MaxFileSize)})
 			return
 		}
+		if p := b.parsed[f.Path]; p != nil && p.size == f.Size && !f.ModTime.IsZero() && p.modTime.Equal(f.ModTime) {
+			results[i] = p
+			return
+		}
 		src, err := os.ReadFile(f.Abs)
 		if err != nil {
 			diags[i] = append(diags[i], diag.Diagnostic{File: f.Path, Kind: diag.KindUnreadable,
@@ -141,7 +145,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		}
 		sum := sha256.Sum256(src)
 		if p := b.parsed[f.Path]; p != nil && p.sum == sum {
-			results[i] = p
+			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}
 			return
 		}
 		n, crash := parseNote(f.Path, src, popt)
@@ -152,7 +156,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		if !utf8.ValidString(n.Body) {
 			n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
 		}
-		results[i] = &parsedNote{sum: sum, note: n, diags: n.Diags}
+		results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: n.Diags}
 	})
 	var all []*notes.Note
 	var ds []diag.Diagnostic

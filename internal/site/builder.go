@@ -123,23 +123,45 @@ type emitter struct {
 	err  error
 }
 
-func (e *emitter) emit(name string, data []byte) {
+// finalFile is a file as written: minified bytes and their hash.
+type finalFile struct {
+	data []byte
+	sum  hash
+}
+
+func (e *emitter) emit(name string, data []byte) finalFile {
 	if mt, ok := mediaTypes[path.Ext(name)]; ok && !strings.HasPrefix(name, "media/") {
 		data = minifyBytes(e.m, e.cache, mt, data)
 	}
-	e.emitFinal(name, data)
+	return e.emitFinal(name, data)
 }
 
 // emitFinal hands over bytes that are final as they are.
-func (e *emitter) emitFinal(name string, data []byte) {
-	sum := sha256.Sum256(data)
-	err := e.sink.put(name, data, sum)
+func (e *emitter) emitFinal(name string, data []byte) finalFile {
+	f := finalFile{data, sha256.Sum256(data)}
+	e.emitKnown(name, f)
+	return f
+}
+
+// emitKnown hands over a file made (and hashed) before.
+func (e *emitter) emitKnown(name string, f finalFile) {
+	err := e.sink.put(name, f.data, f.sum)
 	e.mu.Lock()
-	e.sums[name] = fileSum{sum, len(data)}
+	e.sums[name] = fileSum{f.sum, len(f.data)}
 	if err != nil && e.err == nil {
 		e.err = err
 	}
 	e.mu.Unlock()
+}
+
+// emitMemo emits name, taking it from the memo when it was made under key
+// before, else making it with make (then minifying and hashing it).
+func (b *Builder) emitMemo(e *emitter, name string, key *hash, make func() []byte) {
+	if f, ok := b.pages.file(name, key); ok {
+		e.emitKnown(name, f)
+		return
+	}
+	b.pages.putFile(name, key, e.emit(name, make()))
 }
 
 // generate builds the site from a scanned vault into sink, deck by deck:
@@ -206,11 +228,22 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			pages.addNote(n.Path, rn, key)
 			deckKept[i] = append(deckKept[i], n.Path)
 		}
-		pages.deckFiles(d, e.emit)
-		// Exact-size copies: a grown buffer's spare capacity, kept for
-		// every deck until the end, would be a good part of the peak.
-		cardsParts[i] = bytes.Clone(pages.deckCardRecords(d))
-		ankiSlots[i] = bytes.Clone(pages.deckAnkiLines(d))
+		// A deck whose key (its notes' renderings and its place in the
+		// tree) is unchanged since the last build gives the same files.
+		key := pages.deckPageKey(d)
+		b.emitMemo(e, d.URL, key, func() []byte { return pages.deckPage(d) })
+		if d.OwnCards > 0 {
+			b.emitMemo(e, quizDataURL(d), key, func() []byte { return pages.quizData(d) })
+		}
+		if m, ok := b.pages.deck(d.URL, key); ok {
+			cardsParts[i], ankiSlots[i] = m.cards, m.anki
+		} else {
+			// Exact-size copies: a grown buffer's spare capacity, kept for
+			// every deck until the end, would be a good part of the peak.
+			cardsParts[i] = bytes.Clone(pages.deckCardRecords(d))
+			ankiSlots[i] = bytes.Clone(pages.deckAnkiLines(d))
+			b.pages.putDeck(d.URL, key, cardsParts[i], ankiSlots[i])
+		}
 		if b.renders == nil {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more
@@ -228,7 +261,9 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	if b.renders != nil {
 		b.renders.prune(kept)
 	}
-	pages.siteFiles(decks, cardsParts, ankiParts, e.emit)
+	pages.siteFiles(decks, cardsParts, ankiParts, func(name string, key *hash, make func() []byte) {
+		b.emitMemo(e, name, key, make)
+	})
 	b.pages.rotate()
 
 	for _, f := range media.usedFiles() {

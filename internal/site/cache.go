@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -24,9 +25,11 @@ type hash = [sha256.Size]byte
 // kept pristine: each build works on a copy (card ids are made unique
 // across the site per build, which edits them).
 type parsedNote struct {
-	sum   hash
-	note  *notes.Note
-	diags []diag.Diagnostic
+	size    int64
+	modTime time.Time // with size: the file is taken as unchanged without reading it
+	sum     hash
+	note    *notes.Note
+	diags   []diag.Diagnostic
 }
 
 // copyNote returns a copy of n whose cards can be edited.
@@ -276,18 +279,75 @@ func (c *minifyCache) rotate() {
 	c.prev, c.cur = c.cur, map[hash][]byte{}
 }
 
-// pageMemo keeps, between builds, executed pages by name and key, and
-// per-note pieces of the site-wide files (quiz data, cards.json, Anki)
-// by rendering and deck URL. Only what the latest build used is kept.
+// pageMemo keeps, between builds, finished files by name and key, each
+// deck's pieces of cards.json and Anki files, and per-note pieces of the
+// site-wide files (quiz data, cards.json, Anki) by rendering and deck
+// URL. Only what the latest build used is kept.
 type pageMemo struct {
 	mu              sync.Mutex
-	pages, newPages map[string]memoPage
 	frags, newFrags map[fragKey][]byte
+	files, newFiles map[string]memoFile // final files (minified, hashed) by name
+	decks, newDecks map[string]memoDeck // a deck's pieces of site-wide files
 }
 
-type memoPage struct {
-	key  hash
-	page []byte
+// memoFile is a finished file and the key it was made under.
+type memoFile struct {
+	key hash
+	f   finalFile
+}
+
+// memoDeck is what a deck contributes to cards.json and its Anki file.
+type memoDeck struct {
+	key         hash
+	cards, anki []byte
+}
+
+// file returns the finished file name made under key, if memoised.
+func (m *pageMemo) file(name string, key *hash) (finalFile, bool) {
+	if m == nil || key == nil {
+		return finalFile{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.files[name]
+	if !ok || e.key != *key {
+		return finalFile{}, false
+	}
+	m.newFiles[name] = e
+	return e.f, true
+}
+
+func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
+	if m == nil || key == nil {
+		return
+	}
+	m.mu.Lock()
+	m.newFiles[name] = memoFile{*key, f}
+	m.mu.Unlock()
+}
+
+// deck returns deck url's memoised parts made under key.
+func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
+	if m == nil || key == nil {
+		return memoDeck{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.decks[url]
+	if !ok || e.key != *key {
+		return memoDeck{}, false
+	}
+	m.newDecks[url] = e
+	return e, true
+}
+
+func (m *pageMemo) putDeck(url string, key *hash, cards, anki []byte) {
+	if m == nil || key == nil {
+		return
+	}
+	m.mu.Lock()
+	m.newDecks[url] = memoDeck{*key, cards, anki}
+	m.mu.Unlock()
 }
 
 // fragKey names one note's piece of one site-wide file. A rendering
@@ -300,31 +360,9 @@ type fragKey struct {
 }
 
 func newPageMemo() *pageMemo {
-	return &pageMemo{pages: map[string]memoPage{}, newPages: map[string]memoPage{},
-		frags: map[fragKey][]byte{}, newFrags: map[fragKey][]byte{}}
-}
-
-func (m *pageMemo) get(name string, key hash) ([]byte, bool) {
-	if m == nil {
-		return nil, false
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	e, ok := m.pages[name]
-	if !ok || e.key != key {
-		return nil, false
-	}
-	m.newPages[name] = e
-	return e.page, true
-}
-
-func (m *pageMemo) put(name string, key hash, page []byte) {
-	if m == nil {
-		return
-	}
-	m.mu.Lock()
-	m.newPages[name] = memoPage{key, page}
-	m.mu.Unlock()
+	return &pageMemo{frags: map[fragKey][]byte{}, newFrags: map[fragKey][]byte{},
+		files: map[string]memoFile{}, newFiles: map[string]memoFile{},
+		decks: map[string]memoDeck{}, newDecks: map[string]memoDeck{}}
 }
 
 // fragment returns the memoised piece for k, making it with make when
@@ -353,6 +391,7 @@ func (m *pageMemo) rotate() {
 	if m == nil {
 		return
 	}
-	m.pages, m.newPages = m.newPages, map[string]memoPage{}
 	m.frags, m.newFrags = m.newFrags, map[fragKey][]byte{}
+	m.files, m.newFiles = m.newFiles, map[string]memoFile{}
+	m.decks, m.newDecks = m.newDecks, map[string]memoDeck{}
 }

@@ -109,49 +109,38 @@ func (p *pageBuilder) prepare() {
 	p.tree.walk(func(d *DeckNode) { d.CardIDs = p.cardIDs(d) })
 }
 
-// page executes one page, or takes it from the memo when key (if not nil)
-// is the one it was made under.
-func (p *pageBuilder) page(name, kind string, key *hash, data func() any) []byte {
-	if key != nil {
-		if b, ok := p.memo.get(name, *key); ok {
-			return b
-		}
-	}
-	b := p.execute(name, kind, data())
-	if key != nil {
-		p.memo.put(name, *key, b)
-	}
-	return b
+// deckPage is deck d's page. d's notes must be rendered.
+func (p *pageBuilder) deckPage(d *DeckNode) []byte {
+	return p.execute(d.URL, "deck", DeckPage{
+		Layout:        p.layout("deck", d.FullName, pageRoot),
+		Deck:          d,
+		Ancestors:     p.tree.ancestors(d),
+		Notes:         p.noteViews(d),
+		DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
+	})
 }
 
-// deckFiles writes deck d's page and its quiz data file. d's notes must
-// be rendered (p.rendered).
-func (p *pageBuilder) deckFiles(d *DeckNode, emit func(name string, data []byte)) {
-	emit(d.URL, p.page(d.URL, "deck", p.deckPageKey(d), func() any {
-		var views []NoteView
-		for _, n := range p.tree.notes[d] {
-			if rn := p.note(n.Path); rn != nil {
-				views = append(views, rn.view)
-			}
+func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
+	var views []NoteView
+	for _, n := range p.tree.notes[d] {
+		if rn := p.note(n.Path); rn != nil {
+			views = append(views, rn.view)
 		}
-		return DeckPage{
-			Layout:        p.layout("deck", d.FullName, pageRoot),
-			Deck:          d,
-			Ancestors:     p.tree.ancestors(d),
-			Notes:         views,
-			DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
-		}
-	}))
-	if d.OwnCards > 0 {
-		emit(quizDataURL(d), p.quizData(d))
 	}
+	return views
 }
 
 // siteFiles writes the pages and files that span decks, once every deck
 // is done: the index, the statistics page, every quiz page, cards.json
 // (from each deck's records, in deck order) and the Anki files (one per
 // top-level deck, from its decks' lines).
-func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiParts map[*DeckNode][]byte, emit func(name string, data []byte)) {
+//
+// emit takes a memo key (nil: none) and makes the file only when needed.
+// Pages that show only the tree (index, statistics, quiz pages) are keyed
+// by the tree's signature.
+func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiParts map[*DeckNode][]byte,
+	emit func(name string, key *hash, make func() []byte)) {
+	treeKey := p.treeKey()
 	total := 0
 	for _, d := range p.tree.roots {
 		total += d.CardCount
@@ -160,30 +149,35 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiPart
 	for _, d := range decks {
 		notesCount += d.NoteCount
 	}
-	allIDs := deckCardsJSON(p.tree.roots)
-	emit("index.html", p.execute("index.html", "index", IndexPage{
-		Layout:        p.layout("index", "", ""),
-		Decks:         p.tree.roots,
-		TotalCards:    total,
-		TotalNotes:    notesCount,
-		DeckCardsJSON: allIDs,
-	}))
-	emit("stats.html", p.execute("stats.html", "stats", StatsPage{
-		Layout:        p.layout("stats", "Statistics", ""),
-		Decks:         p.tree.roots,
-		DeckCardsJSON: allIDs,
-		TotalCards:    total,
-	}))
+	emit("index.html", treeKey, func() []byte {
+		return p.execute("index.html", "index", IndexPage{
+			Layout:        p.layout("index", "", ""),
+			Decks:         p.tree.roots,
+			TotalCards:    total,
+			TotalNotes:    notesCount,
+			DeckCardsJSON: deckCardsJSON(p.tree.roots),
+		})
+	})
+	emit("stats.html", treeKey, func() []byte {
+		return p.execute("stats.html", "stats", StatsPage{
+			Layout:        p.layout("stats", "Statistics", ""),
+			Decks:         p.tree.roots,
+			DeckCardsJSON: deckCardsJSON(p.tree.roots),
+			TotalCards:    total,
+		})
+	})
 	for _, d := range decks {
 		if d.CardCount == 0 {
 			continue
 		}
-		emit(d.QuizURL, p.execute(d.QuizURL, "quiz", QuizPage{
-			Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
-			Deck:      d,
-			Ancestors: p.tree.ancestors(d),
-			DataURLs:  p.quizDataURLs(d),
-		}))
+		emit(d.QuizURL, treeKey, func() []byte {
+			return p.execute(d.QuizURL, "quiz", QuizPage{
+				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
+				Deck:      d,
+				Ancestors: p.tree.ancestors(d),
+				DataURLs:  p.quizDataURLs(d),
+			})
+		})
 		if d.Depth == 0 {
 			var subtree []*DeckNode
 			var rec func(*DeckNode)
@@ -203,18 +197,20 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiPart
 			for _, s := range subtree {
 				b = append(b, ankiParts[s]...)
 			}
-			emit(d.AnkiURL, b)
+			emit(d.AnkiURL, nil, func() []byte { return b })
 		}
 	}
 	if total > 0 {
 		all := p.allDecksNode(total)
-		emit(all.QuizURL, p.execute(all.QuizURL, "quiz", QuizPage{
-			Layout:   p.layout("quiz", "Review all decks", pageRoot),
-			Deck:     all,
-			DataURLs: p.quizDataURLs(all),
-		}))
+		emit(all.QuizURL, treeKey, func() []byte {
+			return p.execute(all.QuizURL, "quiz", QuizPage{
+				Layout:   p.layout("quiz", "Review all decks", pageRoot),
+				Deck:     all,
+				DataURLs: p.quizDataURLs(all),
+			})
+		})
 	}
-	emit("cards.json", p.cardsJSON(cardsParts))
+	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts) })
 }
 
 // allDecksNode is a deck standing for the whole site: its quiz reviews
@@ -388,6 +384,23 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 		}
 		h.Write(k[:])
 	}
+	var k hash
+	copy(k[:], h.Sum(nil))
+	return &k
+}
+
+// treeKey is the memo key of the pages that show only the deck tree:
+// every deck's names, links, counts and card ids. nil without a memo.
+func (p *pageBuilder) treeKey() *hash {
+	if p.memo == nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
+	p.tree.walk(func(d *DeckNode) {
+		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.CardIDs)
+	})
 	var k hash
 	copy(k[:], h.Sum(nil))
 	return &k

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 )
@@ -21,6 +22,8 @@ type File struct {
 	Path string // slash path relative to the vault root, as written on disk
 	Abs  string // path on disk
 	Size int64
+	// ModTime lets a rebuild skip reading a file that has not changed.
+	ModTime time.Time
 }
 
 // IsNote reports whether the file is a Markdown note.
@@ -137,7 +140,7 @@ func Scan(root string, opt ScanOptions) (*Vault, []diag.Diagnostic, error) {
 		if !info.Mode().IsRegular() {
 			return nil
 		}
-		v.Files = append(v.Files, &File{Path: rel, Abs: p, Size: info.Size()})
+		v.Files = append(v.Files, &File{Path: rel, Abs: p, Size: info.Size(), ModTime: info.ModTime()})
 		return nil
 	})
 	if err != nil {
