@@ -142,6 +142,20 @@ function trimLog(d) {
   }
 }
 
+// cardOK tells a card record this site could have written.
+function cardOK(rec) {
+  return !!rec && typeof rec === "object" && !Array.isArray(rec) && typeof rec.state === "string" &&
+    (rec.due == null || typeof rec.due === "number") && typeof rec.reps === "number";
+}
+
+// wellFormed tells data (of a known schema) whose every part is as this
+// site writes it.
+function wellFormed(d) {
+  if (d.stars != null && (typeof d.stars !== "object" || Array.isArray(d.stars))) return false;
+  if (d.log != null && !Array.isArray(d.log)) return false;
+  return Object.values(d.cards).every(cardOK);
+}
+
 function oldSchema(raw) {
   const m = /"schema"\s*:\s*(\d+)/.exec(raw);
   return !m || Number(m[1]) < SCHEMA;
@@ -167,10 +181,31 @@ function parse(raw) {
     }
     return empty();
   }
+  if (typeof d.schema === "number" && d.schema <= SCHEMA && !wellFormed(d)) {
+    // Readable, but some parts are not what this site writes (another
+    // tool's data, a damaged record): keep the whole text aside, tell the
+    // reader, and go on with the parts that make sense.
+    const backup = KEY + ":unreadable:" + Date.now();
+    try {
+      storage().setItem(backup, raw);
+      report("read", null, "Part of your saved progress was unreadable; a copy of it all is kept in this browser as " + backup + ".");
+    } catch (e) {
+      readOnly = true;
+      report("read", e, "Part of your saved progress is unreadable and could not be set aside, so nothing will be saved on this visit to avoid overwriting it.");
+    }
+    for (const [id, rec] of Object.entries(d.cards)) {
+      if (!cardOK(rec)) delete d.cards[id];
+    }
+  }
   if (typeof d.schema === "number" && d.schema > SCHEMA) {
     if (!readOnly) report("read", null, "Your progress was saved by a newer version of this site; reload the page to get it. Nothing will be saved on this visit.");
     readOnly = true;
-    return d;
+    // Read what this version understands; the stored data stays as it is.
+    const obj = (x) => (x && typeof x === "object" && !Array.isArray(x) ? x : {});
+    return Object.assign(empty(), d, {
+      cards: obj(d.cards), stars: obj(d.stars), tests: obj(d.tests), settings: obj(d.settings),
+      log: Array.isArray(d.log) ? d.log : [],
+    });
   }
   return migrate(d);
 }
