@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -33,12 +35,36 @@ var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventS
 
 var cssOnce = sync.OnceValue(func() string {
 	var b bytes.Buffer
-	_ = formatter.WriteCSS(&b, styles.Get(lightStyle))
+	light, dark := styles.Get(lightStyle), styles.Get(darkStyle)
+	_ = formatter.WriteCSS(&b, light)
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	_ = formatter.WriteCSS(&b, styles.Get(darkStyle))
+	_ = formatter.WriteCSS(&b, dark)
+	writeDarkDefaults(&b, light, dark)
 	b.WriteString("}\n")
 	return b.String()
 })
+
+// writeDarkDefaults writes, for each token class the light style colours
+// and the dark style leaves to its text colour, a rule giving it that
+// text colour. chroma writes rules only for the types a style sets, and
+// both styles share one stylesheet, so without these the light style's
+// near-black names and punctuation (github sets them, github-dark does
+// not) would stay on the dark background.
+func writeDarkDefaults(b *bytes.Buffer, light, dark *chroma.Style) {
+	text := dark.Get(chroma.Background).Colour
+	types := light.Types()
+	sort.Slice(types, func(i, j int) bool { return types[i] < types[j] })
+	for _, tt := range types {
+		class := chroma.StandardTypes[tt]
+		if class == "" || tt == chroma.Background || !light.Get(tt).Colour.IsSet() {
+			continue
+		}
+		if e := dark.Get(tt); e.Colour.IsSet() && e.Colour != text {
+			continue // the dark style has its own rule
+		}
+		fmt.Fprintf(b, ".chroma .%s { color: %s }\n", class, text)
+	}
+}
 
 // HighlightCSS returns the stylesheet for highlighted code: chroma's
 // "github" style, and "github-dark" inside
