@@ -91,7 +91,8 @@ func parseTemplates() map[string]*template.Template {
 }
 
 func (p *pageBuilder) layout(kind, title, root string) Layout {
-	return Layout{SiteTitle: p.opt.Title, PageTitle: title, Root: root, PageKind: kind, SiteID: p.siteID}
+	return Layout{SiteTitle: p.opt.Title, PageTitle: title, Root: root, PageKind: kind, SiteID: p.siteID,
+		Preload: modulePreloads()[kind+".js"]}
 }
 
 func (p *pageBuilder) execute(name, kind string, data any) []byte {

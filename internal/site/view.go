@@ -12,6 +12,9 @@ type Layout struct {
 	PageTitle string // "" on the index
 	Root      string // "" on the index, "../" on pages in decks/ and quiz/
 	PageKind  string // "index", "deck" or "quiz": the body class and the page script
+	// Preload lists the modules (in assets/js/) the page script imports,
+	// directly or not, for <link rel="modulepreload">.
+	Preload []string
 	// SiteID is a short build-independent id of the site (from its title),
 	// part of the localStorage key prefix together with the site's path.
 	SiteID string
