@@ -275,12 +275,8 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 // abort undoes everything staged: the folder is as it was.
 func (w *outputWriter) abort() error { return w.tx.rollback() }
 
-// writeOutput writes a whole in-memory site into dir in one transaction
-// (see outputWriter).
-func writeOutput(dir string, site Output, prev map[string]fileSum) (writeStats, error) {
-	return writeOutputFS(osFS{}, dir, site, prev)
-}
-
+// writeOutputFS writes a whole in-memory site into dir in one transaction
+// (see outputWriter); the tests use it with a file system that fails.
 func writeOutputFS(fsys outFS, dir string, site Output, prev map[string]fileSum) (writeStats, error) {
 	w, err := openOutput(fsys, dir, prev)
 	if err != nil {
