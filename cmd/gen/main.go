@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.UnsafeHTML, "unsafe-html", false, "keep raw HTML in notes without sanitising it")
 	fs.BoolVar(&opt.HighlightCloze, "highlight-cloze", false, "make ==highlights== cloze deletions too")
 	fs.Int64Var(&opt.MaxFileSize, "max-file-size", 10<<20, "largest note or attachment read, in bytes")
-	fs.BoolVar(&serveSite, "serve", false, "after building, serve the site on -addr to preview it")
+	fs.BoolVar(&serveSite, "serve", false, "after building, serve the site on -addr, rebuild when -src changes and reload open pages")
 	fs.StringVar(&addr, "addr", "localhost:8080", "address for -serve")
 	fs.BoolVar(&quiet, "quiet", false, "no progress line, even on a terminal")
 	fs.BoolVar(&version, "version", false, "print the version and exit")
@@ -96,17 +96,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
 	opt.Progress = progress.Update
-	var builder *site.Builder
+	build := func() (*site.Result, error) { return site.Build(opt) }
 	if serveSite {
-		builder = site.NewBuilder(opt) // keeps caches for fast rebuilds
+		build = site.NewBuilder(opt).Build // keeps caches for fast rebuilds
 	}
-	var res *site.Result
-	var err error
-	if builder != nil {
-		res, err = builder.Build()
-	} else {
-		res, err = site.Build(opt)
-	}
+	res, err := build()
 	progress.Done()
 	if res != nil {
 		for _, d := range res.Diags {
@@ -128,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		outAbs, _ := filepath.Abs(opt.Out)
 		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: []string{outAbs}, Log: stdout,
 			Rebuild: func() error {
-				res, err := builder.Build()
+				res, err := build()
 				if res != nil {
 					for _, d := range res.Diags {
 						fmt.Fprintln(stderr, d)
