@@ -88,8 +88,23 @@ func buildSample(t *testing.T) *builtSite {
 	}
 	rest := string(index[i+len(open):])
 	rest = rest[:strings.Index(rest, "</script>")]
-	if err := json.Unmarshal([]byte(rest), &b.Decks); err != nil {
+	var dc struct{ Own, Kids map[string][]string }
+	if err := json.Unmarshal([]byte(rest), &dc); err != nil {
 		t.Fatalf("index.html #deck-cards: %v", err)
+	}
+	// The page lists each deck's own cards and its subdecks; a deck's
+	// progress counts its whole subtree.
+	b.Decks = map[string][]string{}
+	var subtree func(string) []string
+	subtree = func(slug string) []string {
+		ids := append([]string(nil), dc.Own[slug]...)
+		for _, k := range dc.Kids[slug] {
+			ids = append(ids, subtree(k)...)
+		}
+		return ids
+	}
+	for slug := range dc.Own {
+		b.Decks[slug] = subtree(slug)
 	}
 	return b
 }

@@ -2,13 +2,13 @@
 // the deck's counts, and a "show all answers" switch.
 import { now } from "./clock.js";
 import { onChange, stars, setStarred } from "./store.js";
-import { readJSON, wrapTables } from "./dom.js";
+import { readDeckCards, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
 import { reportStoreErrors } from "./notice.js";
 
 const main = document.getElementById("main") || document.body;
-const deckCards = readJSON("deck-cards", {});
+const deckCards = readDeckCards();
 
 reportStoreErrors();
 wrapTables(main);

@@ -52,3 +52,26 @@ export function isInteractive(el, stop) {
   }
   return false;
 }
+
+/**
+ * readDeckCards reads the page's #deck-cards data and returns, for each
+ * deck slug, the ids of every card in the deck and its subdecks. The page
+ * stores each card id once, under its own deck ({own: {slug: [ids]},
+ * kids: {slug: [child slugs]}}), so that a big vault's index stays small;
+ * the subtree lists are put together here.
+ */
+export function readDeckCards() {
+  const raw = readJSON("deck-cards", {});
+  const own = raw.own || {};
+  const kids = raw.kids || {};
+  const out = {};
+  const collect = (slug) => {
+    if (out[slug]) return out[slug];
+    let ids = own[slug] || [];
+    for (const k of kids[slug] || []) ids = ids.concat(collect(k));
+    out[slug] = ids;
+    return ids;
+  };
+  for (const slug of Object.keys(own)) collect(slug);
+  return out;
+}

@@ -2,12 +2,12 @@
 // and how many cards "Study everything due" would bring.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
-import { readJSON } from "./dom.js";
+import { readDeckCards } from "./dom.js";
 import { renderDeckProgress } from "./progress.js";
 import { reportStoreErrors } from "./notice.js";
 import { introducedToday } from "./schedule.js";
 
-const deckCards = readJSON("deck-cards", {});
+const deckCards = readDeckCards();
 const study = document.querySelector(".study-all-count");
 
 function renderStudy(t) {

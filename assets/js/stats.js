@@ -4,13 +4,13 @@ import { now } from "./clock.js";
 import * as store from "./store.js";
 import { DAY_MS } from "./fsrs.js";
 import { dayStart, meanRetrievability } from "./schedule.js";
-import { readJSON, formatDate, plural } from "./dom.js";
+import { readDeckCards, formatDate, plural } from "./dom.js";
 import { barChart } from "./charts.js";
 import { reportStoreErrors } from "./notice.js";
 import * as persist from "./persist.js";
 import { controls as backupControls } from "./backup.js";
 
-const deckCards = readJSON("deck-cards", {});
+const deckCards = readDeckCards();
 const allIds = new Set();
 for (const ids of Object.values(deckCards)) for (const id of ids) allIds.add(id);
 

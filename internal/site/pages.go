@@ -237,21 +237,34 @@ func (p *pageBuilder) cardIDs(d *DeckNode) []string {
 	return ids
 }
 
-// deckCardsJSON maps each deck slug in the given subtrees to its card ids.
+// deckCardsJSON lists, for every deck of the given subtrees, the ids of
+// the cards of its own notes and its subdecks' slugs:
+// {"own": {slug: [ids]}, "kids": {slug: [slugs]}}. The page script puts
+// the subtree lists together (dom.js readDeckCards); listing each id once
+// rather than once per ancestor keeps a big vault's index small.
 func deckCardsJSON(roots []*DeckNode) template.JS {
-	m := map[string][]string{}
+	type deckCards struct {
+		Own  map[string][]string `json:"own"`
+		Kids map[string][]string `json:"kids"`
+	}
+	dc := deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
 	var rec func([]*DeckNode)
 	rec = func(ds []*DeckNode) {
 		for _, d := range ds {
-			m[d.Slug] = d.CardIDs
-			if m[d.Slug] == nil {
-				m[d.Slug] = []string{}
+			own := d.CardIDs[:d.OwnCards] // a deck's own cards come first in CardIDs
+			dc.Own[d.Slug] = own
+			if len(d.Children) > 0 {
+				kids := make([]string, len(d.Children))
+				for i, c := range d.Children {
+					kids[i] = c.Slug
+				}
+				dc.Kids[d.Slug] = kids
 			}
 			rec(d.Children)
 		}
 	}
 	rec(roots)
-	return scriptJSON(m)
+	return scriptJSON(dc)
 }
 
 // scriptJSON marshals v for a <script type="application/json"> element.
