@@ -203,9 +203,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cardsParts := make([][]byte, len(decks))
-	ankiParts := make(map[*DeckNode][]byte, len(decks))
-	ankiSlots := make([][]byte, len(decks))
+	oneOff := b.renders == nil
+	cardsParts, ankiParts := newParts(len(decks), oneOff), newParts(len(decks), oneOff)
+	defer cardsParts.close()
+	defer ankiParts.close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
 	parallel(len(decks), workers, func(i int) {
@@ -236,13 +237,15 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			b.emitMemo(e, quizDataURL(d), key, func() []byte { return pages.quizData(d) })
 		}
 		if m, ok := b.pages.deck(d.URL, key); ok {
-			cardsParts[i], ankiSlots[i] = m.cards, m.anki
+			cardsParts.set(i, m.cards)
+			ankiParts.set(i, m.anki)
 		} else {
 			// Exact-size copies: a grown buffer's spare capacity, kept for
 			// every deck until the end, would be a good part of the peak.
-			cardsParts[i] = bytes.Clone(pages.deckCardRecords(d))
-			ankiSlots[i] = bytes.Clone(pages.deckAnkiLines(d))
-			b.pages.putDeck(d.URL, key, cardsParts[i], ankiSlots[i])
+			cards, anki := bytes.Clone(pages.deckCardRecords(d)), bytes.Clone(pages.deckAnkiLines(d))
+			cardsParts.set(i, cards)
+			ankiParts.set(i, anki)
+			b.pages.putDeck(d.URL, key, cards, anki)
 		}
 		if b.renders == nil {
 			for _, n := range ns {
@@ -251,9 +254,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		}
 	})
 	kept := map[string]bool{}
-	for i, d := range decks {
+	for i := range decks {
 		res.Diags = append(res.Diags, deckDiags[i]...)
-		ankiParts[d] = ankiSlots[i]
 		for _, p := range deckKept[i] {
 			kept[p] = true
 		}

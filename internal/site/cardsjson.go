@@ -26,12 +26,12 @@ type cardsFile struct {
 	Cards []cardRecord `json:"cards"`
 }
 
-// cardsJSON joins every deck's records (deckCardRecords, in deck order)
+// cardsJSON joins the n decks' records (deckCardRecords, in deck order)
 // into cards.json.
-func (p *pageBuilder) cardsJSON(parts [][]byte) []byte {
+func (p *pageBuilder) cardsJSON(parts *parts, n int) []byte {
 	size := 64 + len(p.opt.Title)*6
-	for _, part := range parts {
-		size += len(part) + 1
+	for i := 0; i < n; i++ {
+		size += parts.len(i) + 1
 	}
 	var b bytes.Buffer
 	b.Grow(size) // one allocation: cards.json is the largest file
@@ -40,7 +40,8 @@ func (p *pageBuilder) cardsJSON(parts [][]byte) []byte {
 	b.Write(title)
 	b.WriteString(`,"cards":[`)
 	first := true
-	for _, part := range parts {
+	for i := 0; i < n; i++ {
+		part := parts.get(i)
 		if len(part) == 0 {
 			continue
 		}

@@ -139,9 +139,13 @@ func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
 // emit takes a memo key (nil: none) and makes the file only when needed.
 // Pages that show only the tree (index, statistics, quiz pages) are keyed
 // by the tree's signature.
-func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiParts map[*DeckNode][]byte,
+func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 	emit func(name string, key *hash, make func() []byte)) {
 	treeKey := p.treeKey()
+	index := make(map[*DeckNode]int, len(decks))
+	for i, d := range decks {
+		index[d] = i
+	}
 	total := 0
 	for _, d := range p.tree.roots {
 		total += d.CardCount
@@ -191,12 +195,12 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiPart
 			rec(d)
 			size := len(ankiHeader)
 			for _, s := range subtree {
-				size += len(ankiParts[s])
+				size += ankiParts.len(index[s])
 			}
 			b := make([]byte, 0, size)
 			b = append(b, ankiHeader...)
 			for _, s := range subtree {
-				b = append(b, ankiParts[s]...)
+				b = append(b, ankiParts.get(index[s])...)
 			}
 			emit(d.AnkiURL, nil, func() []byte { return b })
 		}
@@ -211,7 +215,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts [][]byte, ankiPart
 			})
 		})
 	}
-	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts) })
+	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts, len(decks)) })
 }
 
 // allDecksNode is a deck standing for the whole site: its quiz reviews
