@@ -263,6 +263,18 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	if b.renders != nil {
 		b.renders.prune(kept)
 	}
+	res.Notes = len(kept)
+	for _, n := range all {
+		if kept[n.Path] {
+			res.Cards += len(n.Cards)
+		}
+	}
+	if b.renders == nil {
+		// What is left to make needs only the deck tree: let the parsed
+		// notes go before the biggest files (cards.json, Anki) are joined.
+		all, placed, rs, tree.notes, b.parsed = nil, nil, nil, nil, nil
+		pages.placed = nil
+	}
 	pages.siteFiles(decks, cardsParts, ankiParts, func(name string, key *hash, make func() []byte) {
 		b.emitMemo(e, name, key, make)
 	})
@@ -302,13 +314,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	}
 	res.PrecacheBytes = size
 
-	res.Notes = len(kept)
 	res.Decks = len(decks)
-	for _, n := range all {
-		if kept[n.Path] {
-			res.Cards += len(n.Cards)
-		}
-	}
 	res.Media = len(media.usedFiles())
 	diag.Sort(res.Diags)
 	res.Diags = dedupeDiags(res.Diags)
