@@ -117,11 +117,7 @@ func Generate(v *vault.Vault, opt Options) (Output, *Result) {
 // the build may edit, and each note's source hash.
 func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
 	opt := b.opt
-	popt := notes.DefaultOptions()
-	if len(opt.Tags) > 0 {
-		popt.Tags = opt.Tags
-	}
-	popt.HighlightCloze = opt.HighlightCloze
+	popt := b.parseOptions()
 	results := make([]*parsedNote, len(v.Notes))
 	diags := make([][]diag.Diagnostic, len(v.Notes))
 	progress := opt.counter("reading notes", len(v.Notes))
@@ -163,16 +159,35 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 	content := make(map[string]hash, len(results))
 	parsed := make(map[string]*parsedNote, len(results))
 	for i, p := range results {
-		if p != nil {
-			all = append(all, copyNote(p.note))
-			ds = append(ds, p.diags...)
-			content[p.note.Path] = p.sum
-			parsed[p.note.Path] = p
-		}
 		ds = append(ds, diags[i]...)
+		if p == nil {
+			continue
+		}
+		ds = append(ds, p.diags...)
+		content[p.note.Path] = p.sum
+		if b.renders == nil {
+			// A one-off build keeps notes slim until their deck comes
+			// (slim.go), and has no use for a parse cache.
+			all = append(all, slimNote(p.note))
+			continue
+		}
+		all = append(all, copyNote(p.note))
+		parsed[p.note.Path] = p
 	}
-	b.parsed = parsed
+	if b.renders != nil {
+		b.parsed = parsed
+	}
 	return all, content, ds
+}
+
+// parseOptions are the note parser's options for this build.
+func (b *Builder) parseOptions() notes.Options {
+	popt := notes.DefaultOptions()
+	if len(b.opt.Tags) > 0 {
+		popt.Tags = b.opt.Tags
+	}
+	popt.HighlightCloze = b.opt.HighlightCloze
+	return popt
 }
 
 // placeNotes decides each note's anchor and heading-id prefix on its

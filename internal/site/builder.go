@@ -187,6 +187,15 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	media := newMediaSet(v.Files)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
+	oneOff := b.renders == nil
+	var reader *noteReader
+	if oneOff {
+		reader = &noteReader{abs: make(map[string]string, len(v.Notes)), opts: b.parseOptions()}
+		for _, f := range v.Notes {
+			reader.abs[f.Path] = f.Abs
+		}
+		rs.reader = reader
+	}
 	if b.renders != nil {
 		rs.deps = newDepRecorder()
 		b.renders.prepare(v, placed, media, content)
@@ -203,7 +212,6 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	oneOff := b.renders == nil
 	cardsParts, ankiParts := newParts(len(decks), oneOff), newParts(len(decks), oneOff)
 	defer cardsParts.close()
 	defer ankiParts.close()
@@ -212,6 +220,11 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	parallel(len(decks), workers, func(i int) {
 		d := decks[i]
 		ns := tree.notes[d]
+		if oneOff {
+			for _, n := range ns {
+				reader.fill(n) // only this deck's job touches its notes
+			}
+		}
 		rendered, diags := b.renderNotes(ns, placed, rs, workers, progress)
 		deckDiags[i] = diags
 		for _, n := range ns {
@@ -247,9 +260,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			ankiParts.set(i, anki)
 			b.pages.putDeck(d.URL, key, cards, anki)
 		}
-		if b.renders == nil {
+		if oneOff {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more
+				*n = *slimNote(n)
 			}
 		}
 	})

@@ -32,6 +32,10 @@ type resolver struct {
 	notes map[string]*placedNote // by note path
 	media *mediaSet
 	deps  *depRecorder // what each note's rendering looked at (nil: not recorded)
+	// reader, when set, reads embedded notes' text from their files: a
+	// one-off build keeps notes slim (slim.go) and fills each only while
+	// its own deck is laid out, possibly at the same time as this one.
+	reader *noteReader
 }
 
 // useMedia marks f as used by the note at from and returns its URL.
@@ -119,9 +123,15 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 	if pn == nil {
 		return markdown.Target{}, false, nil
 	}
-	md, line := pn.note.Body, pn.note.BodyLine
+	var md string
+	var line int
+	if r.reader != nil {
+		md, line = r.reader.body(f.Path)
+	} else {
+		md, line = pn.note.Body, pn.note.BodyLine
+	}
 	if frag != "" && !strings.HasPrefix(frag, "^") {
-		md, line = section(pn.note.Body, pn.note.BodyLine, frag)
+		md, line = section(md, line, frag)
 	}
 	return markdown.Target{URL: pn.deck.URL + "#" + pn.fragmentID(frag), Kind: markdown.EmbedNote,
 		Markdown: md, NoteFile: f.Path, NoteLine: line}, true, nil

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/flipdeck/flipdeck/internal/notes"
+)
+
+// A one-off build holds every note from the first deck to the last, but
+// needs a note's text only while its own deck is laid out. So it keeps a
+// slim note (what placing notes, linking to them and making card ids
+// unique need) and parses the file again when the note's deck comes;
+// parsing is a small part of a build, and the text of thousands of notes
+// is most of its memory.
+
+// slimNote returns n without its text: no body, segments, answers,
+// contexts or cloze texts.
+func slimNote(n *notes.Note) *notes.Note {
+	s := &notes.Note{Path: n.Path, Title: n.Title, Deck: n.Deck, DeckSet: n.DeckSet, Tags: n.Tags,
+		BodyLine: n.BodyLine, Template: n.Template, Cards: make([]notes.Card, len(n.Cards))}
+	for i, c := range n.Cards {
+		s.Cards[i] = notes.Card{ID: c.ID, BlockID: c.BlockID, Kind: c.Kind, Deck: c.Deck, Question: c.Question,
+			Tags: c.Tags, Line: c.Line, HeadingLevel: c.HeadingLevel, Pair: c.Pair}
+	}
+	return s
+}
+
+// noteReader parses notes again from their files.
+type noteReader struct {
+	abs  map[string]string // note path → file on disk
+	opts notes.Options
+}
+
+// parse reads and parses the note at path; nil when the file cannot be
+// read or parsing fails (it did not the first time: the file changed).
+func (r *noteReader) parse(path string) *notes.Note {
+	src, err := os.ReadFile(r.abs[path])
+	if err != nil {
+		return nil
+	}
+	n, crash := parseNote(path, src, r.opts)
+	if crash != nil {
+		return nil
+	}
+	if !utf8.ValidString(n.Body) {
+		n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
+	}
+	return n
+}
+
+// fill replaces slim note n by its full parse in place, keeping the card
+// ids the build gave (made unique across notes). When the file changed
+// since the first read so that its cards differ, n stays slim and its deck
+// page shows its cards without text; the next build sees the change.
+func (r *noteReader) fill(n *notes.Note) {
+	full := r.parse(n.Path)
+	if full == nil || len(full.Cards) != len(n.Cards) {
+		return
+	}
+	for i := range full.Cards {
+		full.Cards[i].ID = n.Cards[i].ID
+	}
+	full.Diags = nil // reported by the first read
+	*n = *full
+}
+
+// body returns the text of the note at path and the file line it starts on.
+func (r *noteReader) body(path string) (string, int) {
+	if n := r.parse(path); n != nil {
+		return n.Body, n.BodyLine
+	}
+	return "", 1
+}
