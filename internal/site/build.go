@@ -152,7 +152,13 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		if !utf8.ValidString(n.Body) {
 			n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
 		}
-		results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: n.Diags}
+		found := n.Diags
+		if b.renders == nil {
+			// A one-off build keeps notes slim until their deck comes
+			// (slim.go): let the text go at once.
+			n = slimNote(n)
+		}
+		results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: found}
 	})
 	var all []*notes.Note
 	var ds []diag.Diagnostic
@@ -166,9 +172,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		ds = append(ds, p.diags...)
 		content[p.note.Path] = p.sum
 		if b.renders == nil {
-			// A one-off build keeps notes slim until their deck comes
-			// (slim.go), and has no use for a parse cache.
-			all = append(all, slimNote(p.note))
+			all = append(all, p.note) // slim already, and no parse cache to keep
 			continue
 		}
 		all = append(all, copyNote(p.note))

@@ -21,7 +21,9 @@ func slimNote(n *notes.Note) *notes.Note {
 	s := &notes.Note{Path: n.Path, Title: n.Title, Deck: n.Deck, DeckSet: n.DeckSet, Tags: n.Tags,
 		BodyLine: n.BodyLine, Template: n.Template, Cards: make([]notes.Card, len(n.Cards))}
 	for i, c := range n.Cards {
-		s.Cards[i] = notes.Card{ID: c.ID, BlockID: c.BlockID, Kind: c.Kind, Deck: c.Deck, Question: c.Question,
+		// A question may be a piece of the note's text; a copy lets the
+		// rest of the text go.
+		s.Cards[i] = notes.Card{ID: c.ID, BlockID: c.BlockID, Kind: c.Kind, Deck: c.Deck, Question: strings.Clone(c.Question),
 			Tags: c.Tags, Line: c.Line, HeadingLevel: c.HeadingLevel, Pair: c.Pair}
 	}
 	return s
