@@ -209,9 +209,13 @@ func (w *outputWriter) put(name string, data []byte, sum hash) error {
 			return nil
 		}
 	}
-	if cur, err := w.fsys.ReadFile(target); err == nil && bytes.Equal(cur, data) {
-		w.st.unchanged++
-		return nil
+	// Read the old file back only when its size matches: a rebuild then
+	// never holds two copies of a big file that changed size.
+	if info, err := w.fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+		if cur, err := w.fsys.ReadFile(target); err == nil && bytes.Equal(cur, data) {
+			w.st.unchanged++
+			return nil
+		}
 	}
 	if err := w.tx.stage(target, data); err != nil {
 		w.err = err
