@@ -125,4 +125,3 @@ func TestWatchSeesEditsAndNewFolders(t *testing.T) {
 	case <-time.After(300 * time.Millisecond):
 	}
 }
-
