@@ -1,10 +1,8 @@
 package main
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/flipdeck/flipdeck/internal/treesnap"
 )
 
 func TestMain(m *testing.M) {
@@ -110,46 +110,12 @@ func cmdSnap(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Fatalf("files outside the excluded folders changed:\n%s", strings.Join(diff, "\n"))
 }
 
-// treeListing describes every entry under root: slash path, mode, and the
-// sha256 of a file's bytes or a symlink's target.
+// treeListing describes every entry under root except the excluded
+// paths and the snapshots themselves (see treesnap).
 func treeListing(ts *testscript.TestScript, root string, excl map[string]bool) string {
-	var lines []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if excl[rel] {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(rel, snapPrefix) {
-			return nil
-		}
-		info, err := os.Lstat(p)
-		if err != nil {
-			return err
-		}
-		line := fmt.Sprintf("%s %v", rel, info.Mode())
-		switch {
-		case info.Mode()&fs.ModeSymlink != 0:
-			target, _ := os.Readlink(p)
-			line += " -> " + target
-		case info.Mode().IsRegular():
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			// The modification time shows a rewrite with the same bytes.
-			line += fmt.Sprintf(" %x %d", sha256.Sum256(data), info.ModTime().UnixNano())
-		}
-		lines = append(lines, line)
-		return nil
-	})
+	listing, err := treesnap.Listing(root, treesnap.Options{ModTimes: true, Skip: func(rel string) bool {
+		return excl[rel] || strings.HasPrefix(rel, snapPrefix)
+	}})
 	ts.Check(err)
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	return listing
 }

@@ -2,17 +2,16 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/flipdeck/flipdeck/internal/treesnap"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
@@ -76,40 +75,14 @@ func (f *faultFS) Remove(name string) error {
 	return f.osFS.Remove(name)
 }
 
-// snapshot describes every entry under dir (hidden ones included): path,
-// type, mode and a hash of the bytes (or the link target).
+// snapshot describes every entry under dir (see treesnap).
 func snapshot(t *testing.T, dir string) string {
 	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := os.Lstat(p)
-		if err != nil {
-			return err
-		}
-		line := fmt.Sprintf("%s %v", filepath.ToSlash(rel), info.Mode())
-		switch {
-		case info.Mode()&fs.ModeSymlink != 0:
-			target, _ := os.Readlink(p)
-			line += " -> " + target
-		case info.Mode().IsRegular():
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			line += fmt.Sprintf(" %x", sha256.Sum256(data))
-		}
-		lines = append(lines, line)
-		return nil
-	})
+	listing, err := treesnap.Listing(dir, treesnap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	return listing
 }
 
 func writeTree(t *testing.T, root string, files map[string]string) {
