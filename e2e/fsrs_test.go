@@ -130,26 +130,6 @@ func fsrsBrowser(t *testing.T, vectorsJSON []byte) (context.Context, func() []st
 	return ctx, errs
 }
 
-// eval runs expr (which may yield a promise) in the page and decodes it.
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	ectx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluate %q: %v", firstLine(expr), err)
-	}
-	return v
-}
-
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + "…"
-	}
-	return s
-}
-
 // waitFor is an expression that waits for window[name] to be set and then
 // yields it (module scripts run after Navigate returns on some loads).
 func waitFor(name string) string {
@@ -193,7 +173,7 @@ func TestFSRSVectors(t *testing.T) {
 	ctx, errs := fsrsBrowser(t, raw)
 
 	// DEFAULT_WEIGHTS must be the published parameters.
-	weights := eval[[]float64](t, ctx, waitFor("fsrs")+`.then(f => f.DEFAULT_WEIGHTS)`)
+	weights := browsertest.Eval[[]float64](t, ctx, waitFor("fsrs")+`.then(f => f.DEFAULT_WEIGHTS)`)
 	if len(weights) != len(v.Parameters.W) {
 		t.Fatalf("DEFAULT_WEIGHTS has %d values, want %d", len(weights), len(v.Parameters.W))
 	}
@@ -203,7 +183,7 @@ func TestFSRSVectors(t *testing.T) {
 		}
 	}
 
-	got := eval[[][]jsStep](t, ctx, waitFor("__results"))
+	got := browsertest.Eval[[][]jsStep](t, ctx, waitFor("__results"))
 	if len(got) != len(v.Sequences) {
 		t.Fatalf("got %d sequences, want %d", len(got), len(v.Sequences))
 	}
@@ -277,7 +257,7 @@ type nextStatesCase struct {
 // review(), and the same-day (short-term) stability rule.
 func TestFSRSNextStates(t *testing.T) {
 	ctx, errs := fsrsBrowser(t, nil)
-	cases := eval[[]nextStatesCase](t, ctx, waitFor("fsrs")+`.then(f => {
+	cases := browsertest.Eval[[]nextStatesCase](t, ctx, waitFor("fsrs")+`.then(f => {
   const t0 = Date.UTC(2025, 5, 1, 8, 0);
   const cards = [["new", f.newCard(), t0]];
   const seqs = [[3,3,3,3], [4,4,4,4,4,4], [1,1,1], [2,2,2], [3,1,3], [4,3,4,3,4,3,4,3,4,3]];
@@ -305,7 +285,7 @@ func TestFSRSNextStates(t *testing.T) {
   }
   return out;
 })`)
-	w := eval[[]float64](t, ctx, `window.fsrs.DEFAULT_WEIGHTS`)
+	w := browsertest.Eval[[]float64](t, ctx, `window.fsrs.DEFAULT_WEIGHTS`)
 	sameDay := 0
 	for _, c := range cases {
 		iv := []int{c.Intervals["1"], c.Intervals["2"], c.Intervals["3"], c.Intervals["4"]}
@@ -334,7 +314,7 @@ func TestFSRSNextStates(t *testing.T) {
 	t.Logf("checked nextStates on %d cards (%d same-day)", len(cases), sameDay)
 
 	// A card at the maximum interval still gets distinct intervals.
-	capped := eval[[]int](t, ctx, `(() => {
+	capped := browsertest.Eval[[]int](t, ctx, `(() => {
   const f = window.fsrs; let c = f.newCard(), now = 0;
   for (let i = 0; i < 12; i++) { c = f.review(c, 4, now); now = c.due; }
   const ns = f.nextStates(c, now, {maximumInterval: 365});
@@ -355,7 +335,7 @@ func TestFSRSFormatInterval(t *testing.T) {
 		"365": "1y", "438": "1.2y", "730": "2y", "3650": "10y", "36500": "100y",
 		"-1": "", "NaN": "",
 	}
-	got := eval[map[string]string](t, ctx, waitFor("fsrs")+`.then(f => Object.fromEntries(
+	got := browsertest.Eval[map[string]string](t, ctx, waitFor("fsrs")+`.then(f => Object.fromEntries(
   ["0","0.4","1","2","12","29","30","45","90","100","300","364","365","438","730","3650","36500","-1","NaN"]
     .map(k => [k, f.formatInterval(Number(k))])))`)
 	for in, want := range cases {

@@ -74,43 +74,43 @@ func TestNoJavaScriptAndPrint(t *testing.T) {
 	// its answer; the search box (which needs JavaScript) is not shown.
 	setScripts(t, ctx, true)
 	offNavigate(t, ctx, deck)
-	n := offJS[int](t, ctx, `document.querySelectorAll("details.card").length`)
+	n := browsertest.Eval[int](t, ctx, `document.querySelectorAll("details.card").length`)
 	if n < 5 {
 		t.Fatalf("without JavaScript the deck page has %d <details> cards", n)
 	}
-	if empty := offJS[int](t, ctx, `[...document.querySelectorAll("details.card")].filter((d) => !d.querySelector("summary .card-q").textContent.trim() || !d.querySelector(".card-back").textContent.trim()).length`); empty > 0 {
+	if empty := browsertest.Eval[int](t, ctx, `[...document.querySelectorAll("details.card")].filter((d) => !d.querySelector("summary .card-q").textContent.trim() || !d.querySelector(".card-back").textContent.trim()).length`); empty > 0 {
 		t.Errorf("%d cards without question or answer text", empty)
 	}
-	offJS[bool](t, ctx, `(document.querySelector("details.card").scrollIntoView({block: "center"}), true)`)
-	xy := offJS[[]float64](t, ctx, `(() => { const r = document.querySelector("details.card > summary .card-q").getBoundingClientRect(); return [r.left + 5, r.top + r.height / 2]; })()`)
+	browsertest.Eval[bool](t, ctx, `(document.querySelector("details.card").scrollIntoView({block: "center"}), true)`)
+	xy := browsertest.Eval[[]float64](t, ctx, `(() => { const r = document.querySelector("details.card > summary .card-q").getBoundingClientRect(); return [r.left + 5, r.top + r.height / 2]; })()`)
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	err := chromedp.Do(cctx, chromedp.MouseClickXY(xy[0], xy[1]))
 	cancel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	offWait(t, ctx, `document.querySelector("details.card").open && document.querySelector("details.card > .card-back").getClientRects().length > 0`, "a click on a question to show its answer without JavaScript", 5*time.Second)
+	browsertest.WaitJS(t, ctx, `document.querySelector("details.card").open && document.querySelector("details.card > .card-back").getClientRects().length > 0`, "a click on a question to show its answer without JavaScript", 5*time.Second)
 	// Printed without JavaScript: every answer.
 	setMedia(t, ctx, "print")
-	h := offJS[handout](t, ctx, handoutCheck)
+	h := browsertest.Eval[handout](t, ctx, handoutCheck)
 	if h.Answers != n || h.HiddenAnswers > 0 || h.HiddenQuestions > 0 || len(h.Controls) > 0 {
 		t.Errorf("printed without JavaScript: %+v", h)
 	}
 	setMedia(t, ctx, "")
 	offNavigate(t, ctx, base+"index.html")
-	if !offJS[bool](t, ctx, `document.querySelector(".search").hidden`) {
+	if !browsertest.Eval[bool](t, ctx, `document.querySelector(".search").hidden`) {
 		t.Error("without JavaScript the search box is shown but cannot work")
 	}
 
 	// With JavaScript: flip cards, and the printed page is a handout.
 	setScripts(t, ctx, false)
 	offNavigate(t, ctx, deck)
-	offWait(t, ctx, `document.querySelectorAll(".card.flip").length > 0 && !document.querySelector("details.card")`, "flip cards", 10*time.Second)
-	if q := offJS[int](t, ctx, `document.querySelectorAll(".card.flip").length`); q != n {
+	browsertest.WaitJS(t, ctx, `document.querySelectorAll(".card.flip").length > 0 && !document.querySelector("details.card")`, "flip cards", 10*time.Second)
+	if q := browsertest.Eval[int](t, ctx, `document.querySelectorAll(".card.flip").length`); q != n {
 		t.Errorf("%d flip cards for %d <details>", q, n)
 	}
 	setMedia(t, ctx, "print")
-	h = offJS[handout](t, ctx, handoutCheck)
+	h = browsertest.Eval[handout](t, ctx, handoutCheck)
 	if h.Answers != n || h.HiddenAnswers > 0 || h.Questions != n || h.HiddenQuestions > 0 || len(h.Controls) > 0 {
 		t.Errorf("printed deck page is not a handout: %+v", h)
 	}

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net"
 	"net/http"
 	"os"
@@ -91,36 +90,6 @@ func (s *offlineServer) stop() {
 
 func (s *offlineServer) base() string { return "http://" + s.addr + offlinePrefix }
 
-// offJS evaluates expr (awaiting a promise) in the tab of ctx.
-func offJS[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	ectx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluate %.80q: %v", expr, err)
-	}
-	return v
-}
-
-// offWait polls cond (a JS expression) until it is true.
-func offWait(t *testing.T, ctx context.Context, cond, what string, timeout time.Duration) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ectx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool]("!!("+cond+")"))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s (%s; last error %v)", what, cond, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
-
 func offNavigate(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -196,13 +165,13 @@ func TestOfflineAndUpdate(t *testing.T) {
 
 	// First visit: the service worker installs, precaches and takes control.
 	offNavigate(t, ctx, base)
-	offWait(t, ctx, `navigator.serviceWorker.controller`, "the service worker to control the index", 30*time.Second)
-	offWait(t, ctx, `document.querySelector("link[rel=manifest]")`, "the manifest link", time.Second)
+	browsertest.WaitJS(t, ctx, `navigator.serviceWorker.controller`, "the service worker to control the index", 30*time.Second)
+	browsertest.WaitJS(t, ctx, `document.querySelector("link[rel=manifest]")`, "the manifest link", time.Second)
 
 	// Some progress, stored through the site's own store module.
 	offNavigate(t, ctx, base+cardURL)
-	offWait(t, ctx, `document.querySelector(".card.flip")`, "the deck page's flip cards", 10*time.Second)
-	ok := offJS[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => s.putCard(`+jsonString(cardID)+`, {state: "review", stability: 12, difficulty: 5, due: Date.now() + 12 * 86400000, lastReview: Date.now(), reps: 1, lapses: 0, scheduledDays: 12}).ok)`)
+	browsertest.WaitJS(t, ctx, `document.querySelector(".card.flip")`, "the deck page's flip cards", 10*time.Second)
+	ok := browsertest.Eval[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => s.putCard(`+browsertest.JSString(cardID)+`, {state: "review", stability: 12, difficulty: 5, due: Date.now() + 12 * 86400000, lastReview: Date.now(), reps: 1, lapses: 0, scheduledDays: 12}).ok)`)
 	if !ok {
 		t.Fatal("could not store progress")
 	}
@@ -215,17 +184,17 @@ func TestOfflineAndUpdate(t *testing.T) {
 	pages = append(pages, outputPages(t, out, "quiz")...)
 	for _, p := range pages {
 		offNavigate(t, ctx, base+p)
-		offWait(t, ctx, `document.readyState === "complete" && document.querySelector("main h1, main .page-title, main")`, p+" to load offline", 10*time.Second)
+		browsertest.WaitJS(t, ctx, `document.readyState === "complete" && document.querySelector("main h1, main .page-title, main")`, p+" to load offline", 10*time.Second)
 		// The stylesheets and scripts came from the cache too.
-		if n := offJS[int](t, ctx, `[...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0 } catch { return false } }).length`); n < 2 {
+		if n := browsertest.Eval[int](t, ctx, `[...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0 } catch { return false } }).length`); n < 2 {
 			t.Errorf("%s offline: %d stylesheets loaded, want 2", p, n)
 		}
-		if strings.HasPrefix(p, "decks/") && offJS[bool](t, ctx, `document.querySelector("details.card, .card") !== null`) {
-			offWait(t, ctx, `document.querySelector(".card.flip") && !document.querySelector("details.card")`, p+" flip cards (deck.js ran offline)", 5*time.Second)
+		if strings.HasPrefix(p, "decks/") && browsertest.Eval[bool](t, ctx, `document.querySelector("details.card, .card") !== null`) {
+			browsertest.WaitJS(t, ctx, `document.querySelector(".card.flip") && !document.querySelector("details.card")`, p+" flip cards (deck.js ran offline)", 5*time.Second)
 		}
 		// Local images (not https ones notes link to) are there (fetched,
 		// as lazy images below the fold are not loaded yet).
-		if broken := offJS[[]string](t, ctx, `Promise.all([...document.images].filter((i) => i.src.startsWith(location.origin)).map((i) => fetch(i.src).then((r) => (r.ok ? "" : i.src), () => i.src))).then((a) => a.filter(Boolean))`); len(broken) > 0 {
+		if broken := browsertest.Eval[[]string](t, ctx, `Promise.all([...document.images].filter((i) => i.src.startsWith(location.origin)).map((i) => fetch(i.src).then((r) => (r.ok ? "" : i.src), () => i.src))).then((a) => a.filter(Boolean))`); len(broken) > 0 {
 			t.Errorf("%s offline: images not loaded: %v", p, broken)
 		}
 	}
@@ -234,21 +203,21 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal("no image in the sample site")
 	}
 	offNavigate(t, ctx, base+"media/"+filepath.Base(img[0]))
-	offWait(t, ctx, `document.images.length === 1 && document.images[0].naturalWidth > 0`, "an image offline", 10*time.Second)
+	browsertest.WaitJS(t, ctx, `document.images.length === 1 && document.images[0].naturalWidth > 0`, "an image offline", 10*time.Second)
 	// Search works offline too (cards.json is precached); a result opens
 	// the card on its deck page, answer showing.
 	offNavigate(t, ctx, base)
-	offWait(t, ctx, `!document.querySelector(".search").hidden`, "the search box", 10*time.Second)
-	offJS[bool](t, ctx, `(() => { const i = document.getElementById("search-q"); i.value = "what is kinesis"; i.dispatchEvent(new Event("input")); return true; })()`)
-	offWait(t, ctx, `document.querySelector("#search-results a")`, "search results offline", 10*time.Second)
-	if href := offJS[string](t, ctx, `document.querySelector("#search-results a").href`); href != base+cardURL {
+	browsertest.WaitJS(t, ctx, `!document.querySelector(".search").hidden`, "the search box", 10*time.Second)
+	browsertest.Eval[bool](t, ctx, `(() => { const i = document.getElementById("search-q"); i.value = "what is kinesis"; i.dispatchEvent(new Event("input")); return true; })()`)
+	browsertest.WaitJS(t, ctx, `document.querySelector("#search-results a")`, "search results offline", 10*time.Second)
+	if href := browsertest.Eval[string](t, ctx, `document.querySelector("#search-results a").href`); href != base+cardURL {
 		t.Errorf("first result for %q links %s, want %s", "what is kinesis", href, base+cardURL)
 	}
-	offJS[bool](t, ctx, `(document.querySelector("#search-results a").click(), true)`)
-	offWait(t, ctx, `location.hash && document.getElementById(location.hash.slice(1)) && document.getElementById(location.hash.slice(1)).dataset.flipped === "true"`, "the card found, answer showing", 10*time.Second)
+	browsertest.Eval[bool](t, ctx, `(document.querySelector("#search-results a").click(), true)`)
+	browsertest.WaitJS(t, ctx, `location.hash && document.getElementById(location.hash.slice(1)) && document.getElementById(location.hash.slice(1)).dataset.flipped === "true"`, "the card found, answer showing", 10*time.Second)
 	// A page that was never built falls back to the index.
 	offNavigate(t, ctx, base+"decks/no-such-deck.html")
-	offWait(t, ctx, `document.body.classList.contains("page-index")`, "the index as fallback for an unknown page offline", 10*time.Second)
+	browsertest.WaitJS(t, ctx, `document.body.classList.contains("page-index")`, "the index as fallback for an unknown page offline", 10*time.Second)
 
 	// A new build with a changed card, served again on the same address.
 	note := filepath.Join(src, "AWS", "Kinesis.md")
@@ -271,17 +240,17 @@ func TestOfflineAndUpdate(t *testing.T) {
 	// The open page still shows the old build (from the cache), and offers
 	// the new one without reloading by itself.
 	offNavigate(t, ctx, base+cardURL)
-	offWait(t, ctx, `document.querySelector(".offline-prompt button")`, "the new-version prompt", 30*time.Second)
-	if !offJS[bool](t, ctx, `document.body.textContent.includes(`+jsonString(offlineOldText)+`)`) {
+	browsertest.WaitJS(t, ctx, `document.querySelector(".offline-prompt button")`, "the new-version prompt", 30*time.Second)
+	if !browsertest.Eval[bool](t, ctx, `document.body.textContent.includes(`+browsertest.JSString(offlineOldText)+`)`) {
 		t.Error("before accepting, the page should still show the old text")
 	}
-	offJS[bool](t, ctx, `(window.__beforeUpdate = true)`)
-	offJS[bool](t, ctx, `(document.querySelector(".offline-prompt button.primary").click(), true)`)
-	offWait(t, ctx, `!window.__beforeUpdate && document.readyState === "complete" && document.body.textContent.includes(`+jsonString(offlineNewText)+`)`, "the reloaded page with the new text", 30*time.Second)
-	if offJS[bool](t, ctx, `!!document.querySelector(".offline-prompt")`) {
+	browsertest.Eval[bool](t, ctx, `(window.__beforeUpdate = true)`)
+	browsertest.Eval[bool](t, ctx, `(document.querySelector(".offline-prompt button.primary").click(), true)`)
+	browsertest.WaitJS(t, ctx, `!window.__beforeUpdate && document.readyState === "complete" && document.body.textContent.includes(`+browsertest.JSString(offlineNewText)+`)`, "the reloaded page with the new text", 30*time.Second)
+	if browsertest.Eval[bool](t, ctx, `!!document.querySelector(".offline-prompt")`) {
 		t.Error("the prompt is still shown after the update")
 	}
-	got := offJS[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => { const r = s.getCard(`+jsonString(cardID)+`); return !!r && r.stability === 12; })`)
+	got := browsertest.Eval[bool](t, ctx, `import(new URL("../assets/js/store.js", location.href).href).then((s) => { const r = s.getCard(`+browsertest.JSString(cardID)+`); return !!r && r.stability === 12; })`)
 	if !got {
 		t.Error("the progress stored before the update is gone")
 	}
@@ -306,12 +275,4 @@ func errsExceptOffline(errs func() []string) func() []string {
 		}
 		return keep
 	}
-}
-
-func jsonString(s string) string {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic(errors.New("jsonString: " + err.Error()))
-	}
-	return string(b)
 }

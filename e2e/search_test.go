@@ -108,7 +108,7 @@ func TestSearch20kCards(t *testing.T) {
 	ctx := browsertest.Chrome(t, 412, 915)
 	errs := browsertest.WatchErrors(ctx)
 	offNavigate(t, ctx, base+"test/search.html")
-	offWait(t, ctx, `window.search && !document.querySelector(".search").hidden`, "search.js to wire the box", 10*time.Second)
+	browsertest.WaitJS(t, ctx, `window.search && !document.querySelector(".search").hidden`, "search.js to wire the box", 10*time.Second)
 
 	type timing struct {
 		Load, Parse, Build float64
@@ -117,7 +117,7 @@ func TestSearch20kCards(t *testing.T) {
 	}
 	// The pure functions: load, index, then queries typed letter by letter
 	// (each narrowing the previous result, as the box does).
-	tm := offJS[timing](t, ctx, `(async () => {
+	tm := browsertest.Eval[timing](t, ctx, `(async () => {
   const s = window.search;
   let t0 = performance.now();
   const text = await (await fetch("cards.json")).text();
@@ -171,7 +171,7 @@ func TestSearch20kCards(t *testing.T) {
 	}
 
 	// The box itself: type, and time until the results are on the page.
-	ui := offJS[[]float64](t, ctx, `(async () => {
+	ui := browsertest.Eval[[]float64](t, ctx, `(async () => {
   const input = document.getElementById("search-q");
   const list = document.getElementById("search-results");
   const out = [];
@@ -187,9 +187,9 @@ func TestSearch20kCards(t *testing.T) {
   return out;
 })()`)
 	t.Logf("typing in the box, input to results painted (first includes loading cards.json): %.1f ms", ui)
-	n := offJS[int](t, ctx, `document.querySelectorAll("#search-results li").length`)
-	status := offJS[string](t, ctx, `document.getElementById("search-status").textContent`)
-	href := offJS[string](t, ctx, `document.querySelector("#search-results a").getAttribute("href")`)
+	n := browsertest.Eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`)
+	status := browsertest.Eval[string](t, ctx, `document.getElementById("search-status").textContent`)
+	href := browsertest.Eval[string](t, ctx, `document.querySelector("#search-results a").getAttribute("href")`)
 	if n != 50 || !strings.Contains(status, "Showing the first 50") {
 		t.Errorf("results: %d shown, status %q", n, status)
 	}

@@ -39,7 +39,7 @@ type faceState struct {
 func (b *browserTab) face(card string) faceState {
 	b.t.Helper()
 	return siteJS[faceState](b, `(() => {
-  const c = document.querySelector(`+siteQuote(card)+`);
+  const c = document.querySelector(`+browsertest.JSString(card)+`);
   const shown = (el) => !!el && !el.hidden && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
   const btn = c.querySelector(".card-flip");
   const back = c.querySelector(".face-back");
@@ -55,7 +55,7 @@ func (b *browserTab) face(card string) faceState {
 // turn animation over, and checks the state that goes with it.
 func (b *browserTab) waitFace(card string, flipped bool, how string) {
 	b.t.Helper()
-	c := siteQuote(card)
+	c := browsertest.JSString(card)
 	cond := `document.querySelector(` + c + `).dataset.flipped === "false" && !document.querySelector(` + c + ` + " > .face-front").hidden`
 	if flipped {
 		cond = `document.querySelector(` + c + `).dataset.flipped === "true" && !document.querySelector(` + c + ` + " > .face-back").hidden`
@@ -113,7 +113,7 @@ func TestDeckFlipCards(t *testing.T) {
 	}
 	tab.key("\r")
 	tab.waitFace(first, true, "Enter")
-	if !siteJS[bool](tab, `document.activeElement.matches(`+siteQuote(first+" .card-flip")+`)`) {
+	if !siteJS[bool](tab, `document.activeElement.matches(`+browsertest.JSString(first+" .card-flip")+`)`) {
 		t.Error("focus left the flip button after Enter")
 	}
 	tab.key(" ")
@@ -150,7 +150,7 @@ func TestDeckFlipCards(t *testing.T) {
 	tab.do("tap", chromedp.TapXY(x, y))
 	tab.waitFace(third, false, "a tap on the answer side")
 	// The flip button is a comfortable tap target.
-	if h := siteJS[float64](tab, `document.querySelector(`+siteQuote(third+" .card-flip")+`).getBoundingClientRect().height`); h < 40 {
+	if h := siteJS[float64](tab, `document.querySelector(`+browsertest.JSString(third+" .card-flip")+`).getBoundingClientRect().height`); h < 40 {
 		t.Errorf("the flip button is %.0f px tall, want at least 40 for a finger", h)
 	}
 
@@ -419,13 +419,13 @@ func TestQuizProgressKept(t *testing.T) {
 	}
 
 	// Reload: nothing is due at the same moment, so the quiz is caught up.
-	before := siteJS[string](tab, `localStorage.getItem(`+siteQuote(siteProgressKey)+`)`)
+	before := siteJS[string](tab, `localStorage.getItem(`+browsertest.JSString(siteProgressKey)+`)`)
 	tab.do("reload", chromedp.Reload())
 	tab.waitJS(siteQuizReady, "the quiz after reload")
 	if q := tab.quiz(); q.State != "caught-up" {
 		t.Errorf("quiz after reload: %+v, want caught-up", q)
 	}
-	if after := siteJS[string](tab, `localStorage.getItem(`+siteQuote(siteProgressKey)+`)`); after != before {
+	if after := siteJS[string](tab, `localStorage.getItem(`+browsertest.JSString(siteProgressKey)+`)`); after != before {
 		t.Errorf("reloading the quiz changed the record:\n%s\n%s", before, after)
 	}
 

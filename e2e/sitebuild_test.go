@@ -139,16 +139,10 @@ func (b *browserTab) do(what string, actions ...chromedp.Action[chromedp.Void]) 
 	}
 }
 
-// js evaluates expr (awaiting a promise) in the tab and decodes the result.
+// siteJS evaluates expr in the tab (see browsertest.Eval).
 func siteJS[T any](b *browserTab, expr string) T {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		b.t.Fatalf("evaluate %s: %v", firstLine(expr), err)
-	}
-	return v
+	return browsertest.Eval[T](b.t, b.ctx, expr)
 }
 
 // waitJS waits until the expression cond is truthy (10 s at most).
@@ -162,16 +156,7 @@ func (b *browserTab) waitJS(cond, what string) {
 // tryWaitJS waits until cond is truthy and tells whether it became so
 // within 10 s.
 func (b *browserTab) tryWaitJS(cond string) bool {
-	b.t.Helper()
-	return siteJS[bool](b, `new Promise((resolve) => {
-  const t0 = Date.now();
-  const poll = () => {
-    let v = false;
-    try { v = !!(`+cond+`); } catch (e) { v = false; }
-    if (v) resolve(true); else if (Date.now() - t0 > 10000) resolve(false); else setTimeout(poll, 20);
-  };
-  poll();
-})`)
+	return browsertest.TryWaitJS(b.ctx, cond, 10*time.Second)
 }
 
 // open navigates to path (relative to the site root) and waits for ready,
@@ -239,13 +224,13 @@ func (b *browserTab) key(k string) {
 func (b *browserTab) center(sel string) (x, y float64) {
 	b.t.Helper()
 	pt := siteJS[[]float64](b, `(() => {
-  const el = document.querySelector(`+siteQuote(sel)+`);
-  if (!el) throw new Error("no element " + `+siteQuote(sel)+`);
+  const el = document.querySelector(`+browsertest.JSString(sel)+`);
+  if (!el) throw new Error("no element " + `+browsertest.JSString(sel)+`);
   el.scrollIntoView({block: "center", behavior: "instant"});
   const r = el.getBoundingClientRect();
   const x = r.left + r.width / 2, y = r.top + r.height / 2;
   const hit = document.elementFromPoint(x, y);
-  if (!hit || !(el === hit || el.contains(hit))) throw new Error("the centre of " + `+siteQuote(sel)+` + " is covered by " + (hit && hit.outerHTML.slice(0, 80)));
+  if (!hit || !(el === hit || el.contains(hit))) throw new Error("the centre of " + `+browsertest.JSString(sel)+` + " is covered by " + (hit && hit.outerHTML.slice(0, 80)));
   return [x, y];
 })()`)
 	return pt[0], pt[1]
@@ -291,7 +276,7 @@ type cardRecord struct {
 // progress reads and decodes the progress record (nil when there is none).
 func (b *browserTab) progress() *progressRecord {
 	b.t.Helper()
-	raw := siteJS[*string](b, `localStorage.getItem(`+siteQuote(siteProgressKey)+`)`)
+	raw := siteJS[*string](b, `localStorage.getItem(`+browsertest.JSString(siteProgressKey)+`)`)
 	if raw == nil {
 		return nil
 	}
@@ -313,9 +298,4 @@ func (r cardRecord) status(now int64) string {
 		return "learning"
 	}
 	return "learned"
-}
-
-func siteQuote(s string) string {
-	q, _ := json.Marshal(s)
-	return string(q)
 }

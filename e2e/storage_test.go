@@ -3,6 +3,8 @@ package e2e
 import (
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/browsertest"
 )
 
 // TestDamagedStoredProgress puts into the site's localStorage key what a
@@ -28,7 +30,7 @@ func TestDamagedStoredProgress(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tab.t = t
 			tab.open("index.html", `document.body`)
-			siteJS[bool](tab, `(localStorage.clear(), localStorage.setItem(`+siteQuote(key)+`, `+siteQuote(c.raw)+`), true)`)
+			siteJS[bool](tab, `(localStorage.clear(), localStorage.setItem(`+browsertest.JSString(key)+`, `+browsertest.JSString(c.raw)+`), true)`)
 
 			// The index and a deck page load and show their decks and cards.
 			tab.open("index.html", siteIndexReady)

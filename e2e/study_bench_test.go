@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
+
+	"github.com/flipdeck/flipdeck/internal/browsertest"
 )
 
 // BenchmarkStudyQuiz2000 opens the quiz of a generated 2,000-card deck
@@ -71,7 +73,7 @@ func BenchmarkStudyQuiz2000(b *testing.B) {
 
 	p := studyOpenDir(b, out, 390, 844, false, "")
 	p.open("index.html", "true")
-	p.eval(`localStorage.setItem("flipdeck:" + new URL(".", location.href).pathname + ":progress", ` + jsString(string(seed)) + `), true`)
+	p.eval(`localStorage.setItem("flipdeck:" + new URL(".", location.href).pathname + ":progress", ` + browsertest.JSString(string(seed)) + `), true`)
 	if _, err := chromedp.Call(p.ctx, performance.Enable, performance.EnableParams{}); err != nil {
 		b.Fatal(err)
 	}

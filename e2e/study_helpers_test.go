@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -143,34 +142,27 @@ func (p *studyPage) quiz(slug string) {
 // wait polls the expression until it is truthy (10 s at most).
 func (p *studyPage) wait(expr string) {
 	p.t.Helper()
-	defer func() {
-		if p.t.Failed() {
-			for _, e := range p.errs() {
-				p.t.Logf("browser error: %s", e)
-			}
+	if !browsertest.TryWaitJS(p.ctx, expr, 10*time.Second) {
+		for _, e := range p.errs() {
+			p.t.Logf("browser error: %s", e)
 		}
-	}()
-	studyEval[bool](p.t, p.ctx, `new Promise((resolve, reject) => {
-  const t0 = Date.now();
-  const poll = () => { let v; try { v = (`+expr+`); } catch (e) { v = false; }
-    if (v) resolve(true); else if (Date.now() - t0 > 10000) reject(new Error("timeout waiting for: " + `+jsString(expr)+`)); else setTimeout(poll, 15); };
-  poll();
-})`)
+		p.t.Fatalf("timed out waiting for: %s", expr)
+	}
 }
 
 func (p *studyPage) eval(expr string) any {
 	p.t.Helper()
-	return studyEval[any](p.t, p.ctx, expr)
+	return browsertest.Eval[any](p.t, p.ctx, expr)
 }
 
 func (p *studyPage) str(expr string) string {
 	p.t.Helper()
-	return studyEval[string](p.t, p.ctx, expr)
+	return browsertest.Eval[string](p.t, p.ctx, expr)
 }
 
 func (p *studyPage) num(expr string) float64 {
 	p.t.Helper()
-	return studyEval[float64](p.t, p.ctx, expr)
+	return browsertest.Eval[float64](p.t, p.ctx, expr)
 }
 
 func (p *studyPage) key(keys string) {
@@ -260,30 +252,6 @@ type studyData struct {
 	Settings   map[string]float64         `json:"settings"`
 	Tests      map[string]map[string]any  `json:"tests"`
 	Other      map[string]json.RawMessage `json:"-"`
-}
-
-func studyEval[T any](t testing.TB, ctx context.Context, expr string) T {
-	t.Helper()
-	ectx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ectx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluate %q: %v", studyFirstLine(expr), err)
-	}
-	return v
-}
-
-func studyFirstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + "…"
-	}
-	return s
-}
-
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 func itoa64(i int64) string {

@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/flipdeck/flipdeck/internal/browsertest"
 )
 
 const (
@@ -298,7 +300,7 @@ func TestStudyReversedSiblings(t *testing.T) {
 func (p *studyPage) swipe(sel string, dx float64) {
 	p.t.Helper()
 	var box []float64
-	raw := p.str(`JSON.stringify((r => [r.x + r.width / 2, r.y + Math.min(r.height / 2, 120)])(document.querySelector(` + jsString(sel) + `).getBoundingClientRect()))`)
+	raw := p.str(`JSON.stringify((r => [r.x + r.width / 2, r.y + Math.min(r.height / 2, 120)])(document.querySelector(` + browsertest.JSString(sel) + `).getBoundingClientRect()))`)
 	_ = json.Unmarshal([]byte(raw), &box)
 	x, y := box[0], box[1]
 	pt := func(x float64) []*input.TouchPoint { return []*input.TouchPoint{{X: x, Y: y}} }
@@ -353,11 +355,11 @@ func TestStudyPhone(t *testing.T) {
 	p.tap(".reveal")
 	p.wait(`document.getElementById("quiz").dataset.state === "answer"`)
 	p.swipe(".quiz-card", 160)
-	p.wait(`document.querySelector(".quiz-card").dataset.cardId === ` + jsString(ids[2]))
+	p.wait(`document.querySelector(".quiz-card").dataset.cardId === ` + browsertest.JSString(ids[2]))
 	p.tap(".reveal")
 	p.wait(`document.getElementById("quiz").dataset.state === "answer"`)
 	p.swipe(".quiz-card", -160)
-	p.wait(`document.querySelector(".quiz-card").dataset.cardId === ` + jsString(ids[3]))
+	p.wait(`document.querySelector(".quiz-card").dataset.cardId === ` + browsertest.JSString(ids[3]))
 	d := p.progress()
 	if len(d.Log) != 3 || d.Log[1].Grade != 3 || d.Log[2].Grade != 1 || d.Log[1].ID != ids[1] || d.Log[2].ID != ids[2] {
 		t.Errorf("after swipes the log is %+v, want Good on card 2 and Again on card 3", d.Log)
@@ -516,7 +518,7 @@ func TestStudyTestMode(t *testing.T) {
 	p.click(".test-result [data-action=start-test]")
 	for p.state() != "done" {
 		id := p.cardID()
-		p.do(chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll(".option")].find(b => b.dataset.from !== ` + jsString(id) + `).click()`))
+		p.do(chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll(".option")].find(b => b.dataset.from !== ` + browsertest.JSString(id) + `).click()`))
 		p.key(" ")
 	}
 	d := p.progress()
@@ -736,7 +738,7 @@ func TestStudyMigrationV1(t *testing.T) {
 		"log": []any{map[string]any{"id": ids[2], "grade": 3, "at": due - 2*studyDay, "state": "new", "due": due, "scheduledDays": 2}},
 	}
 	b, _ := json.Marshal(v1)
-	p.eval(`localStorage.setItem(Object.keys(localStorage).find(k => k.endsWith(":progress")) || "flipdeck:/flip/:progress", ` + jsString(string(b)) + `), true`)
+	p.eval(`localStorage.setItem(Object.keys(localStorage).find(k => k.endsWith(":progress")) || "flipdeck:/flip/:progress", ` + browsertest.JSString(string(b)) + `), true`)
 	p.open("index.html", `document.querySelector(".deck-progress[data-due]")`)
 	d := p.progress()
 	if d.Schema != 2 || len(d.Stars) != 1 || d.Cards[ids[2]].Starred != nil || len(d.Log) != 1 || d.Log[0].Ivl == nil || *d.Log[0].Ivl != 2 {
