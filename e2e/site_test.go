@@ -383,7 +383,7 @@ func TestQuizProgressKept(t *testing.T) {
 	if !slices.Equal(keys, wantIDs) {
 		t.Fatalf("records for %v, want %v", keys, wantIDs)
 	}
-	days := map[int]float64{}
+	days := map[int]int{}
 	for id, rec := range p.Cards {
 		g := graded[id]
 		if rec.State == "new" || rec.Reps != 1 || rec.Lapses != 0 || rec.Stability <= 0 || rec.Difficulty < 1 || rec.Difficulty > 10 {
@@ -392,14 +392,14 @@ func TestQuizProgressKept(t *testing.T) {
 		if rec.LastReview == nil || *rec.LastReview != siteNow {
 			t.Errorf("card %s: lastReview %v, want the injected now %d", id, rec.LastReview, siteNow)
 		}
-		if rec.Due == nil || rec.ScheduledDays == nil || *rec.Due != siteNow+int64(*rec.ScheduledDays*siteDay) || *rec.ScheduledDays < 1 {
+		if rec.Due == nil || *rec.Due != siteNow+int64(rec.ScheduledDays)*siteDay || rec.ScheduledDays < 1 {
 			t.Errorf("card %s: due %v, scheduledDays %v, want now + a whole number of days ≥ 1", id, rec.Due, rec.ScheduledDays)
 			continue
 		}
-		if d, ok := days[g]; ok && d != *rec.ScheduledDays {
-			t.Errorf("grade %d gave %v and %v days to two new cards", g, d, *rec.ScheduledDays)
+		if d, ok := days[g]; ok && d != rec.ScheduledDays {
+			t.Errorf("grade %d gave %v and %v days to two new cards", g, d, rec.ScheduledDays)
 		}
-		days[g] = *rec.ScheduledDays
+		days[g] = rec.ScheduledDays
 	}
 	if !(days[1] < days[2] && days[2] < days[3] && days[3] < days[4]) {
 		t.Errorf("intervals by grade %v: want Again < Hard < Good < Easy", days)

@@ -257,20 +257,9 @@ func (b *browserTab) noErrors() {
 
 // progressRecord is the store's localStorage record.
 type progressRecord struct {
-	Schema int                   `json:"schema"`
-	Cards  map[string]cardRecord `json:"cards"`
-	Log    []map[string]any      `json:"log"`
-}
-
-type cardRecord struct {
-	State         string   `json:"state"`
-	Stability     float64  `json:"stability"`
-	Difficulty    float64  `json:"difficulty"`
-	Due           *int64   `json:"due"`
-	LastReview    *int64   `json:"lastReview"`
-	Reps          int      `json:"reps"`
-	Lapses        int      `json:"lapses"`
-	ScheduledDays *float64 `json:"scheduledDays"`
+	Schema int                 `json:"schema"`
+	Cards  map[string]studyRec `json:"cards"`
+	Log    []map[string]any    `json:"log"`
 }
 
 // progress reads and decodes the progress record (nil when there is none).
@@ -288,7 +277,7 @@ func (b *browserTab) progress() *progressRecord {
 }
 
 // status is store.js's status rule, for expectations.
-func (r cardRecord) status(now int64) string {
+func (r studyRec) status(now int64) string {
 	switch {
 	case r.State == "new" || r.Due == nil:
 		return "new"
