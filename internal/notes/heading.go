@@ -45,6 +45,7 @@ func (p *parser) headingCard(i int, q string) {
 	}
 	a := p.answerText(i+1, ansEnd, false)
 	c := p.newCard(KindBasic, i, q, a, inf.tail.tags)
+	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID, c.HeadingLevel = id, inf.level
 	if id == "" {
 		c.BlockID = p.tagLineID(i)
@@ -86,6 +87,18 @@ func (p *parser) headingEnd(i, level int) (end int, id string) {
 		}
 	}
 	return len(p.lines) - 1, ""
+}
+
+// answerLine is the file line where answerText(from, to, …) starts: the
+// first line it keeps that is not blank.
+func (p *parser) answerLine(from, to int) int {
+	for k := from; k <= to; k++ {
+		l := &p.lines[k]
+		if l.code || !l.blank() && !anyBlockIDLine(l) {
+			return p.base + k
+		}
+	}
+	return p.base + from
 }
 
 // answerText joins lines from..to as an answer: block-id lines dropped,

@@ -23,6 +23,7 @@ func (p *parser) multiCard(i int, reversed bool) {
 	end, ansEnd, id := p.answerRange(i)
 	a := p.answerText(i+1, ansEnd, true)
 	c := p.newCard(KindMulti, qs, q, a, nil)
+	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID = id
 	if a == "" {
 		p.warnEmpty(qs, q)

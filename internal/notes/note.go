@@ -72,6 +72,9 @@ type Card struct {
 	Context   []string // ancestor headings, outermost first (breadcrumb)
 	Tags      []string // tags after the card tag, plus the note's frontmatter tags
 	Line      int      // 1-based line of the question in the file
+	// AnswerLine is the file line of Answer's first line (messages about
+	// the answer name it).
+	AnswerLine int
 	// HeadingLevel is 1-6 for heading cards, 0 otherwise; the deck page
 	// renders the question as a heading of that level.
 	HeadingLevel int

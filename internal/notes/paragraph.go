@@ -123,6 +123,7 @@ func (p *parser) paragraphCard(i int) {
 	end, ansEnd, id := p.answerRange(i)
 	a := p.answerText(i+1, ansEnd, true)
 	c := p.newCard(KindBasic, qs, q, a, inf.tail.tags)
+	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID = id
 	if id == "" {
 		c.BlockID = p.tagLineID(i)

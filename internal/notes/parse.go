@@ -291,7 +291,10 @@ func (p *parser) newCard(kind Kind, at int, q, a string, extraTags []string) pca
 		Answer:   a,
 		Context:  append([]string(nil), p.ctxs[p.ctxAt[at]]...),
 		Line:     p.base + at,
-		Pair:     -1,
+		// Inline and cloze answers share the question's line; the card
+		// forms with answer lines below set their own.
+		AnswerLine: p.base + at,
+		Pair:       -1,
 	}, idText: q}
 	if len(extraTags) > 0 || len(p.n.Tags) > 0 {
 		c.Tags = dedupe(append(append([]string(nil), extraTags...), p.n.Tags...))

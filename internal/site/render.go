@@ -49,7 +49,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText}
 			continue
 		}
-		q, a := render(c.Question, c.Line), render(c.Answer, c.Line+1)
+		q, a := render(c.Question, c.Line), render(c.Answer, c.AnswerLine)
 		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a)}
 	}
 	for _, seg := range n.Segments {
