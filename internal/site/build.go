@@ -14,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -148,9 +147,6 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		if crash != nil {
 			diags[i] = append(diags[i], *crash)
 			return
-		}
-		if !utf8.ValidString(n.Body) {
-			n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
 		}
 		found := n.Diags
 		if b.renders == nil {

@@ -3,7 +3,6 @@ package site
 import (
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
@@ -45,9 +44,6 @@ func (r *noteReader) parse(path string) *notes.Note {
 	n, crash := parseNote(path, src, r.opts)
 	if crash != nil {
 		return nil
-	}
-	if !utf8.ValidString(n.Body) {
-		n.Body = strings.ToValidUTF8(n.Body, "\uFFFD")
 	}
 	return n
 }
