@@ -85,9 +85,10 @@ var ErrStrict = errors.New("warnings found with -strict; nothing was written")
 
 const defaultMaxFileSize = 10 << 20
 
-// Build reads opt.Src and writes the site to opt.Out. Every page is
-// rendered in memory first, so a failed build leaves the previous site
-// untouched.
+// Build reads opt.Src and writes the site to opt.Out, once (no caches
+// are kept). Files are staged beside their targets and swapped in only
+// when the whole build succeeded, so a failed build leaves the previous
+// site untouched (see outputWriter).
 func Build(opt Options) (*Result, error) { return newOneShotBuilder(opt).Build() }
 
 func countErrors(ds []diag.Diagnostic) int {
