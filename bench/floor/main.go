@@ -1,6 +1,7 @@
 // Command floor measures the least work a flipdeck build could do with the
 // same libraries: read every note of a vault, render its whole body with
-// goldmark (GFM) and chroma highlighting (CSS classes), minify the page
+// goldmark (GFM) and chroma highlighting (CSS classes, one formatter
+// for all code, as gen does), minify the page
 // with tdewolff/minify, and write one HTML page per note, on all cores.
 // No cards, decks, links, math, templates or assets: the time flipdeck
 // spends above this floor is the cost of its own features.
@@ -26,12 +27,12 @@ import (
 	"syscall"
 	"time"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/tdewolff/minify/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 )
 
 func main() {
@@ -90,8 +91,7 @@ func run(src, out string, workers int) (notes int, in, written int64, err error)
 
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.GFM,
-		highlighting.NewHighlighting(highlighting.WithFormatOptions(chromahtml.WithClasses(true))),
-	))
+	), goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(), 100))))
 	m := minify.New()
 	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepQuotes: true, KeepEndTags: true})
 

@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
@@ -28,7 +30,22 @@ const maxEmbedDepth = 3
 // parser.Context.
 type Renderer struct {
 	md goldmark.Markdown
+	// outs recycles output buffers (*outBuf). A build renders every card
+	// side and reading section on its own, hundreds of thousands of small
+	// calls; a new bufio.Writer (goldmark makes one unless given one) and
+	// a growing buffer for each were a sixth of what a build allocated.
+	outs sync.Pool
 }
+
+// outBuf is where one Render call writes its HTML.
+type outBuf struct {
+	html bytes.Buffer
+	w    *bufio.Writer // writes to html
+}
+
+// maxPooledOut is the largest buffer kept for reuse: one huge note should
+// not pin its buffer for the rest of the build.
+const maxPooledOut = 256 << 10
 
 // New builds the goldmark pipeline with every extension of this package.
 func New() *Renderer {
@@ -101,13 +118,23 @@ func (r *Renderer) render(src string, opt Options, depth int, diags *[]diag.Diag
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(b), parser.WithContext(pc))
-	var buf bytes.Buffer
-	buf.Grow(len(b) * 2)
-	if err := r.md.Renderer().Render(&buf, b, doc); err != nil {
+	out, _ := r.outs.Get().(*outBuf)
+	if out == nil {
+		out = &outBuf{}
+		out.w = bufio.NewWriter(&out.html)
+	}
+	out.html.Reset()
+	out.w.Reset(&out.html)
+	if err := r.md.Renderer().Render(out.w, b, doc); err != nil {
 		// Renderers here never fail; keep whatever was written.
 		st.warn(0, diag.KindSyntax, "could not render Markdown: "+err.Error())
 	}
-	return buf.String()
+	_ = out.w.Flush() // into a bytes.Buffer: cannot fail
+	html := out.html.String()
+	if out.html.Cap() <= maxPooledOut {
+		r.outs.Put(out)
+	}
+	return html
 }
 
 // normalise turns CRLF and CR into LF, keeping the number of lines.
