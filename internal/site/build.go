@@ -205,17 +205,8 @@ func placeNotes(all []*notes.Note, tree *deckTree) map[string]*placedNote {
 				anchor = fmt.Sprintf("%s-%d", base, c)
 			}
 			pn := &placedNote{note: n, deck: d, anchor: anchor,
-				headingPrefix: strings.TrimPrefix(anchor, "note-") + "--", cardAnchors: map[string]string{}}
-			for _, c := range n.Cards {
-				if c.BlockID != "" {
-					pn.cardAnchors["^"+c.BlockID] = "card-" + c.ID
-				}
-				if c.HeadingLevel > 0 {
-					if _, dup := pn.cardAnchors[slug.Make(c.Question)]; !dup {
-						pn.cardAnchors[slug.Make(c.Question)] = "card-" + c.ID
-					}
-				}
-			}
+				headingPrefix: strings.TrimPrefix(anchor, "note-") + "--"}
+			pn.addCardAnchors(n)
 			placed[n.Path] = pn
 		}
 	}

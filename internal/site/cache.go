@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -219,16 +220,9 @@ func (pn *placedNote) signature() hash {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
-	keys := make([]string, 0, len(pn.cardAnchors))
-	for k := range pn.cardAnchors {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-		h.Write([]byte(pn.cardAnchors[k]))
-		h.Write([]byte{0})
+	for _, a := range pn.cardAnchors {
+		// In order: the first card with a name wins, so order matters.
+		fmt.Fprintf(h, "%t\x00%s\x00%s\x00", a.block, a.name, a.cardID)
 	}
 	var s hash
 	copy(s[:], h.Sum(nil))

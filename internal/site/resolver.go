@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
@@ -18,10 +19,42 @@ type placedNote struct {
 	// headingPrefix goes before heading ids of this note, so that two
 	// notes on one deck page never share an id.
 	headingPrefix string
-	// cardAnchors maps a heading card's slugged question and a card's
-	// block id to the card's element id: [[Note#Question]] and
-	// [[Note#^1234567890123]] land on the flip card.
-	cardAnchors map[string]string
+	// cardAnchors are the names links may give a card: [[Note#Question]]
+	// and [[Note#^1234567890123]] land on the flip card.
+	cardAnchors []cardAnchor
+}
+
+// cardAnchor is one name of a card: a heading card's slugged question,
+// or a card's block id. A note has a handful, so a slice searched in
+// order is enough; a map per note was a sixth of a large build's live
+// memory.
+type cardAnchor struct {
+	block  bool   // name is a block id (without '^'), else a slug
+	name   string // block id or slug
+	cardID string
+}
+
+// addCardAnchors names note n's cards: the first card with a name keeps it.
+func (pn *placedNote) addCardAnchors(n *notes.Note) {
+	for _, c := range n.Cards {
+		if c.BlockID != "" {
+			pn.cardAnchors = append(pn.cardAnchors, cardAnchor{block: true, name: c.BlockID, cardID: c.ID})
+		}
+		if c.HeadingLevel > 0 {
+			pn.cardAnchors = append(pn.cardAnchors, cardAnchor{name: slug.Make(c.Question), cardID: c.ID})
+		}
+	}
+	pn.cardAnchors = slices.Clip(pn.cardAnchors)
+}
+
+// cardElementID returns the element id of the card named name.
+func (pn *placedNote) cardElementID(block bool, name string) (string, bool) {
+	for _, a := range pn.cardAnchors {
+		if a.block == block && a.name == name {
+			return "card-" + a.cardID, true
+		}
+	}
+	return "", false
 }
 
 // resolver answers the renderer's link and embed questions from the
@@ -85,7 +118,7 @@ func (pn *placedNote) fragmentID(frag string) string {
 		return pn.anchor
 	}
 	if strings.HasPrefix(frag, "^") {
-		if id, ok := pn.cardAnchors["^"+strings.TrimPrefix(frag, "^")]; ok {
+		if id, ok := pn.cardElementID(true, strings.TrimPrefix(frag, "^")); ok {
 			return id
 		}
 		return pn.anchor
@@ -95,7 +128,7 @@ func (pn *placedNote) fragmentID(frag string) string {
 		frag = frag[i+1:]
 	}
 	s := slug.Make(frag)
-	if id, ok := pn.cardAnchors[s]; ok {
+	if id, ok := pn.cardElementID(false, s); ok {
 		return id
 	}
 	return pn.headingPrefix + s

@@ -15,7 +15,7 @@ import (
 // is most of its memory.
 
 // slimNote returns n without its text: no body, segments, answers,
-// contexts or cloze texts.
+// contexts, cloze texts or card tags.
 func slimNote(n *notes.Note) *notes.Note {
 	s := &notes.Note{Path: n.Path, Title: n.Title, Deck: n.Deck, DeckSet: n.DeckSet, Tags: n.Tags,
 		BodyLine: n.BodyLine, Template: n.Template, Cards: make([]notes.Card, len(n.Cards))}
@@ -23,7 +23,7 @@ func slimNote(n *notes.Note) *notes.Note {
 		// A question may be a piece of the note's text; a copy lets the
 		// rest of the text go.
 		s.Cards[i] = notes.Card{ID: c.ID, BlockID: c.BlockID, Kind: c.Kind, Deck: c.Deck, Question: strings.Clone(c.Question),
-			Tags: c.Tags, Line: c.Line, HeadingLevel: c.HeadingLevel, Pair: c.Pair}
+			Line: c.Line, HeadingLevel: c.HeadingLevel, Pair: c.Pair}
 	}
 	return s
 }
