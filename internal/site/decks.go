@@ -111,16 +111,6 @@ func (t *deckTree) ancestors(d *DeckNode) []*DeckNode {
 	return out
 }
 
-// subtreeNotes returns the notes of d and every deck below it: d's own
-// notes first (in path order), then each subdeck's in display order.
-func (t *deckTree) subtreeNotes(d *DeckNode) []*notes.Note {
-	out := append([]*notes.Note(nil), t.notes[d]...)
-	for _, c := range d.Children {
-		out = append(out, t.subtreeNotes(c)...)
-	}
-	return out
-}
-
 func sortDecks(ds []*DeckNode) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := strings.ToLower(ds[i].Name), strings.ToLower(ds[j].Name)

@@ -107,7 +107,7 @@ func (p *pageBuilder) execute(name, kind string, data any) []byte {
 // prepare works out what every page needs from the whole tree before
 // any deck is rendered: the card ids of every deck's subtree.
 func (p *pageBuilder) prepare() {
-	p.tree.walk(func(d *DeckNode) { d.CardIDs = p.cardIDs(d) })
+	p.tree.walk(func(d *DeckNode) { d.OwnCardIDs = p.ownCardIDs(d) })
 }
 
 // deckPage is deck d's page. d's notes must be rendered.
@@ -224,16 +224,13 @@ func (p *pageBuilder) allDecksNode(total int) *DeckNode {
 	d := &DeckNode{Name: "All decks", FullName: "All decks", Slug: allDecksSlug,
 		URL: "index.html", QuizURL: "quiz/" + allDecksSlug + ".html", CardCount: total,
 		Children: p.tree.roots}
-	for _, r := range p.tree.roots {
-		d.CardIDs = append(d.CardIDs, r.CardIDs...)
-	}
 	return d
 }
 
-// cardIDs lists the ids of every card in d's subtree, in deck order.
-func (p *pageBuilder) cardIDs(d *DeckNode) []string {
-	var ids []string
-	for _, n := range p.tree.subtreeNotes(d) {
+// ownCardIDs lists the ids of the cards of d's own notes, in deck order.
+func (p *pageBuilder) ownCardIDs(d *DeckNode) []string {
+	ids := make([]string, 0, d.OwnCards)
+	for _, n := range p.tree.notes[d] {
 		for _, c := range n.Cards {
 			ids = append(ids, c.ID)
 		}
@@ -255,8 +252,7 @@ func deckCardsJSON(roots []*DeckNode) template.JS {
 	var rec func([]*DeckNode)
 	rec = func(ds []*DeckNode) {
 		for _, d := range ds {
-			own := d.CardIDs[:d.OwnCards] // a deck's own cards come first in CardIDs
-			dc.Own[d.Slug] = own
+			dc.Own[d.Slug] = d.OwnCardIDs
 			if len(d.Children) > 0 {
 				kids := make([]string, len(d.Children))
 				for i, c := range d.Children {
@@ -384,7 +380,7 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 	var node func(*DeckNode, bool)
 	node = func(d *DeckNode, deep bool) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.CardIDs)
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs)
 		if deep {
 			for _, c := range d.Children {
 				node(c, true)
@@ -417,7 +413,7 @@ func (p *pageBuilder) treeKey() *hash {
 	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
 	p.tree.walk(func(d *DeckNode) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.CardIDs)
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs)
 	})
 	var k hash
 	copy(k[:], h.Sum(nil))
