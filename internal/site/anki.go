@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -22,20 +21,27 @@ const ankiHeader = "#separator:tab\n#html:true\n#notetype:Basic\n#deck column:3\
 // top-level deck joins those of its whole subtree. d's notes must be
 // rendered.
 func (p *pageBuilder) deckAnkiLines(d *DeckNode) []byte {
-	var b bytes.Buffer
+	var lines [][]byte
+	size := 0
 	for _, n := range p.tree.notes[d] {
 		if p.note(n.Path) != nil {
-			b.Write(p.ankiLines(n))
+			l := p.ankiLines(n)
+			lines = append(lines, l)
+			size += len(l)
 		}
 	}
-	return b.Bytes()
+	b := make([]byte, 0, size)
+	for _, l := range lines {
+		b = append(b, l...)
+	}
+	return b
 }
 
 // ankiLines are note n's lines of an Anki file.
 func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
 	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"anki", rn, ""}, func() []byte {
-		var b strings.Builder
+		b := make([]byte, 0, rn.htmlSize()+100*len(n.Cards))
 		for i, c := range n.Cards {
 			tags := make([]string, 0, len(c.Tags))
 			for _, t := range c.Tags {
@@ -45,13 +51,13 @@ func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
 				strings.Join(c.Deck, "::"), strings.Join(tags, " ")}
 			for j, f := range fields {
 				if j > 0 {
-					b.WriteByte('\t')
+					b = append(b, '\t')
 				}
-				b.WriteString(ankiField(f))
+				b = append(b, ankiField(f)...)
 			}
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
-		return []byte(b.String())
+		return b
 	})
 }
 

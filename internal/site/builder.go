@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
@@ -253,9 +252,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			cardsParts.set(i, m.cards)
 			ankiParts.set(i, m.anki)
 		} else {
-			// Exact-size copies: a grown buffer's spare capacity, kept for
-			// every deck until the end, would be a good part of the peak.
-			cards, anki := bytes.Clone(pages.deckCardRecords(d)), bytes.Clone(pages.deckAnkiLines(d))
+			cards, anki := pages.deckCardRecords(d), pages.deckAnkiLines(d) // exact size
+
 			cardsParts.set(i, cards)
 			ankiParts.set(i, anki)
 			b.pages.putDeck(d.URL, key, cards, anki)
@@ -386,10 +384,12 @@ func minifyBytes(m *minify.M, cache *minifyCache, mt string, data []byte) []byte
 	if b, ok := cache.get(key); ok {
 		return b
 	}
-	var buf bytes.Buffer
-	if err := m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+	// Bytes, unlike Minify with a reader, neither copies the input nor
+	// grows the output buffer from nothing.
+	out, err := m.Bytes(mt, data)
+	if err != nil {
 		return data
 	}
-	cache.put(key, buf.Bytes())
-	return buf.Bytes()
+	cache.put(key, out)
+	return out
 }

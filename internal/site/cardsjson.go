@@ -58,28 +58,20 @@ func (p *pageBuilder) cardsJSON(parts *parts, n int) []byte {
 // deckCardRecords is deck d's part of cards.json: the records of its own
 // notes' cards, comma-separated. d's notes must be rendered.
 func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
-	var b bytes.Buffer
+	var frags [][]byte
 	for _, n := range p.tree.notes[d] {
-		if p.note(n.Path) == nil {
-			continue
+		if p.note(n.Path) != nil {
+			frags = append(frags, p.cardRecords(d, n))
 		}
-		frag := p.cardRecords(d, n)
-		if len(frag) == 0 {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(frag)
 	}
-	return b.Bytes()
+	return joinFragments("", frags, "")
 }
 
 // cardRecords is note n's part of cards.json, comma-separated records.
 func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
-		var b bytes.Buffer
+		var b []byte
 		for i, c := range n.Cards {
 			tags := c.Tags
 			if tags == nil {
@@ -94,10 +86,10 @@ func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 				panic(err)
 			}
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.Write(j)
+			b = append(b, j...)
 		}
-		return b.Bytes()
+		return b
 	})
 }

@@ -95,8 +95,9 @@ func (p *pageBuilder) layout(kind, title, root string) Layout {
 		Preload: modulePreloads()[kind+".js"]}
 }
 
-func (p *pageBuilder) execute(name, kind string, data any) []byte {
+func (p *pageBuilder) execute(name, kind string, data any, sizeHint int) []byte {
 	var buf bytes.Buffer
+	buf.Grow(sizeHint + 16<<10) // the layout and deck tree around the content
 	if err := p.tmpl[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
 		// Template data comes from our own types: a failure is a bug.
 		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
@@ -112,13 +113,19 @@ func (p *pageBuilder) prepare() {
 
 // deckPage is deck d's page. d's notes must be rendered.
 func (p *pageBuilder) deckPage(d *DeckNode) []byte {
+	size := 0
+	for _, n := range p.tree.notes[d] {
+		if rn := p.note(n.Path); rn != nil {
+			size += rn.htmlSize() * 9 / 8 // and the card markup around it
+		}
+	}
 	return p.execute(d.URL, "deck", DeckPage{
 		Layout:        p.layout("deck", d.FullName, pageRoot),
 		Deck:          d,
 		Ancestors:     p.tree.ancestors(d),
 		Notes:         p.noteViews(d),
 		DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
-	})
+	}, size)
 }
 
 func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
@@ -161,7 +168,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 			TotalCards:    total,
 			TotalNotes:    notesCount,
 			DeckCardsJSON: deckCardsJSON(p.tree.roots),
-		})
+		}, 0)
 	})
 	emit("stats.html", treeKey, func() []byte {
 		return p.execute("stats.html", "stats", StatsPage{
@@ -169,7 +176,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 			Decks:         p.tree.roots,
 			DeckCardsJSON: deckCardsJSON(p.tree.roots),
 			TotalCards:    total,
-		})
+		}, 0)
 	})
 	for _, d := range decks {
 		if d.CardCount == 0 {
@@ -181,7 +188,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 				Deck:      d,
 				Ancestors: p.tree.ancestors(d),
 				DataURLs:  p.quizDataURLs(d),
-			})
+			}, 0)
 		})
 		if d.Depth == 0 {
 			var subtree []*DeckNode
@@ -212,7 +219,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 				Layout:   p.layout("quiz", "Review all decks", pageRoot),
 				Deck:     all,
 				DataURLs: p.quizDataURLs(all),
-			})
+			}, 0)
 		})
 	}
 	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts, len(decks)) })
@@ -308,23 +315,13 @@ func (p *pageBuilder) quizDataURLs(d *DeckNode) []string {
 
 // quizData is the JSON array of QuizCard for the cards of d's own notes.
 func (p *pageBuilder) quizData(d *DeckNode) []byte {
-	var b bytes.Buffer
-	b.WriteByte('[')
+	var frags [][]byte
 	for _, n := range p.tree.notes[d] {
-		if p.note(n.Path) == nil {
-			continue
+		if p.note(n.Path) != nil {
+			frags = append(frags, p.quizFragment(n))
 		}
-		frag := p.quizFragment(n)
-		if len(frag) == 0 {
-			continue
-		}
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
-		b.Write(frag)
 	}
-	b.WriteByte(']')
-	return b.Bytes()
+	return joinFragments("[", frags, "]")
 }
 
 // quizFragment is the JSON of note n's quiz cards, comma-separated,
@@ -332,7 +329,7 @@ func (p *pageBuilder) quizData(d *DeckNode) []byte {
 func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 	pn, rn := p.placed[n.Path], p.note(n.Path)
 	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
-		var b bytes.Buffer
+		b := make([]byte, 0, rn.htmlSize()*5/4+300*len(n.Cards))
 		for i, c := range n.Cards {
 			qc := QuizCard{
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
@@ -348,11 +345,11 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 				panic(err) // our own plain type
 			}
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.Write(j)
+			b = append(b, j...)
 		}
-		return b.Bytes()
+		return b
 	})
 }
 

@@ -77,3 +77,16 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 	}
 	return rn, diags
 }
+
+// htmlSize is about how many bytes of HTML the note's cards and reading
+// text make, to size the buffers of the files they go into.
+func (rn *renderedNote) htmlSize() int {
+	n := 0
+	for _, c := range rn.cards {
+		n += len(c.question) + len(c.answer)
+	}
+	for _, b := range rn.view.Blocks {
+		n += len(b.HTML)
+	}
+	return n
+}
