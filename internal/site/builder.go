@@ -287,8 +287,20 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		all, placed, rs, tree.notes, b.parsed = nil, nil, nil, nil, nil
 		pages.placed = nil
 	}
+	// The files that span decks are made in parallel too: made one after
+	// another they were the build's last half second, on one core.
+	type siteFile struct {
+		name string
+		key  *hash
+		make func() []byte
+	}
+	var siteFiles []siteFile
 	pages.siteFiles(decks, cardsParts, ankiParts, func(name string, key *hash, make func() []byte) {
-		b.emitMemo(e, name, key, make)
+		siteFiles = append(siteFiles, siteFile{name, key, make})
+	})
+	parallel(len(siteFiles), workers, func(i int) {
+		f := siteFiles[i]
+		b.emitMemo(e, f.name, f.key, f.make)
 	})
 	b.pages.rotate()
 

@@ -116,7 +116,7 @@ func (p *pageBuilder) deckPage(d *DeckNode) []byte {
 	size := 0
 	for _, n := range p.tree.notes[d] {
 		if rn := p.note(n.Path); rn != nil {
-			size += rn.htmlSize() * 9 / 8 // and the card markup around it
+			size += rn.htmlSize()*9/8 + 700*len(rn.cards) // and the card markup around it
 		}
 	}
 	return p.execute(d.URL, "deck", DeckPage{
@@ -143,11 +143,14 @@ func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
 // (from each deck's records, in deck order) and the Anki files (one per
 // top-level deck, from its decks' lines).
 //
-// emit takes a memo key (nil: none) and makes the file only when needed.
+// emit takes a memo key (nil: none) and makes the file only when needed;
+// the makers may run in parallel, so the biggest file, cards.json, is
+// handed over first.
 // Pages that show only the tree (index, statistics, quiz pages) are keyed
 // by the tree's signature.
 func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 	emit func(name string, key *hash, make func() []byte)) {
+	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts, len(decks)) })
 	treeKey := p.treeKey()
 	index := make(map[*DeckNode]int, len(decks))
 	for i, d := range decks {
@@ -200,16 +203,18 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 				}
 			}
 			rec(d)
-			size := len(ankiHeader)
-			for _, s := range subtree {
-				size += ankiParts.len(index[s])
-			}
-			b := make([]byte, 0, size)
-			b = append(b, ankiHeader...)
-			for _, s := range subtree {
-				b = append(b, ankiParts.get(index[s])...)
-			}
-			emit(d.AnkiURL, nil, func() []byte { return b })
+			emit(d.AnkiURL, nil, func() []byte {
+				size := len(ankiHeader)
+				for _, s := range subtree {
+					size += ankiParts.len(index[s])
+				}
+				b := make([]byte, 0, size)
+				b = append(b, ankiHeader...)
+				for _, s := range subtree {
+					b = append(b, ankiParts.get(index[s])...)
+				}
+				return b
+			})
 		}
 	}
 	if total > 0 {
@@ -222,7 +227,6 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
 			}, 0)
 		})
 	}
-	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts, len(decks)) })
 }
 
 // allDecksNode is a deck standing for the whole site: its quiz reviews
