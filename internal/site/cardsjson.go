@@ -77,14 +77,11 @@ func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 			if tags == nil {
 				tags = []string{}
 			}
-			j, err := json.Marshal(cardRecord{
+			j := fileJSON(cardRecord{
 				ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
 				Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
 				URL: d.URL + "#card-" + segmentCardID(n, i),
 			})
-			if err != nil {
-				panic(err)
-			}
 			if i > 0 {
 				b = append(b, ',')
 			}

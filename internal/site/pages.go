@@ -344,10 +344,7 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
 				qc.Pair = n.Cards[c.Pair].ID
 			}
-			j, err := json.Marshal(qc)
-			if err != nil {
-				panic(err) // our own plain type
-			}
+			j := fileJSON(qc)
 			if i > 0 {
 				b = append(b, ',')
 			}
