@@ -2,78 +2,231 @@ package site
 
 import (
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
 
-// blockTags end a line when HTML is turned into plain text.
-var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "tr": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "pre": true,
-	"table": true, "ul": true, "ol": true, "blockquote": true, "details": true, "summary": true}
-
-// plainText turns rendered HTML into readable plain text for cards.json:
-// tags dropped, block elements on their own lines, image alt texts kept,
-// runs of blank lines collapsed.
+// plainText turns rendered HTML into readable plain text for cards.json and
+// the site search: tags dropped, character references decoded, block
+// elements on their own lines, <img> as "[alt]", the content of <script>
+// and <style> dropped, white space tidied. Text inside MathML is kept, so a
+// formula gives its tokens and then the TeX of its <annotation>.
+//
+// It runs for both sides of every card, so it is a small scanner rather
+// than a loop over x/net/html's Tokenizer, which cost about 6% of a build.
+// On well-formed HTML, which is what our renderer writes, it gives exactly
+// what that loop gave (text_test.go keeps it as a reference and compares
+// the two on every rendered note); on malformed HTML it gives sensible text.
 func plainText(s string) string {
-	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	skip := 0 // open <script>/<style> elements, whose text is not content
+	bp := textBufPool.Get().(*[]byte)
+	*bp = tidyBytes(htmlText((*bp)[:0], s))
+	text := string(*bp)
+	if cap(*bp) > 64<<10 {
+		*bp = nil // one huge card should not pin its buffer for the build
+	}
+	textBufPool.Put(bp)
+	return text
+}
+
+// textBufPool holds scratch buffers for plainText (cards are rendered in
+// parallel).
+var textBufPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// htmlText appends the text of the HTML s to buf: '\n' for each block tag,
+// "[alt]" for each image, white space left for tidyBytes. Markup that s
+// ends in the middle of ends the text.
+func htmlText(buf []byte, s string) []byte {
 	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return tidyText(b.String())
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			n := string(name)
-			if n == "script" || n == "style" {
-				skip++
-			}
-			if blockTags[n] {
-				b.WriteByte('\n')
-			}
-			if n == "img" {
-				for {
-					k, v, more := z.TagAttr()
-					if string(k) == "alt" && len(v) > 0 {
-						b.WriteString("[" + string(v) + "]")
-					}
-					if !more {
-						break
-					}
-				}
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			n := string(name)
-			if (n == "script" || n == "style") && skip > 0 {
-				skip--
-			}
-			if blockTags[n] {
-				b.WriteByte('\n')
-			}
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return appendText(buf, s)
 		}
+		buf = appendText(buf, s[:i]) // splitting text at a lone '<' is harmless
+		s = s[i:]
+		end := 1 // the length of the markup, or -1 if s ends first
+		if strings.HasPrefix(s, "<!--") {
+			// Searching from the first '-' also ends "<!-->" and "<!--->".
+			if end = strings.Index(s[2:], "-->"); end >= 0 {
+				end += 5
+			}
+		} else if len(s) > 1 && startsMarkup(s[1]) {
+			// A tag; a doctype, "<?...>" or "</ ...>" reads as a tag that
+			// is none of those below.
+			var name, alt string
+			name, alt, end = readTag(s) // name is "" if s ends first
+			switch k := tagKind(name); {
+			case k == tagBlock:
+				buf = append(buf, '\n')
+			case k == tagImg && alt != "" && s[1] != '/':
+				buf = append(appendText(append(buf, '['), alt), ']')
+			case k == tagSkip && s[1] != '/':
+				end += skipEnd(s[end:], name)
+			}
+		} else {
+			buf = append(buf, '<') // not markup
+		}
+		if end < 0 {
+			return buf
+		}
+		s = s[end:]
 	}
 }
 
-func tidyText(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	blank := true
-	for _, l := range lines {
-		l = strings.Join(strings.Fields(l), " ")
-		if l == "" {
-			if !blank {
-				out = append(out, "")
-			}
-			blank = true
+// startsMarkup reports whether c, after a '<', starts a tag, a comment, a
+// doctype or the like.
+func startsMarkup(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || c == '/' || c == '!' || c == '?'
+}
+
+// appendText appends t with its character references decoded.
+func appendText(buf []byte, t string) []byte {
+	if strings.IndexByte(t, '&') < 0 {
+		return append(buf, t...)
+	}
+	return append(buf, html.UnescapeString(t)...)
+}
+
+// readTag reads the start or end tag at the start of s. It returns the
+// tag's name, the value of its first alt attribute, and its length, or
+// -1 if s ends first.
+func readTag(s string) (name, alt string, n int) {
+	p := 1
+	if s[1] == '/' {
+		p = 2
+	}
+	name = s[p:upTo(s, p, endName)]
+	p += len(name)
+	for hasAlt := false; p < len(s); {
+		if c := s[p]; c == '>' {
+			return name, alt, p + 1
+		} else if stops[c]&endName != 0 { // white space or '/'
+			p++
 			continue
 		}
-		out = append(out, l)
-		blank = false
+		key, v := s[p:upTo(s, p, endKey)], ""
+		if p = skipSpace(s, p+len(key)); p < len(s) && s[p] == '=' {
+			if p = skipSpace(s, p+1); p < len(s) && (s[p] == '"' || s[p] == '\'') {
+				i := strings.IndexByte(s[p+1:], s[p])
+				if i < 0 {
+					break
+				}
+				v, p = s[p+1:p+1+i], p+i+2
+			} else {
+				v = s[p:upTo(s, p, endValue)]
+				p += len(v)
+			}
+		}
+		if !hasAlt && strings.EqualFold(key, "alt") {
+			alt, hasAlt = v, true
+		}
 	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
+	return "", "", -1
 }
+
+// upTo returns the index of the first byte of s[p:] that ends a word of
+// kind end (see stops), or len(s).
+func upTo(s string, p int, end uint8) int {
+	for p < len(s) && stops[s[p]]&end == 0 {
+		p++
+	}
+	return p
+}
+
+// skipSpace returns the index of the first byte of s[p:] that is not
+// white space, or len(s).
+func skipSpace(s string, p int) int {
+	for p < len(s) && stops[s[p]] == 1 {
+		p++
+	}
+	return p
+}
+
+// stops sorts the bytes that end words in a tag; white space is 1.
+var stops = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\f': 1, '\r': 1, '>': 2, '/': 4, '=': 8}
+
+const (
+	endValue = 1 | 2        // an unquoted attribute value ends at white space or '>',
+	endName  = endValue | 4 // a tag name also at '/',
+	endKey   = endName | 8  // and an attribute name also at '='.
+)
+
+// skipEnd returns where the content of the <script> or <style> element
+// name that starts s ends: at its end tag (in any case), or at len(s).
+func skipEnd(s, name string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return len(s)
+		}
+		i += j + 2
+		if e := i + len(name); e < len(s) && strings.EqualFold(s[i:e], name) && stops[s[e]]&endName != 0 {
+			return i - 2
+		}
+	}
+}
+
+// Kinds of tag (see tagKind).
+const (
+	tagOther = iota
+	tagBlock // starts and ends a line
+	tagImg   // gives its alt text
+	tagSkip  // script or style: its content is dropped
+)
+
+// tagKind classifies a tag name, ignoring case.
+func tagKind(name string) int {
+	switch strings.ToLower(name) { // which allocates only for upper case
+	case "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+		"table", "ul", "ol", "blockquote", "details", "summary":
+		return tagBlock
+	case "img":
+		return tagImg
+	case "script", "style":
+		return tagSkip
+	}
+	return tagOther
+}
+
+// tidyBytes tidies text in place and returns it, as strings.Fields would:
+// white space (unicode.IsSpace) within a line collapsed to one space,
+// lines trimmed, runs of blank lines collapsed to one, and blank lines at
+// the start and end dropped. Lines end at '\n' only.
+func tidyBytes(b []byte) []byte {
+	w, lines, space := 0, 0, false // lines counts the '\n's since the last word
+	for r := 0; r < len(b); {
+		switch spaceClass[b[r]] {
+		case 1:
+			space, r = true, r+1
+			continue
+		case 2:
+			lines, r = lines+1, r+1
+			continue
+		case 3:
+			if ru, n := utf8.DecodeRune(b[r:]); unicode.IsSpace(ru) {
+				space, r = true, r+n
+				continue
+			}
+		}
+		// A word starts at b[r]; its separator fits in the space before it.
+		if w > 0 && (lines > 0 || space) {
+			w += copy(b[w:], [...]string{" ", "\n", "\n\n"}[min(lines, 2)])
+		}
+		lines, space = 0, false
+		e := r + 1
+		for e < len(b) && spaceClass[b[e]] == 0 {
+			e++
+		}
+		w += copy(b[w:], b[r:e])
+		r = e
+	}
+	return b[:w]
+}
+
+// spaceClass sorts the bytes that may start white space: 1 is ASCII white
+// space but '\n', 2 is '\n', 3 a lead byte of U+0085, U+00A0, U+1680,
+// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+var spaceClass = [256]uint8{'\t': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1, '\n': 2,
+	0xC2: 3, 0xE1: 3, 0xE2: 3, 0xE3: 3}
