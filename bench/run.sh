@@ -41,7 +41,9 @@ go build -o "$BIN/gen" ./cmd/gen
 go build -o "$BIN/floor" ./bench/floor
 go build -o "$BIN/vaultgen" ./bench/vaultgen/cmd
 
-# measure RESULT_FILE cmd...: run cmd, write "wall_seconds maxrss_kib".
+# measure RESULT_FILE cmd...: run cmd, write "wall_seconds maxrss_kib
+# cpu_seconds" (CPU: user + system time, steadier than wall time on a
+# shared machine).
 # (Captured first: grep -q in a pipe could SIGPIPE time under pipefail.)
 tv=$(/usr/bin/time -v true 2>&1 >/dev/null || true)
 if [[ $tv == *"Maximum resident set size"* ]]; then
@@ -51,7 +53,8 @@ if [[ $tv == *"Maximum resident set size"* ]]; then
 		/usr/bin/time -v -o "$res.v" "$@" >>"$LOG" 2>&1 || return 1
 		awk '/Elapsed \(wall clock\)/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; w = s }
 		     /Maximum resident set size/ { m = $NF }
-		     END { printf "%.3f %d\n", w, m }' "$res.v" >"$res"
+		     /User time \(seconds\)|System time \(seconds\)/ { c += $NF }
+		     END { printf "%.3f %d %.3f\n", w, m, c }' "$res.v" >"$res"
 	}
 else
 	TIMER="bench/timeit"
@@ -63,30 +66,30 @@ else
 fi
 
 # best PROGRAM NAME ARGS...: RUNS runs into fresh output folders, prints
-# "wall rss out_bytes" of the fastest run.
+# "wall rss out_bytes cpu" of the fastest run.
 best() {
 	local prog=$1 name=$2; shift 2
-	local bw="" br="" bs="" r
+	local bw="" br="" bs="" bc="" r
 	for ((r = 1; r <= RUNS; r++)); do
 		local out=$OUTROOT/$name-$r
 		if ! measure "$WORK/res" "$prog" "$@" -out "$out"; then
 			say "$name failed; last lines of its output:"
 			tail -n 20 "$LOG" >&2
-			echo "FAIL FAIL 0"
+			echo "FAIL FAIL 0 FAIL"
 			return
 		fi
-		local w m s
-		read -r w m <"$WORK/res"
+		local w m s c
+		read -r w m c <"$WORK/res"
 		s=$(du -sb "$out" | cut -f1)
 		rm -rf -- "$out"
 		if [ -z "$bw" ] || awk -v a="$w" -v b="$bw" 'BEGIN { exit !(a < b) }'; then
-			bw=$w br=$m bs=$s
+			bw=$w br=$m bs=$s bc=$c
 		fi
 	done
-	echo "$bw $br $bs"
+	echo "$bw $br $bs $bc"
 }
 
-mb() { awk -v k="$1" 'BEGIN { if (k == "FAIL") print "–"; else printf "%.0f MB", k / 1024 }'; }
+mb() { awk -v k="$1" 'BEGIN { if (k == "FAIL") print "–"; else printf "%.0f MiB", k / 1024 }'; }
 secs() { awk -v s="$1" 'BEGIN { if (s == "FAIL") print "FAIL"; else printf "%.2f s", s }'; }
 
 ROWS=()
@@ -96,11 +99,11 @@ for n in "${SIZES[@]}"; do
 	"$BIN/vaultgen" -notes "$n" -cards "$CARDS" -seed "$SEED" -out "$vault" >&2
 	insize=$(du -sb "$vault" | cut -f1)
 	say "gen -src vault-$n"
-	read -r gw gr gs < <(best "$BIN/gen" "gen-$n" -src "$vault")
+	read -r gw gr gs gc < <(best "$BIN/gen" "gen-$n" -src "$vault")
 	say "floor -src vault-$n"
-	read -r fw fr _ < <(best "$BIN/floor" "floor-$n" -src "$vault")
-	ratio=$(awk -v g="$gw" -v f="$fw" 'BEGIN { if (g == "FAIL" || f == "FAIL" || f == 0) print "–"; else printf "%.1f×", g / f }')
-	ROWS+=("| $n | $((n * CARDS)) | $(awk -v b="$insize" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$gw") | $(mb "$gr") | $(awk -v b="$gs" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$fw") | $(mb "$fr") | $ratio |")
+	read -r fw fr _ fc < <(best "$BIN/floor" "floor-$n" -src "$vault")
+	ratio() { awk -v g="$1" -v f="$2" 'BEGIN { if (g == "FAIL" || f == "FAIL" || f == 0) print "–"; else printf "%.2f×", g / f }'; }
+	ROWS+=("| $n | $((n * CARDS)) | $(awk -v b="$insize" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$gw") | $(secs "$gc") | $(mb "$gr") | $(awk -v b="$gs" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$fw") | $(secs "$fc") | $(mb "$fr") | $(ratio "$gw" "$fw") | $(ratio "$gc" "$fc") |")
 	rm -rf -- "$vault"
 done
 
@@ -108,6 +111,6 @@ cpu=$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^
 echo
 echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $(go version | cut -d' ' -f3-), $(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo 2>/dev/null); outputs on $(df -P "$OUTROOT" | awk 'NR == 2 { print $1 }'); timed with $TIMER; best of $RUNS run(s)."
 echo
-echo "| notes | cards | vault size | gen wall | gen peak RSS | gen output | floor wall | floor peak RSS | gen/floor |"
-echo "|------:|------:|-----------:|---------:|-------------:|-----------:|-----------:|---------------:|----------:|"
+echo "| notes | cards | vault size | gen wall | gen CPU | gen peak RSS | gen output | floor wall | floor CPU | floor peak RSS | gen/floor wall | gen/floor CPU |"
+echo "|------:|------:|-----------:|---------:|--------:|-------------:|-----------:|-----------:|----------:|---------------:|---------------:|--------------:|"
 printf '%s\n' "${ROWS[@]}"

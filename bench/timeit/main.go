@@ -1,11 +1,12 @@
-// Command timeit runs a command and reports its wall time and the peak
-// resident set size of the child (rusage Maxrss). bench/run.sh uses it
-// when GNU /usr/bin/time is not installed.
+// Command timeit runs a command and reports its wall time, its CPU time
+// (user + system) and the peak resident set size of the child (rusage
+// Maxrss). bench/run.sh uses it when GNU /usr/bin/time is not installed.
 //
 //	timeit [-o FILE] command args...
 //
-// It prints "wall_seconds maxrss_kib" (e.g. "1.234 56789") to FILE, or to
-// stderr without -o, and exits with the command's status.
+// It prints "wall_seconds maxrss_kib cpu_seconds" (e.g. "1.234 56789
+// 2.345") to FILE, or to stderr without -o, and exits with the command's
+// status.
 package main
 
 import (
@@ -42,7 +43,8 @@ func main() {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = int64(ru.Maxrss) // KiB on Linux
 	}
-	line := fmt.Sprintf("%.3f %d\n", wall.Seconds(), rss)
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	line := fmt.Sprintf("%.3f %d %.3f\n", wall.Seconds(), rss, cpu.Seconds())
 	if *out != "" {
 		if err := os.WriteFile(*out, []byte(line), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "timeit:", err)
