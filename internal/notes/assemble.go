@@ -1,8 +1,9 @@
 package notes
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,21 +20,24 @@ import (
 // later ones get "-2", "-3", … in source order, so ids stay unique and
 // stable as long as the order of the duplicates does not change.
 func (p *parser) assemble() {
-	sort.SliceStable(p.blocks, func(a, b int) bool { return p.blocks[a].start < p.blocks[b].start })
-	total := 0
-	for _, b := range p.blocks {
-		total += len(b.cards)
+	byStart := func(a, b block) int { return cmp.Compare(a.start, b.start) }
+	if !slices.IsSortedFunc(p.blocks, byStart) {
+		slices.SortStableFunc(p.blocks, byStart)
 	}
+	total := len(p.cards)
 	cards := make([]Card, 0, total)
 	used := make(map[string]bool, total)
 	firstLine := make(map[string]int, total) // duplicate-question key → line
 	// nextSuffix remembers the last suffix tried per id, so that many
 	// copies of one question stay linear.
-	nextSuffix := map[string]int{}
+	var nextSuffix map[string]int
 	unique := func(id string) string {
 		if !used[id] {
 			used[id] = true
 			return id
+		}
+		if nextSuffix == nil {
+			nextSuffix = map[string]int{}
 		}
 		for k := max(2, nextSuffix[id]); ; k++ {
 			if c := id + "-" + strconv.Itoa(k); !used[c] {
@@ -43,14 +47,19 @@ func (p *parser) assemble() {
 			}
 		}
 	}
+	p.deckNames = zeroed(p.deckNames, len(p.decks))
 	for bi := range p.blocks {
 		b := &p.blocks[bi]
+		bcards := p.blockCards(b)
 		base := len(cards)
 		primary := ""
-		for k := range b.cards {
-			c := &b.cards[k]
+		for k := range bcards {
+			c := &bcards[k]
 			if c.role != roleReverse && (c.role == rolePrimary || k == 0) {
 				primary = unique(p.primaryID(c, firstLine))
+			}
+			if c.BlockID != "" {
+				c.BlockID = detachBlockID(c.BlockID, primary)
 			}
 			switch c.role {
 			case rolePrimary:
@@ -62,7 +71,7 @@ func (p *parser) assemble() {
 			}
 			cards = append(cards, c.Card)
 		}
-		if len(b.cards) == 2 && b.cards[1].role == roleReverse {
+		if len(bcards) == 2 && bcards[1].role == roleReverse {
 			cards[base].Pair, cards[base+1].Pair = base+1, base
 		}
 	}
@@ -72,18 +81,37 @@ func (p *parser) assemble() {
 // primaryID returns the undeduplicated id of a card or cloze line and
 // reports a duplicate question within the note's deck.
 func (p *parser) primaryID(c *pcard, firstLine map[string]int) string {
-	deck := strings.Join(c.Deck, "::")
-	key := deck + "\n" + normaliseQuestion(c.idText)
-	if first, ok := firstLine[key]; ok {
+	deck := p.deckName(c.deck)
+	key := p.norm.key(deck, c.idText)
+	if first, ok := firstLine[string(key)]; ok {
 		p.n.Diags = append(p.n.Diags, diag.Diagnostic{
 			File: p.path, Line: c.Line, Kind: diag.KindDuplicate, Severity: diag.Warning,
 			Message: fmt.Sprintf("question %q is already asked at line %d in deck %s: reword one of them (progress is kept apart with a -2 id suffix meanwhile)", short(c.idText), first, deck),
 		})
 	} else {
-		firstLine[key] = c.Line
+		firstLine[string(key)] = c.Line
 	}
 	if c.BlockID != "" && is13Digits(c.BlockID) {
 		return "b" + c.BlockID
 	}
-	return CardID(c.Deck, c.idText)
+	return idOfKey(key)
+}
+
+// deckName returns deck levels p.decks[i] joined by "::", computed once
+// per deck.
+func (p *parser) deckName(i int32) string {
+	if p.deckNames[i] == "" {
+		p.deckNames[i] = strings.Join(p.decks[i], "::")
+	}
+	return p.deckNames[i]
+}
+
+// detachBlockID returns block id bid in memory of its own: bid is cut
+// from the note's text, which a caller may want to drop while it keeps
+// the cards. The block's id ("b" + bid) usually holds the same bytes.
+func detachBlockID(bid, id string) string {
+	if len(id) > len(bid) && id[0] == 'b' && id[1:1+len(bid)] == bid {
+		return id[1 : 1+len(bid)]
+	}
+	return strings.Clone(bid)
 }

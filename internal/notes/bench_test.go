@@ -2,9 +2,12 @@ package notes
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flipdeck/flipdeck/bench/vaultgen"
 )
 
 // TestLinearTime guards against quadratic loops: inputs built to stress
@@ -35,5 +38,59 @@ func BenchmarkParseSeed(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		Parse("AWS/Kinesis.md", src, DefaultOptions())
+	}
+}
+
+// BenchmarkParseVault parses a generated vault held in memory, like a
+// site build does (about 6 KB per note, every card form, code and math).
+// MB/s is Markdown input read.
+func BenchmarkParseVault(b *testing.B) {
+	v := vaultgen.Generate(vaultgen.Config{Notes: 200, Cards: 10, Seed: 1})
+	var size int64
+	for _, f := range v.Notes {
+		size += int64(len(f.Data))
+	}
+	opt := DefaultOptions()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range v.Notes {
+			Parse(f.Path, f.Data, opt)
+		}
+	}
+}
+
+// BenchmarkParseCorpus parses the real-world notes (skipped when the
+// corpus is not there, as in CI) with the tags those vaults use.
+func BenchmarkParseCorpus(b *testing.B) {
+	type file struct {
+		path string
+		src  []byte
+	}
+	var files []file
+	var size int64
+	err := filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(corpusDir, p)
+		files = append(files, file{filepath.ToSlash(rel), src})
+		size += int64(len(src))
+		return nil
+	})
+	if err != nil || len(files) == 0 {
+		b.Skipf("corpus not found: %v", err)
+	}
+	opt := Options{Tags: []string{"card", "fc"}}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			Parse(f.path, f.src, opt)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package notes
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Block ids. The Flashcards plugin writes "^" + 13 digits (a Unix time in
 // milliseconds) after each answer; that id is the card's stable id and it
@@ -28,7 +32,7 @@ func isBlockIDChar(c byte) bool {
 // offset of the '^' (the text before it, right-trimmed, is the content).
 // A '^' right at the start of the line also counts (a block-id line).
 func trailingBlockID(mask string) (id string, start int, ok bool) {
-	t := strings.TrimRight(mask, " \t")
+	t := trimRightBlanks(mask)
 	k := len(t)
 	for k > 0 && isBlockIDChar(t[k-1]) {
 		k--
@@ -68,17 +72,27 @@ func anyBlockIDLine(l *line) bool {
 }
 
 // Layout wrappers of a private Flashcards fork: "﹇<br>", "⌂", "<br>﹈<br>".
-var layoutReplacer = strings.NewReplacer("<br>", "", "<br/>", "", "<br />", "", "﹇", "", "﹈", "", "⌂", "")
+var layoutTokens = [...]string{"<br>", "<br/>", "<br />", "﹇", "﹈", "⌂"}
 
-// isLayoutOnly reports text made only of layout wrappers and spaces.
+// isLayoutOnly reports text made only of layout wrappers and white space
+// (what is left once the wrappers are removed, left to right, trims to
+// nothing), without building that rest.
 func isLayoutOnly(s string) bool {
-	if strings.TrimSpace(s) == "" {
-		return true
+next:
+	for i := 0; i < len(s); {
+		for _, t := range layoutTokens {
+			if strings.HasPrefix(s[i:], t) {
+				i += len(t)
+				continue next
+			}
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += w
 	}
-	if !strings.ContainsAny(s, "<﹇﹈⌂") {
-		return false
-	}
-	return strings.TrimSpace(layoutReplacer.Replace(s)) == ""
+	return true
 }
 
 func endsWithLayout(s string) bool {
@@ -91,5 +105,5 @@ func stripBlockID(l *line) (text, id string) {
 	if !ok {
 		return l.text, ""
 	}
-	return strings.TrimRight(l.text[:start], " \t"), id
+	return trimRightBlanks(l.text[:start]), id
 }

@@ -1,9 +1,10 @@
 package notes
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,17 +26,17 @@ type frontmatter struct {
 // the body starts. Without a closing "---" (or "...") line the file has no
 // frontmatter, as in Obsidian. The closing line may be followed directly
 // by text (the seed has no blank line after it).
-func splitFrontmatter(text string) (yml, body string, bodyLine int, ok bool) {
-	first, rest, more := strings.Cut(text, "\n")
-	if strings.TrimRight(first, " \t") != "---" || !more {
-		return "", text, 1, false
+func splitFrontmatter(text []byte) (yml, body []byte, bodyLine int, ok bool) {
+	first, rest, more := bytes.Cut(text, []byte{'\n'})
+	if string(bytes.TrimRight(first, " \t")) != "---" || !more {
+		return nil, text, 1, false
 	}
 	line := 2
 	pos := 0
 	for pos <= len(rest) {
-		ln, _, hasNL := strings.Cut(rest[pos:], "\n")
-		t := strings.TrimRight(ln, " \t")
-		if t == "---" || t == "..." {
+		ln, _, hasNL := bytes.Cut(rest[pos:], []byte{'\n'})
+		t := bytes.TrimRight(ln, " \t")
+		if string(t) == "---" || string(t) == "..." {
 			yml = rest[:pos]
 			if hasNL {
 				body = rest[pos+len(ln)+1:]
@@ -48,7 +49,7 @@ func splitFrontmatter(text string) (yml, body string, bodyLine int, ok bool) {
 		pos += len(ln) + 1
 		line++
 	}
-	return "", text, 1, false
+	return nil, text, 1, false
 }
 
 // yamlLineRE finds the line number in yaml.v3 error messages
@@ -60,48 +61,66 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 // cards-deck so that one typo elsewhere does not move the cards to another
 // deck.
 func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
-	var fm frontmatter
-	var m map[string]any
-	if err := yaml.Unmarshal([]byte(yml), &m); err != nil {
-		line := 1
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if sm := yamlLineRE.FindStringSubmatch(msg); sm != nil {
-			n, e := strconv.Atoi(sm[1])
-			if e == nil && yamlParserError(msg) {
-				n++ // yaml.v3 counts parser error lines from 0, scanner error lines from 1
-			}
-			if e == nil && n > 0 && n <= strings.Count(yml, "\n")+1 {
-				line = n + 1 // the YAML starts on file line 2
-				msg = strings.TrimPrefix(msg, sm[0]+": ")
-			}
+	entries, ok := simpleYAML(yml)
+	if !ok {
+		var err error
+		if entries, err = decodeYAML(yml); err != nil {
+			return brokenFrontmatter(path, yml, err, diags)
 		}
-		*diags = append(*diags, diag.Diagnostic{
-			File: path, Line: line, Kind: diag.KindYAML, Severity: diag.Warning,
-			Message: "frontmatter is not valid YAML (" + msg +
-				"); the note is read without it: fix the YAML between the --- lines",
-		})
-		fm.broken = true
-		fm.deck, fm.hasDeck = scanDeckLine(yml)
-		return fm
 	}
+	var fm frontmatter
 	// Sorted keys keep the tag order stable when both tags: and tag: exist.
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := m[k]
-		switch strings.ToLower(k) {
+	slices.SortFunc(entries, func(a, b fmEntry) int { return strings.Compare(a.key, b.key) })
+	for _, e := range entries {
+		switch strings.ToLower(e.key) {
 		case "cards-deck":
-			if s := scalarString(v); strings.TrimSpace(s) != "" {
+			if s := scalarString(e.value); strings.TrimSpace(s) != "" {
 				fm.deck, fm.hasDeck = s, true
 			}
 		case "tags", "tag":
-			fm.tags = append(fm.tags, yamlTags(v)...)
+			fm.tags = append(fm.tags, yamlTags(e.value)...)
 		}
 	}
 	fm.tags = dedupe(fm.tags)
+	return fm
+}
+
+// decodeYAML reads the frontmatter's top-level entries with yaml.v3.
+func decodeYAML(yml string) ([]fmEntry, error) {
+	var m map[string]any
+	if err := yaml.Unmarshal([]byte(yml), &m); err != nil {
+		return nil, err
+	}
+	entries := make([]fmEntry, 0, len(m))
+	for k, v := range m {
+		entries = append(entries, fmEntry{k, v})
+	}
+	return entries, nil
+}
+
+// brokenFrontmatter reports YAML that does not parse and reads what it
+// can of it.
+func brokenFrontmatter(path, yml string, err error, diags *[]diag.Diagnostic) frontmatter {
+	line := 1
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if sm := yamlLineRE.FindStringSubmatch(msg); sm != nil {
+		n, e := strconv.Atoi(sm[1])
+		if e == nil && yamlParserError(msg) {
+			n++ // yaml.v3 counts parser error lines from 0, scanner error lines from 1
+		}
+		if e == nil && n > 0 && n <= strings.Count(yml, "\n")+1 {
+			line = n + 1 // the YAML starts on file line 2
+			msg = strings.TrimPrefix(msg, sm[0]+": ")
+		}
+	}
+	*diags = append(*diags, diag.Diagnostic{
+		File: path, Line: line, Kind: diag.KindYAML, Severity: diag.Warning,
+		Message: "frontmatter is not valid YAML (" + msg +
+			"); the note is read without it: fix the YAML between the --- lines",
+	})
+	var fm frontmatter
+	fm.broken = true
+	fm.deck, fm.hasDeck = scanDeckLine(yml)
 	return fm
 }
 
@@ -139,7 +158,7 @@ func scalarString(v any) string {
 		return ""
 	case string:
 		return x
-	case []any, map[string]any:
+	case []any, []string, map[string]any:
 		return ""
 	default:
 		return fmt.Sprint(x)
@@ -163,18 +182,37 @@ func yamlTags(v any) []string {
 		for _, e := range x {
 			add(scalarString(e))
 		}
+	case []string: // from simpleYAML
+		for _, e := range x {
+			add(e)
+		}
 	default:
 		add(scalarString(x))
 	}
 	return out
 }
 
+// dedupe drops repeated strings from ss, keeping the first of each, in
+// place (callers pass slices of their own).
 func dedupe(ss []string) []string {
 	if len(ss) < 2 {
 		return ss
 	}
+	out := ss[:0]
+	if len(ss) <= 16 {
+		// A few tags: comparing is cheaper than a map.
+	next:
+		for _, s := range ss {
+			for _, o := range out {
+				if o == s {
+					continue next
+				}
+			}
+			out = append(out, s)
+		}
+		return out
+	}
 	seen := make(map[string]bool, len(ss))
-	out := ss[:0:0]
 	for _, s := range ss {
 		if !seen[s] {
 			seen[s] = true

@@ -1,6 +1,10 @@
 package notes
 
-import "github.com/flipdeck/flipdeck/internal/diag"
+import (
+	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
+)
 
 // Heading cards: "## Question #card" (the seed's form). The answer runs
 // from the line after the heading up to the first of
@@ -108,6 +112,9 @@ func (p *parser) answerText(from, to int, indent bool) string {
 	if from > to {
 		return ""
 	}
+	if p.linesAsWritten(from, to, indent) {
+		return p.trimmedBodyLines(from, to)
+	}
 	out := make([]string, 0, to-from+1)
 	for k := from; k <= to; k++ {
 		l := &p.lines[k]
@@ -125,4 +132,55 @@ func (p *parser) answerText(from, to int, indent bool) string {
 		out = dedent(out)
 	}
 	return joinTrim(out)
+}
+
+// linesAsWritten reports that answerText keeps lines from..to as they
+// are: no block id to drop and, with indent, no indentation common to
+// all of them. That is the usual case, and the answer is then a piece of
+// Body.
+func (p *parser) linesAsWritten(from, to int, indent bool) bool {
+	prefix, first := "", true
+	for k := from; k <= to; k++ {
+		l := &p.lines[k]
+		t := l.text
+		if !l.code {
+			if _, _, ok := trailingBlockID(l.mask); ok {
+				return false // a block-id line, or a line ending in " ^id"
+			}
+		}
+		if !indent || isBlank(t) {
+			continue
+		}
+		ind := t[:len(t)-len(strings.TrimLeft(t, " \t"))]
+		if first {
+			prefix, first = ind, false
+			if prefix == "" {
+				indent = false // nothing to remove
+			}
+			continue
+		}
+		j := 0
+		for j < len(prefix) && j < len(ind) && prefix[j] == ind[j] {
+			j++
+		}
+		if prefix = prefix[:j]; prefix == "" {
+			indent = false
+		}
+	}
+	return !indent || prefix == ""
+}
+
+// trimmedBodyLines is joinTrim of body lines from..to, cut from Body.
+func (p *parser) trimmedBodyLines(from, to int) string {
+	for from <= to && isBlank(p.lines[from].text) {
+		from++
+	}
+	for to >= from && isBlank(p.lines[to].text) {
+		to--
+	}
+	if from > to {
+		return ""
+	}
+	end := p.lines[to].off + len(p.lines[to].text)
+	return trimRightBlanks(p.n.Body[p.lines[from].off:end])
 }

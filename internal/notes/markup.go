@@ -22,19 +22,29 @@ func headingOf(mask string) (level, from, to int) {
 	for j < len(mask) && (mask[j] == ' ' || mask[j] == '\t') {
 		j++
 	}
-	to = len(strings.TrimRight(mask, " \t"))
+	to = len(trimRightBlanks(mask))
 	// An optional closing sequence: spaces then only '#'.
 	k := to
 	for k > j && mask[k-1] == '#' {
 		k--
 	}
 	if k < to && (k == j || mask[k-1] == ' ' || mask[k-1] == '\t') {
-		to = len(strings.TrimRight(mask[:k], " \t"))
+		to = len(trimRightBlanks(mask[:k]))
 	}
 	if to < j {
 		to = j
 	}
 	return n, j, to
+}
+
+// trimRightBlanks is strings.TrimRight(s, " \t"), which is asked of
+// most lines several times and is slower (it builds its cutset each time).
+func trimRightBlanks(s string) string {
+	n := len(s)
+	for n > 0 && (s[n-1] == ' ' || s[n-1] == '\t') {
+		n--
+	}
+	return s[:n]
 }
 
 // itemPrefix returns the length of a line's block prefix: indentation,

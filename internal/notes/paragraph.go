@@ -143,29 +143,39 @@ func (p *parser) paragraphCard(i int) {
 // (tagLine == qe) the tag run is cut off. A list marker on the first
 // line is dropped: the question is shown on its own.
 func (p *parser) questionText(qs, qe, tagLine int) string {
+	if qs == qe {
+		// One line (most questions): joinTrim of it, without a slice.
+		if t := p.questionLine(qs, qs, tagLine); !isBlank(t) {
+			return trimRightBlanks(t)
+		}
+		return ""
+	}
 	out := make([]string, 0, qe-qs+1)
 	for k := qs; k <= qe; k++ {
-		l := &p.lines[k]
-		t := l.text
-		if k == tagLine {
-			t = strings.TrimRight(t[:p.info[k].tail.textEnd], " \t")
-		} else if !l.code {
-			t, _ = stripBlockID(l)
-		}
-		if !l.code {
-			if k == qs {
-				if n, _ := itemPrefix(l.mask); n <= len(t) {
-					t = t[n:]
-				}
-			}
-			t = strings.TrimRight(t, " \t")
-		}
-		out = append(out, t)
+		out = append(out, p.questionLine(k, qs, tagLine))
 	}
-	if len(out) > 1 {
-		out = append(out[:1], dedent(out[1:])...)
-	}
+	out = append(out[:1], dedent(out[1:])...)
 	return joinTrim(out)
+}
+
+// questionLine returns line k of a question that starts on line qs.
+func (p *parser) questionLine(k, qs, tagLine int) string {
+	l := &p.lines[k]
+	t := l.text
+	if k == tagLine {
+		t = trimRightBlanks(t[:p.info[k].tail.textEnd])
+	} else if !l.code {
+		t, _ = stripBlockID(l)
+	}
+	if !l.code {
+		if k == qs {
+			if n, _ := itemPrefix(l.mask); n <= len(t) {
+				t = t[n:]
+			}
+		}
+		t = trimRightBlanks(t)
+	}
+	return t
 }
 
 // answerRange scans the answer of a paragraph (or multi-line) card whose

@@ -12,17 +12,17 @@ func DefaultOptions() Options { return Options{Tags: []string{"card"}} }
 
 // lineInfo caches what the passes ask about a line more than once.
 type lineInfo struct {
+	tail       tagTail
 	level      int // heading level, 0 when the line is not a heading
 	hFrom, hTo int // heading text range in the line
 	hasTail    bool
-	tail       tagTail
 	deckTag    bool // holds a #flashcards deck tag
 }
 
 // block is one card segment being built: its body line range and cards.
 type block struct {
 	start, end int // body line indices, inclusive
-	cards      []pcard
+	first, n   int // its cards are parser.cards[first:first+n]
 }
 
 // role says how a card's id is derived.
@@ -40,6 +40,7 @@ type pcard struct {
 	role   role
 	idText string // text hashed for the id (question, or the cloze line)
 	cloze  int
+	deck   int32 // index of Deck in parser.decks
 }
 
 // parser holds one Parse call's state. Every pass over lines is linear.
@@ -52,14 +53,27 @@ type parser struct {
 	info    []lineInfo
 	claimed []bool
 	blocks  []block
-	base    int // file line of lines[0]
+	cards   []pcard // the cards of all blocks
+	base    int     // file line of lines[0]
+	norm    normaliser
 
 	deckSet     bool
 	hasTagCards bool
 	decks       [][]string
-	deckAt      []int32 // index into decks, per line
-	ctxs        [][]string
-	ctxAt       []int32 // index into ctxs, per line
+	deckNames   []string // decks joined by "::", filled in when asked for
+	deckAt      []int32  // index into decks, per line
+	heads       []heading
+	ctxAt       []int32 // index into heads of the innermost heading, per line; -1: none
+}
+
+// heading is one level of the breadcrumb. The headings seen so far form a
+// tree (each points at the heading it sits under), so that every line
+// names its breadcrumb with one index and a card copies it out only when
+// it is made.
+type heading struct {
+	level  int
+	text   string // "" when hidden (the H1 that repeats the title)
+	parent int32  // index into parser.heads; -1: none
 }
 
 // Parse reads the note at slash path `path` (relative to the source folder) from src.
@@ -75,19 +89,26 @@ func Parse(path string, src []byte, opt Options) *Note {
 	yml, body, bodyLine, hasFM := splitFrontmatter(text)
 	var fm frontmatter
 	if hasFM {
-		fm = readFrontmatter(path, yml, &n.Diags)
+		fm = readFrontmatter(path, string(yml), &n.Diags)
 	}
 	n.BodyLine = bodyLine
 	n.Tags = fm.tags
 
-	p := &parser{path: path, opt: opt, n: n, tags: newCardTagSet(opt.Tags), base: bodyLine}
-	n.Body, p.lines = scanBody(body)
+	p := newParser()
+	defer p.release()
+	p.path, p.opt, p.n, p.base = path, opt, n, bodyLine
+	p.tags = appendCardTags(p.tags, opt.Tags)
+	n.Body, p.lines = scanBody(body, p.lines)
 
 	// The note's deck: cards-deck, else a flashcards/… frontmatter tag,
 	// else the folder. A #flashcards line in the body may change it below.
+	var fmDeck []string
+	if fm.hasDeck {
+		fmDeck = splitDeck(fm.deck)
+	}
 	switch {
-	case fm.hasDeck && len(splitDeck(fm.deck)) > 0:
-		n.Deck, n.DeckSet = splitDeck(fm.deck), true
+	case len(fmDeck) > 0:
+		n.Deck, n.DeckSet = fmDeck, true
 	default:
 		n.Deck = folderDeck(path)
 		for _, t := range fm.tags {
@@ -106,7 +127,7 @@ func Parse(path string, src []byte, opt Options) *Note {
 	if template {
 		// Templater templates are not notes: reading text only, no cards.
 		n.Template = true
-		p.blocks = nil
+		p.blocks = p.blocks[:0]
 		n.Segments = p.segments()
 		return n
 	}
@@ -130,11 +151,11 @@ func noteTitle(path string) string {
 // and Templater code, per line. It reports whether the note is a template.
 func (p *parser) classify(hasFMDeck bool) (template bool) {
 	n := len(p.lines)
-	p.info = make([]lineInfo, n)
-	p.claimed = make([]bool, n)
-	p.deckAt = make([]int32, n)
-	p.ctxAt = make([]int32, n)
-	p.decks = [][]string{p.n.Deck}
+	p.info = zeroed(p.info, n)
+	p.claimed = zeroed(p.claimed, n)
+	p.deckAt = zeroed(p.deckAt, n)
+	p.ctxAt = zeroed(p.ctxAt, n)
+	p.decks = append(p.decks, p.n.Deck)
 	cur := int32(0)
 	firstDeckTag := true
 	templaterOpen := false
@@ -151,23 +172,30 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 			if _, start, ok := trailingBlockID(m); ok && start > 0 {
 				m = m[:start]
 			}
-			if t, ok := p.tags.cardTail(m); ok {
+			if t, ok := p.tags.cardTail(m, l.text); ok {
 				if inf.level == 0 || t.textEnd >= inf.hFrom {
 					inf.hasTail, inf.tail = true, t
 					p.hasTagCards = true
 				}
 			}
-			for _, t := range lineTags(l.mask) {
-				if lv, ok := flashcardsDeck(t); ok {
-					p.n.DeckSet = true
-					inf.deckTag = true
-					if len(lv) > 0 {
-						p.decks = append(p.decks, lv)
-						cur = int32(len(p.decks) - 1)
-						if firstDeckTag && !hasFMDeck {
-							p.n.Deck = lv
+			if mayHoldFlashcardsTag(l.mask) {
+				for _, t := range lineTags(l.mask) {
+					if lv, ok := flashcardsDeck(t); ok {
+						p.n.DeckSet = true
+						inf.deckTag = true
+						if len(lv) > 0 {
+							// The levels are cut from the line; copies
+							// let a caller keep the deck without the text.
+							for k := range lv {
+								lv[k] = strings.Clone(lv[k])
+							}
+							p.decks = append(p.decks, lv)
+							cur = int32(len(p.decks) - 1)
+							if firstDeckTag && !hasFMDeck {
+								p.n.Deck = lv
+							}
+							firstDeckTag = false
 						}
-						firstDeckTag = false
 					}
 				}
 			}
@@ -192,36 +220,13 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 // cards (tag-marked) and multi-line ? / ?? cards, top to bottom, and
 // keeps the heading breadcrumb for every line.
 func (p *parser) structural() {
-	type head struct {
-		level int
-		text  string // "" when hidden (the H1 that repeats the title)
-	}
-	var stack []head
-	snapshot := func() int32 {
-		c := make([]string, 0, len(stack)+1)
-		if p.n.Title != "" {
-			c = append(c, p.n.Title)
-		}
-		for _, h := range stack {
-			if h.text != "" {
-				c = append(c, h.text)
-			}
-		}
-		p.ctxs = append(p.ctxs, c)
-		return int32(len(p.ctxs) - 1)
-	}
-	cur := snapshot()
+	cur := int32(-1) // innermost open heading
 	for i := range p.lines {
 		l := &p.lines[i]
 		inf := &p.info[i]
 		if !l.code && inf.level > 0 {
-			popped := false
-			for len(stack) > 0 && stack[len(stack)-1].level >= inf.level {
-				stack = stack[:len(stack)-1]
-				popped = true
-			}
-			if popped {
-				cur = snapshot()
+			for cur >= 0 && p.heads[cur].level >= inf.level {
+				cur = p.heads[cur].parent
 			}
 			p.ctxAt[i] = cur
 			to := inf.hTo
@@ -233,11 +238,11 @@ func (p *parser) structural() {
 				p.headingCard(i, text)
 			}
 			shown := text
-			if len(stack) == 0 && inf.level == 1 && strings.EqualFold(text, p.n.Title) {
+			if cur < 0 && inf.level == 1 && strings.EqualFold(text, p.n.Title) {
 				shown = ""
 			}
-			stack = append(stack, head{inf.level, shown})
-			cur = snapshot()
+			p.heads = append(p.heads, heading{level: inf.level, text: shown, parent: cur})
+			cur = int32(len(p.heads) - 1)
 			continue
 		}
 		p.ctxAt[i] = cur
@@ -254,6 +259,34 @@ func (p *parser) structural() {
 			}
 		}
 	}
+}
+
+// context returns the breadcrumb of body line at: the note's title, then
+// the shown headings it sits under, outermost first; nil when empty.
+func (p *parser) context(at int) []string {
+	n := 0
+	if p.n.Title != "" {
+		n++
+	}
+	for h := p.ctxAt[at]; h >= 0; h = p.heads[h].parent {
+		if p.heads[h].text != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	c := make([]string, n)
+	for h := p.ctxAt[at]; h >= 0; h = p.heads[h].parent {
+		if t := p.heads[h].text; t != "" {
+			n--
+			c[n] = t
+		}
+	}
+	if p.n.Title != "" {
+		c[0] = p.n.Title
+	}
+	return c
 }
 
 // lineCards finds the one-line forms in lines no other card holds: cloze
@@ -289,15 +322,16 @@ func (p *parser) newCard(kind Kind, at int, q, a string, extraTags []string) pca
 		Deck:     p.decks[p.deckAt[at]],
 		Question: q,
 		Answer:   a,
-		Context:  append([]string(nil), p.ctxs[p.ctxAt[at]]...),
+		Context:  p.context(at),
 		Line:     p.base + at,
 		// Inline and cloze answers share the question's line; the card
 		// forms with answer lines below set their own.
 		AnswerLine: p.base + at,
 		Pair:       -1,
-	}, idText: q}
+	}, idText: q, deck: p.deckAt[at]}
 	if len(extraTags) > 0 || len(p.n.Tags) > 0 {
-		c.Tags = dedupe(append(append([]string(nil), extraTags...), p.n.Tags...))
+		tags := make([]string, 0, len(extraTags)+len(p.n.Tags))
+		c.Tags = dedupe(append(append(tags, extraTags...), p.n.Tags...))
 	}
 	return c
 }
@@ -316,8 +350,12 @@ func (p *parser) addBlock(start, end int, cards ...pcard) {
 	for k := start; k <= end; k++ {
 		p.claimed[k] = true
 	}
-	p.blocks = append(p.blocks, block{start: start, end: end, cards: cards})
+	p.blocks = append(p.blocks, block{start: start, end: end, first: len(p.cards), n: len(cards)})
+	p.cards = append(p.cards, cards...)
 }
+
+// blockCards returns the cards of block b.
+func (p *parser) blockCards(b *block) []pcard { return p.cards[b.first : b.first+b.n] }
 
 // pair returns the two sides of a reversed card.
 func pair(front pcard) (pcard, pcard) {

@@ -1,6 +1,9 @@
 package notes
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // maskByte replaces every byte of inline code, inline math and display
 // math in line.mask. It is neither a space nor a word character, so that
@@ -8,12 +11,28 @@ import "strings"
 // heading marker, and its neighbours do not look glued to a word either.
 const maskByte = 0x1A
 
+// maskRun is a run of maskBytes that the masks of code lines are cut
+// from, so that most of them cost no allocation.
+var maskRun = strings.Repeat(string(rune(maskByte)), 512)
+
+// masked returns n maskBytes.
+func masked(n int) string {
+	if n <= len(maskRun) {
+		return maskRun[:n]
+	}
+	return strings.Repeat(string(rune(maskByte)), n)
+}
+
 // line is one line of Body.
 type line struct {
-	text string // the Body line (comments already removed)
+	text string // the Body line (comments already removed), a piece of Body
 	// mask has the same length as text; bytes inside inline code, $…$ and
 	// $$…$$ are maskByte. Card syntax is only ever looked for in mask.
+	// For the many lines without any, mask and text are the same string.
 	mask string
+	// off is the offset of text in Body, so that runs of lines can be cut
+	// from Body instead of joined again.
+	off int
 	// code is true for lines inside or delimiting a fenced code block or a
 	// multi-line $$ math block: nothing on them is card syntax, and a blank
 	// line among them does not end a paragraph or an answer.
@@ -24,33 +43,71 @@ type line struct {
 	opens     bool // this line opens a fence or a $$ block
 }
 
-func (l *line) blank() bool { return !l.code && strings.TrimSpace(l.text) == "" }
+func (l *line) blank() bool { return !l.code && isBlank(l.text) }
+
+// isBlank is strings.TrimSpace(s) == "" without scanning a whole line
+// when its first byte already says no.
+func isBlank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; c < 0x80 && c != ' ' && (c < '\t' || c > '\r') {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
+}
 
 // scanner walks the body once, line by line, keeping the little state
 // Markdown needs across lines: an open fence, an open $$ block, an open
-// %% comment.
+// %% comment. It writes the cleaned lines straight into Body (out) and
+// the masks of lines that hold code or math into masks, so that a line's
+// text and mask are pieces of those two strings rather than allocations
+// of their own. (A strings.Builder never changes bytes it has written, so
+// pieces of its String() stay valid while it grows.)
 type scanner struct {
-	fenceCh    byte // '`' or '~' while inside a fence
-	fenceLen   int
-	inMath     bool
-	inComment  bool
-	text, mask []byte // reused buffers for the current line
+	fenceCh   byte // '`' or '~' while inside a fence
+	fenceLen  int
+	inMath    bool
+	inComment bool
+
+	out       strings.Builder // Body
+	masks     strings.Builder // masks of lines with hidden ranges
+	maskChunk int             // room to reserve for masks next time masks is full
+	bodySize  int             // length of the body being scanned
+	lineStart int             // offset in out of the current line
+	hidden    []int           // the current line's hidden ranges (from, to pairs, in out)
 }
 
 // scanBody removes %%comments%% and <!--SR:…--> / <!--ID:…--> comments
 // (keeping every newline, so line numbers do not move) and classifies each
-// line. It is linear in the size of the body.
-func scanBody(body string) (clean string, lines []line) {
+// line. It is linear in the size of the body. The lines are appended to
+// lines, an empty slice whose array is reused when it is large enough.
+func scanBody(body []byte, lines []line) (clean string, _ []line) {
 	var sc scanner
-	var out strings.Builder
-	out.Grow(len(body))
+	sc.out.Grow(len(body))
+	sc.bodySize = len(body)
+	if n := bytes.Count(body, []byte{'\n'}) + 1; cap(lines) < n {
+		lines = make([]line, 0, n)
+	}
 	rest := body
 	for {
-		raw, tail, more := strings.Cut(rest, "\n")
-		if !more && raw == "" {
+		raw, tail, more := bytes.Cut(rest, []byte{'\n'})
+		if !more && len(raw) == 0 {
 			break // body ends with a newline (or is empty)
 		}
+		sc.lineStart = sc.out.Len()
+		sc.hidden = sc.hidden[:0]
 		l := sc.scanLine(raw)
+		l.off = sc.lineStart
+		l.text = sc.out.String()[sc.lineStart:]
+		switch {
+		case len(sc.hidden) > 0:
+			l.mask = sc.mask(l.text)
+		case l.code:
+			l.mask = masked(len(l.text))
+		default:
+			l.mask = l.text
+		}
 		if l.code {
 			l.codeStart = len(lines)
 			if prev := len(lines) - 1; !l.opens && prev >= 0 && lines[prev].code {
@@ -58,7 +115,6 @@ func scanBody(body string) (clean string, lines []line) {
 			}
 		}
 		lines = append(lines, l)
-		out.WriteString(l.text)
 		if !more {
 			// A last line emptied by a comment ("…\n%%x") leaves no text
 			// after the final newline: it is not a line of Body.
@@ -67,28 +123,64 @@ func scanBody(body string) (clean string, lines []line) {
 			}
 			break
 		}
-		out.WriteByte('\n')
+		sc.out.WriteByte('\n')
 		rest = tail
 	}
-	return out.String(), lines
+	return sc.out.String(), lines
 }
 
-func (sc *scanner) scanLine(s string) line {
+// mask writes the mask of the current line (its text with the hidden
+// ranges replaced by maskByte) and returns it.
+func (sc *scanner) mask(text string) string {
+	if sc.masks.Cap()-sc.masks.Len() < len(text) {
+		// A new chunk; the masks cut from the old one stay valid. Most
+		// lines hide nothing, so chunks start small and double, and never
+		// hold more than the rest of the body could need.
+		sc.maskChunk = max(2*sc.maskChunk, 256, len(text))
+		sc.masks = strings.Builder{}
+		sc.masks.Grow(min(sc.maskChunk, sc.bodySize-sc.lineStart))
+	}
+	start := sc.masks.Len()
+	pos := 0
+	for k := 0; k < len(sc.hidden); k += 2 {
+		from, to := sc.hidden[k]-sc.lineStart, sc.hidden[k+1]-sc.lineStart
+		sc.masks.WriteString(text[pos:from])
+		for n := to - from; n > 0; {
+			m := min(n, len(maskRun))
+			sc.masks.WriteString(maskRun[:m])
+			n -= m
+		}
+		pos = to
+	}
+	sc.masks.WriteString(text[pos:])
+	return sc.masks.String()[start:]
+}
+
+// special marks the bytes scanLine must look at; runs of other bytes are
+// copied as they are.
+var special = [256]bool{'\\': true, '`': true, '$': true, '%': true, '<': true}
+
+// scanLine writes the text of raw line s (comments removed) to sc.out,
+// records its hidden ranges in sc.hidden and returns the line's kind; the
+// caller fills in text and mask.
+func (sc *scanner) scanLine(s []byte) line {
 	if sc.fenceCh != 0 {
 		if isFenceClose(s, sc.fenceCh, sc.fenceLen) {
 			sc.fenceCh = 0
 		}
-		return line{text: s, mask: strings.Repeat(string(rune(maskByte)), len(s)), code: true}
+		sc.out.Write(s)
+		return line{code: true}
 	}
 	if sc.inMath && !sc.inComment {
-		if strings.Contains(s, "$$") {
+		if bytes.Contains(s, []byte("$$")) {
 			sc.inMath = false
 		}
-		return line{text: s, mask: strings.Repeat(string(rune(maskByte)), len(s)), code: true}
+		sc.out.Write(s)
+		return line{code: true}
 	}
 	i := 0
 	if sc.inComment {
-		j := strings.Index(s, "%%")
+		j := bytes.Index(s, []byte("%%"))
 		if j < 0 {
 			return line{}
 		}
@@ -98,25 +190,34 @@ func (sc *scanner) scanLine(s string) line {
 	if i == 0 {
 		if ch, n := fenceOpen(s); n > 0 {
 			sc.fenceCh, sc.fenceLen = ch, n
-			return line{text: s, mask: strings.Repeat(string(rune(maskByte)), len(s)), code: true, opens: true}
+			sc.out.Write(s)
+			return line{code: true, opens: true}
 		}
 	}
-	sc.text, sc.mask = sc.text[:0], sc.mask[:0]
 	code := false
 	// noClose[r] records that no closing backtick run of length r exists
 	// after the current position, so unmatched runs cost no rescans.
 	var noClose [16]bool
 	noHTMLClose := false
 	for i < len(s) {
+		if !special[s[i]] {
+			j := i + 1
+			for j < len(s) && !special[s[j]] {
+				j++
+			}
+			sc.out.Write(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s):
-			sc.keep(s[i : i+2])
+			sc.out.Write(s[i : i+2])
 			i += 2
 		case c == '`':
 			r := runLen(s, i, '`')
 			if r < len(noClose) && noClose[r] {
-				sc.keep(s[i : i+r])
+				sc.out.Write(s[i : i+r])
 				i += r
 				break
 			}
@@ -127,17 +228,17 @@ func (sc *scanner) scanLine(s string) line {
 				if r < len(noClose) {
 					noClose[r] = true
 				}
-				sc.keep(s[i : i+r])
+				sc.out.Write(s[i : i+r])
 				i += r
 			}
 		case c == '$' && i+1 < len(s) && s[i+1] == '$':
-			if j := strings.Index(s[i+2:], "$$"); j >= 0 {
+			if j := bytes.Index(s[i+2:], []byte("$$")); j >= 0 {
 				end := i + 2 + j + 2
 				sc.hide(s[i:end])
 				i = end
 			} else {
 				// An unclosed $$ opens a display-math block.
-				if strings.TrimSpace(s[:i]) == "" || strings.TrimLeft(s[:i], " \t>") == "" {
+				if len(bytes.TrimSpace(s[:i])) == 0 || len(bytes.TrimLeft(s[:i], " \t>")) == 0 {
 					code = true
 				}
 				sc.hide(s[i:])
@@ -149,45 +250,40 @@ func (sc *scanner) scanLine(s string) line {
 				sc.hide(s[i:end])
 				i = end
 			} else {
-				sc.keep(s[i : i+1])
+				sc.out.WriteByte(c)
 				i++
 			}
 		case c == '%' && i+1 < len(s) && s[i+1] == '%':
-			if j := strings.Index(s[i+2:], "%%"); j >= 0 {
+			if j := bytes.Index(s[i+2:], []byte("%%")); j >= 0 {
 				i = i + 2 + j + 2 // drop the comment
 			} else {
 				sc.inComment = true
 				i = len(s)
 			}
-		case c == '<' && !noHTMLClose && (strings.HasPrefix(s[i:], "<!--SR:") || strings.HasPrefix(s[i:], "<!--ID:")):
-			if j := strings.Index(s[i+7:], "-->"); j >= 0 {
+		case c == '<' && !noHTMLClose && (bytes.HasPrefix(s[i:], []byte("<!--SR:")) || bytes.HasPrefix(s[i:], []byte("<!--ID:"))):
+			if j := bytes.Index(s[i+7:], []byte("-->")); j >= 0 {
 				i = i + 7 + j + 3
 			} else {
 				noHTMLClose = true
-				sc.keep(s[i : i+1])
+				sc.out.WriteByte(c)
 				i++
 			}
 		default:
-			sc.keep(s[i : i+1])
+			sc.out.WriteByte(c)
 			i++
 		}
 	}
-	return line{text: string(sc.text), mask: string(sc.mask), code: code, opens: code}
+	return line{code: code, opens: code}
 }
 
-func (sc *scanner) keep(s string) {
-	sc.text = append(sc.text, s...)
-	sc.mask = append(sc.mask, s...)
+// hide writes s as text that the mask hides.
+func (sc *scanner) hide(s []byte) {
+	from := sc.out.Len()
+	sc.out.Write(s)
+	sc.hidden = append(sc.hidden, from, sc.out.Len())
 }
 
-func (sc *scanner) hide(s string) {
-	sc.text = append(sc.text, s...)
-	for range len(s) {
-		sc.mask = append(sc.mask, maskByte)
-	}
-}
-
-func runLen(s string, i int, c byte) int {
+func runLen[T string | []byte](s T, i int, c byte) int {
 	n := 0
 	for i+n < len(s) && s[i+n] == c {
 		n++
@@ -197,9 +293,9 @@ func runLen(s string, i int, c byte) int {
 
 // findBacktickClose returns the index just after a run of exactly r
 // backticks at or after from, or -1.
-func findBacktickClose(s string, from, r int) int {
+func findBacktickClose(s []byte, from, r int) int {
 	for i := from; i < len(s); {
-		j := strings.IndexByte(s[i:], '`')
+		j := bytes.IndexByte(s[i:], '`')
 		if j < 0 {
 			return -1
 		}
@@ -218,7 +314,7 @@ func findBacktickClose(s string, from, r int) int {
 // not followed by a space, the closing one is not preceded by a space and
 // not followed by a digit, so "costs $5 and $10" is not math. Only the
 // first candidate is tried, which keeps the scan linear.
-func inlineMathEnd(s string, i int) int {
+func inlineMathEnd(s []byte, i int) int {
 	if i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\t' {
 		return -1
 	}
@@ -238,29 +334,33 @@ func inlineMathEnd(s string, i int) int {
 
 // fencePrefix skips indentation and blockquote markers: fences are also
 // found indented in list items and inside callouts.
-func fencePrefix(s string) string {
-	return strings.TrimLeft(s, " \t>")
+func fencePrefix(s []byte) []byte {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '>') {
+		i++
+	}
+	return s[i:]
 }
 
 // fenceOpen reports a code fence opening: three or more backticks or
 // tildes; a backtick fence's info string may not hold a backtick.
-func fenceOpen(s string) (byte, int) {
+func fenceOpen(s []byte) (byte, int) {
 	t := fencePrefix(s)
-	if t == "" || (t[0] != '`' && t[0] != '~') {
+	if len(t) == 0 || (t[0] != '`' && t[0] != '~') {
 		return 0, 0
 	}
 	n := runLen(t, 0, t[0])
 	if n < 3 {
 		return 0, 0
 	}
-	if t[0] == '`' && strings.IndexByte(t[n:], '`') >= 0 {
+	if t[0] == '`' && bytes.IndexByte(t[n:], '`') >= 0 {
 		return 0, 0
 	}
 	return t[0], n
 }
 
-func isFenceClose(s string, ch byte, n int) bool {
+func isFenceClose(s []byte, ch byte, n int) bool {
 	t := fencePrefix(s)
 	m := runLen(t, 0, ch)
-	return m >= n && strings.TrimSpace(t[m:]) == ""
+	return m >= n && len(bytes.TrimSpace(t[m:])) == 0
 }

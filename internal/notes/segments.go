@@ -1,39 +1,45 @@
 package notes
 
-import "strings"
-
 // segments splits Body into reading text and card segments that cover it
 // in order without overlap. Card segments come from the blocks (already
 // in source order and disjoint, because every card claims its lines);
 // the gaps between them are reading text.
 func (p *parser) segments() []Segment {
-	var segs []Segment
+	if len(p.lines) == 0 {
+		return nil // an empty Body has no segments
+	}
+	segs := make([]Segment, 0, 2*len(p.blocks)+1)
+	idx := make([]int, len(p.cards)) // every segment's Cards is a piece of idx
+	for k := range idx {
+		idx[k] = k
+	}
 	next := 0                 // first body line not yet in a segment
 	reading := func(to int) { // lines next..to-1
 		if to <= next {
 			return
 		}
-		var b strings.Builder
-		for k := next; k < to; k++ {
-			b.WriteString(p.lines[k].text)
-			if k < len(p.lines)-1 || strings.HasSuffix(p.n.Body, "\n") {
-				b.WriteByte('\n')
-			}
-		}
-		segs = append(segs, Segment{Text: b.String(), Line: p.base + next, LastLine: p.base + to - 1})
+		segs = append(segs, Segment{Text: p.bodyLines(next, to-1), Line: p.base + next, LastLine: p.base + to - 1})
 		next = to
 	}
 	ci := 0
 	for _, b := range p.blocks {
 		reading(b.start)
-		idx := make([]int, len(b.cards))
-		for k := range idx {
-			idx[k] = ci + k
-		}
-		ci += len(b.cards)
-		segs = append(segs, Segment{Line: p.base + b.start, LastLine: p.base + b.end, Cards: idx})
+		n := b.n
+		segs = append(segs, Segment{Line: p.base + b.start, LastLine: p.base + b.end, Cards: idx[ci : ci+n : ci+n]})
+		ci += n
 		next = b.end + 1
 	}
 	reading(len(p.lines))
 	return segs
+}
+
+// bodyLines returns body lines from..to, each with the newline that
+// follows it in Body (the last line of Body may have none): a piece of
+// Body, as the lines are consecutive there.
+func (p *parser) bodyLines(from, to int) string {
+	end := p.lines[to].off + len(p.lines[to].text)
+	if end < len(p.n.Body) {
+		end++ // the newline after line to
+	}
+	return p.n.Body[p.lines[from].off:end]
 }
