@@ -139,18 +139,16 @@ func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
 }
 
 // siteFiles writes the pages and files that span decks, once every deck
-// is done: the index, the statistics page, every quiz page, cards.json
-// (from each deck's records, in deck order) and the Anki files (one per
-// top-level deck, from its decks' lines).
+// is done: the index, the statistics page, every quiz page and the Anki
+// files (one per top-level deck, from its decks' lines). cards.json is
+// made on its own (cardsJSON).
 //
 // emit takes a memo key (nil: none) and makes the file only when needed;
-// the makers may run in parallel, so the biggest file, cards.json, is
-// handed over first.
+// the makers may run in parallel.
 // Pages that show only the tree (index, statistics, quiz pages) are keyed
 // by the tree's signature.
-func (p *pageBuilder) siteFiles(decks []*DeckNode, cardsParts, ankiParts *parts,
+func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
 	emit func(name string, key *hash, make func() []byte)) {
-	emit("cards.json", nil, func() []byte { return p.cardsJSON(cardsParts, len(decks)) })
 	treeKey := p.treeKey()
 	index := make(map[*DeckNode]int, len(decks))
 	for i, d := range decks {
