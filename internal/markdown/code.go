@@ -93,38 +93,67 @@ func fenceLanguage(n *ast.FencedCodeBlock, src []byte) string {
 	return b.String()
 }
 
-func highlightCode(lang, code string) (string, bool) {
-	if lang == "" || strings.EqualFold(lang, "mermaid") {
-		return "", false
-	}
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		return "", false
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-	if err != nil {
-		return "", false
-	}
-	var b bytes.Buffer
-	if err := formatter.Format(&b, styles.Get(lightStyle), it); err != nil {
-		return "", false
-	}
-	return b.String(), true
+// lexerCache maps a fence language to its lexer, wrapped by
+// chroma.Coalesce, or to nil when chroma has none. lexers.Get is a map
+// look-up for a known name, but for an unknown one ("dataview", "txt",
+// a typo) it tries every lexer's file patterns, some milliseconds per
+// fence; notes use few languages, so each is looked up once per Renderer.
+type lexerCache struct {
+	mu sync.RWMutex
+	m  map[string]chroma.Lexer
 }
 
-func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+// maxCachedLexers bounds the cache (languages are note text).
+const maxCachedLexers = 1024
+
+// lexer returns the lexer for a fence language, or nil when the code
+// stays plain (no language, mermaid, or unknown to chroma).
+func (c *lexerCache) lexer(lang string) chroma.Lexer {
+	if lang == "" || strings.EqualFold(lang, "mermaid") {
+		return nil
+	}
+	c.mu.RLock()
+	l, ok := c.m[lang]
+	c.mu.RUnlock()
+	if ok {
+		return l
+	}
+	if l = lexers.Get(lang); l != nil {
+		l = chroma.Coalesce(l)
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]chroma.Lexer)
+	}
+	if len(c.m) < maxCachedLexers {
+		c.m[lang] = l
+	}
+	c.mu.Unlock()
+	return l
+}
+
+// codeStyle is the style chroma's formatter is given; with classes it
+// only names the token types that have a class.
+var codeStyle = styles.Get(lightStyle)
+
+func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
 	lang := fenceLanguage(n, src)
-	var code strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		code.Write(seg.Value(src))
+	var it chroma.Iterator
+	if lexer := c.lexer(lang); lexer != nil {
+		var code strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			code.Write(seg.Value(src))
+		}
+		if t, err := lexer.Tokenise(nil, code.String()); err == nil {
+			it = t
+		}
 	}
-	out, ok := highlightCode(lang, code.String())
-	if ok {
+	if it != nil {
 		_, _ = w.WriteString(`<pre class="chroma">`)
 	} else {
 		_, _ = w.WriteString("<pre>")
@@ -136,19 +165,25 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 	} else {
 		_, _ = w.WriteString("<code>")
 	}
-	if ok {
-		_, _ = w.WriteString(out)
+	if it != nil {
+		// Into goldmark's buffered writer, which cannot fail here (it
+		// writes to memory); tokenising already succeeded.
+		_ = formatter.Format(w, codeStyle, it)
 	} else {
-		writeEscaped(w, code.String())
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			writeEscaped(w, string(seg.Value(src)))
+		}
 	}
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
 }
 
-type codeExt struct{}
+// codeExt renders fenced code, highlighted by chroma.
+type codeExt struct{ lexers *lexerCache }
 
-func (codeExt) Extend(m goldmark.Markdown) {
+func (e codeExt) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(func(reg renderer.NodeRendererFuncRegisterer) {
-		reg.Register(ast.KindFencedCodeBlock, renderFencedCode)
+		reg.Register(ast.KindFencedCodeBlock, e.lexers.renderFencedCode)
 	}), 500)))
 }

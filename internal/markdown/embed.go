@@ -179,8 +179,7 @@ func (st *state) resolveEmbed(n *embed) {
 		opt.HeadingIDPrefix = st.opt.HeadingIDPrefix + "e" + strconv.Itoa(st.depth+1) + "-"
 		// The embedded note is rendered on its own page too, where its
 		// problems are reported; do not report them twice.
-		var discard []diag.Diagnostic
-		n.noteHTML = st.r.render(t.Markdown, opt, st.depth+1, &discard)
+		n.noteHTML, _ = st.r.render(t.Markdown, opt, st.depth+1)
 	}
 	// An embedded note alone in its paragraph becomes a block.
 	if p := n.Parent(); p != nil && p.Kind() == ast.KindParagraph && p.ChildCount() == 1 && p.Parent() != nil {

@@ -41,6 +41,9 @@ func (st *state) headingID(h *ast.Heading) {
 			}
 		}
 	}
+	if st.ids == nil {
+		st.ids = make(map[string]bool) // most calls have no heading
+	}
 	st.ids[id] = true
 	h.SetAttributeString("id", []byte(id))
 }

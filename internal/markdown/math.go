@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -138,7 +139,7 @@ func (st *state) convertMath(n ast.Node) {
 	m.SetPos(off)
 	// texmath returns usable markup (unknown commands marked) even with
 	// an error; show it, else the TeX as code, and warn either way.
-	out, err := toMathML(m.tex, display)
+	out, err := st.r.mathML(m.tex, display)
 	if err != nil {
 		st.warn(off, diag.KindMath, "math "+quoteShort(m.tex)+": "+err.Error()+"; fix the TeX")
 	}
@@ -156,6 +157,54 @@ func (st *state) convertMath(n ast.Node) {
 	} else {
 		parent.ReplaceChild(parent, n, m)
 	}
+}
+
+// Notes repeat their formulas ($x$, $n$, $O(n)$; a generated vault
+// almost only repeats), and the conversion is a pure function of the TeX
+// and the display flag, so the renderer keeps the results for short TeX,
+// up to maxCacheBytes in all.
+const maxCachedTeX = 256
+
+type mathKey struct {
+	tex     string
+	display bool
+}
+
+type mathResult struct {
+	html string
+	err  error
+}
+
+type mathCache struct {
+	mu    sync.RWMutex
+	m     map[mathKey]mathResult
+	bytes int // of TeX and MathML kept
+}
+
+// mathML is toMathML, remembered.
+func (r *Renderer) mathML(tex string, display bool) (string, error) {
+	if len(tex) > maxCachedTeX {
+		return toMathML(tex, display)
+	}
+	c := &r.mathCache
+	k := mathKey{tex, display}
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return v.html, v.err
+	}
+	v.html, v.err = toMathML(tex, display)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[mathKey]mathResult)
+	}
+	if n := len(tex) + len(v.html); c.bytes+n <= maxCacheBytes {
+		c.m[k] = v
+		c.bytes += n
+	}
+	c.mu.Unlock()
+	return v.html, v.err
 }
 
 func quoteShort(s string) string {

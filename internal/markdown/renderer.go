@@ -30,11 +30,18 @@ const maxEmbedDepth = 3
 // parser.Context.
 type Renderer struct {
 	md goldmark.Markdown
-	// outs recycles output buffers (*outBuf). A build renders every card
-	// side and reading section on its own, hundreds of thousands of small
-	// calls; a new bufio.Writer (goldmark makes one unless given one) and
-	// a growing buffer for each were a sixth of what a build allocated.
-	outs sync.Pool
+	// states recycles per-call states (*state) with their buffers. A
+	// build renders every card side and reading section on its own,
+	// hundreds of thousands of small calls; a new source copy, output
+	// buffer, bufio.Writer and state for each were a large share of what
+	// a build allocated. A state is taken for one call and put back when
+	// the call has made its HTML string, so concurrent calls and the
+	// nested calls of note embeds never share one.
+	states sync.Pool
+	// Results of pure functions that notes call with the same input
+	// again and again (see sanitize.go and math.go).
+	sanitiseCache sanitiseCache
+	mathCache     mathCache
 }
 
 // outBuf is where one Render call writes its HTML.
@@ -43,23 +50,27 @@ type outBuf struct {
 	w    *bufio.Writer // writes to html
 }
 
-// maxPooledOut is the largest buffer kept for reuse: one huge note should
-// not pin its buffer for the rest of the build.
-const maxPooledOut = 256 << 10
+// maxPooledBuf is the largest buffer kept for reuse: one huge note should
+// not pin its buffers for the rest of the build.
+const maxPooledBuf = 256 << 10
 
 // New builds the goldmark pipeline with every extension of this package.
 func New() *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM, // tables, task lists, strikethrough, linkify
+			// extension.GFM, with linkify gated (see gate.go).
+			gated(extension.Linkify, func(st *state) bool { return st.mayLinkify }),
+			extension.Table, extension.Strikethrough, extension.TaskList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
-			passthrough.New(passthrough.Config{
+			// The passthrough's AST transformer walks the whole tree twice
+			// per call; it has nothing to do without a math opener.
+			gated(passthrough.New(passthrough.Config{
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}, {Open: `\(`, Close: `\)`}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
-			}),
+			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{},
-			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{},
+			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
@@ -77,8 +88,7 @@ func New() *Renderer {
 
 // Render renders src (one question, answer or reading text) with opt.
 func (r *Renderer) Render(src string, opt Options) Result {
-	var diags []diag.Diagnostic
-	html := r.render(src, opt, 0, &diags)
+	html, diags := r.render(src, opt, 0)
 	return Result{HTML: html, Diags: diags}
 }
 
@@ -91,10 +101,25 @@ type state struct {
 	opt   Options
 	depth int
 	src   []byte
-	lines []int // byte offsets of line starts in src
-	diags *[]diag.Diagnostic
-	ids   map[string]bool
-	open  []string // raw HTML elements left open (sanitize.go)
+	diags []diag.Diagnostic // handed to the caller, never reused
+	ids   map[string]bool   // heading ids given so far; made at the first heading
+	open  []string          // raw HTML elements left open (sanitize.go)
+
+	// What src may hold, from a scan before parsing, to skip work that
+	// cannot find anything (see gate.go).
+	mayMath    bool // '$', `\(` or `\[`: passthrough may make math nodes
+	mayLinkify bool // what linkify needs to find a URL or an address
+
+	// lines holds the byte offsets of line starts in src, worked out by
+	// the first diagnostic only: most calls report nothing.
+	lines      []int
+	linesReady bool
+
+	// Reused by the next call that takes this state from the pool.
+	buf     []byte     // src's storage
+	nodes   []ast.Node // the transformer's list of nodes to visit
+	scratch []byte     // raw HTML of several segments, joined
+	out     outBuf
 }
 
 func getState(pc parser.Context) *state {
@@ -102,48 +127,97 @@ func getState(pc parser.Context) *state {
 	return st
 }
 
-func (r *Renderer) render(src string, opt Options, depth int, diags *[]diag.Diagnostic) string {
+// render renders src at embed depth depth and returns its HTML and
+// diagnostics.
+func (r *Renderer) render(src string, opt Options, depth int) (string, []diag.Diagnostic) {
 	if src == "" {
-		return ""
+		return "", nil
 	}
-	b := normalise(src)
-	b = stripComments(b)
-	st := &state{r: r, opt: opt, depth: depth, src: b, diags: diags, ids: map[string]bool{}}
-	st.lines = append(st.lines, 0)
-	for i, c := range b {
-		if c == '\n' {
-			st.lines = append(st.lines, i+1)
-		}
+	st, _ := r.states.Get().(*state)
+	if st == nil {
+		st = &state{}
+		st.out.w = bufio.NewWriter(&st.out.html)
 	}
+	st.r, st.opt, st.depth = r, opt, depth
+	st.setSource(src)
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
-	doc := r.md.Parser().Parse(text.NewReader(b), parser.WithContext(pc))
-	out, _ := r.outs.Get().(*outBuf)
-	if out == nil {
-		out = &outBuf{}
-		out.w = bufio.NewWriter(&out.html)
-	}
+	doc := r.md.Parser().Parse(text.NewReader(st.src), parser.WithContext(pc))
+	out := &st.out
 	out.html.Reset()
 	out.w.Reset(&out.html)
-	if err := r.md.Renderer().Render(out.w, b, doc); err != nil {
+	if err := r.md.Renderer().Render(out.w, st.src, doc); err != nil {
 		// Renderers here never fail; keep whatever was written.
 		st.warn(0, diag.KindSyntax, "could not render Markdown: "+err.Error())
 	}
 	_ = out.w.Flush() // into a bytes.Buffer: cannot fail
-	html := out.html.String()
-	if out.html.Cap() <= maxPooledOut {
-		r.outs.Put(out)
-	}
-	return html
+	html, diags := out.html.String(), st.diags
+	r.release(st)
+	return html, diags
 }
 
-// normalise turns CRLF and CR into LF, keeping the number of lines.
-func normalise(s string) []byte {
-	if !strings.ContainsRune(s, '\r') {
-		return []byte(s)
+// release puts st back in the pool, dropping every reference into this
+// call (options, resolver, tree nodes) and buffers grown too large.
+func (r *Renderer) release(st *state) {
+	if st.out.html.Cap() > maxPooledBuf {
+		return // let it go; the next call makes a new state
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return []byte(strings.ReplaceAll(s, "\r", "\n"))
+	st.r, st.opt, st.depth, st.src, st.diags = nil, Options{}, 0, nil, nil
+	if len(st.ids) > maxPooledItems {
+		st.ids = nil
+	}
+	clear(st.ids)
+	clear(st.nodes)
+	clear(st.open)
+	st.open = reuse(st.open, maxPooledItems)
+	st.lines, st.linesReady = reuse(st.lines, maxPooledItems), false
+	st.nodes = reuse(st.nodes, maxPooledItems)
+	st.buf = reuse(st.buf, maxPooledBuf)
+	st.scratch = reuse(st.scratch, maxPooledBuf)
+	r.states.Put(st)
+}
+
+// maxPooledItems bounds the slices and maps of other than bytes that a
+// pooled state keeps.
+const maxPooledItems = 4096
+
+// reuse returns s emptied for the next call, or nil when it grew past max
+// elements.
+func reuse[S ~[]E, E any](s S, max int) S {
+	if cap(s) > max {
+		return nil
+	}
+	return s[:0]
+}
+
+// setSource sets st.src to src with CRLF and CR turned into LF (keeping
+// the number of lines) and %%comments%% removed. goldmark wants bytes, so
+// src is copied once, into the state's reused buffer.
+func (st *state) setSource(src string) {
+	b := append(st.buf[:0], src...)
+	if strings.IndexByte(src, '\r') >= 0 {
+		b = normaliseNewlines(b)
+	}
+	st.buf = b
+	st.src = stripComments(b)
+	st.scanSource()
+}
+
+// normaliseNewlines turns CRLF and CR into LF in place.
+func normaliseNewlines(b []byte) []byte {
+	j := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+		}
+		b[j] = c
+		j++
+	}
+	return b[:j]
 }
 
 // line returns the file line of byte offset off in the source.
@@ -155,6 +229,15 @@ func (st *state) line(off int) int {
 	if off < 0 {
 		return base
 	}
+	if !st.linesReady {
+		st.lines = append(st.lines[:0], 0)
+		for i, c := range st.src {
+			if c == '\n' {
+				st.lines = append(st.lines, i+1)
+			}
+		}
+		st.linesReady = true
+	}
 	i := sort.Search(len(st.lines), func(i int) bool { return st.lines[i] > off }) - 1
 	if i < 0 {
 		i = 0
@@ -164,7 +247,7 @@ func (st *state) line(off int) int {
 
 // warn records a warning at byte offset off.
 func (st *state) warn(off int, kind, msg string) {
-	*st.diags = append(*st.diags, diag.Diagnostic{
+	st.diags = append(st.diags, diag.Diagnostic{
 		File: st.opt.File, Line: st.line(off), Kind: kind, Message: msg, Severity: diag.Warning,
 	})
 }
@@ -235,8 +318,12 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	if st == nil {
 		return
 	}
-	doc.SetAttributeString(string(footnotePrefixAttr), []byte(st.opt.HeadingIDPrefix))
-	var nodes []ast.Node
+	// Only footnotes use the prefix attribute, and a document has none
+	// without "[^"; setting an attribute allocates the node's list.
+	if st.opt.HeadingIDPrefix != "" && bytes.Contains(st.src, []byte("[^")) {
+		doc.SetAttributeString(footnotePrefixAttrName, []byte(st.opt.HeadingIDPrefix))
+	}
+	nodes := st.nodes[:0]
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -252,6 +339,7 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 		}
 		return ast.WalkContinue, nil
 	})
+	st.nodes = nodes // keep the grown slice for the next call
 	for _, n := range nodes {
 		switch n.Kind() {
 		case ast.KindHeading:
@@ -305,14 +393,14 @@ func tidyInlines(n ast.Node, src []byte) {
 	}
 }
 
-// footnotePrefixAttr carries Options.HeadingIDPrefix to the footnote
+// footnotePrefixAttrName carries Options.HeadingIDPrefix to the footnote
 // renderer, which only sees nodes.
-var footnotePrefixAttr = []byte("flipdeck-fn-prefix")
+const footnotePrefixAttrName = "flipdeck-fn-prefix"
 
 func footnotePrefix(n ast.Node) []byte {
 	for p := n; p != nil; p = p.Parent() {
 		if d, ok := p.(*ast.Document); ok {
-			if v, ok := d.AttributeString(string(footnotePrefixAttr)); ok {
+			if v, ok := d.AttributeString(footnotePrefixAttrName); ok {
 				if b, ok := v.([]byte); ok {
 					return b
 				}
@@ -323,9 +411,18 @@ func footnotePrefix(n ast.Node) []byte {
 	return nil
 }
 
-// writeEscaped writes s HTML-escaped.
+// writeEscaped writes s HTML-escaped, as util.EscapeHTML does, without
+// copying s.
 func writeEscaped(w util.BufWriter, s string) {
-	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if e := util.EscapeHTMLByte(s[i]); e != nil {
+			_, _ = w.WriteString(s[start:i])
+			_, _ = w.Write(e)
+			start = i + 1
+		}
+	}
+	_, _ = w.WriteString(s[start:])
 }
 
 // nodeRenderer adapts a function to renderer.NodeRenderer.

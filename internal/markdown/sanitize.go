@@ -1,13 +1,16 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	nethtml "golang.org/x/net/html"
 )
@@ -123,24 +126,33 @@ func (n *safeHTMLBlock) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"HTML": n.html}, nil)
 }
 
-func rawSource(n ast.Node, src []byte) string {
-	var b strings.Builder
+// rawSource returns the source of a raw HTML node: the segment itself
+// (no copy) when there is one, else the segments joined in scratch,
+// returned grown for the next use.
+func rawSource(n ast.Node, src, scratch []byte) (raw, newScratch []byte) {
+	var segs *text.Segments
+	closure := false
 	switch r := n.(type) {
 	case *ast.RawHTML:
-		for i := 0; i < r.Segments.Len(); i++ {
-			seg := r.Segments.At(i)
-			b.Write(seg.Value(src))
-		}
+		segs = r.Segments
 	case *ast.HTMLBlock:
-		for i := 0; i < r.Lines().Len(); i++ {
-			seg := r.Lines().At(i)
-			b.Write(seg.Value(src))
-		}
-		if r.HasClosure() {
-			b.Write(r.ClosureLine.Value(src))
-		}
+		segs, closure = r.Lines(), r.HasClosure()
+	default:
+		return nil, scratch
 	}
-	return b.String()
+	if segs.Len() == 1 && !closure {
+		seg := segs.At(0)
+		return seg.Value(src), scratch
+	}
+	b := scratch[:0]
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	if closure {
+		b = append(b, n.(*ast.HTMLBlock).ClosureLine.Value(src)...)
+	}
+	return b, b
 }
 
 // sanitiseRaw replaces a raw HTML node by its sanitised form.
@@ -149,15 +161,16 @@ func (st *state) sanitiseRaw(n ast.Node) {
 	if parent == nil {
 		return
 	}
-	raw := rawSource(n, st.src)
-	out := raw
-	if !st.opt.UnsafeHTML {
-		switch strings.TrimSpace(strings.ToLower(raw)) {
-		case "<br>", "<br/>", "<br />": // most raw HTML in real notes
-			out = "<br>"
-		default:
-			out = st.balance(policy.Sanitize(raw))
-		}
+	var raw []byte
+	raw, st.scratch = rawSource(n, st.src, st.scratch)
+	var out string
+	switch {
+	case st.opt.UnsafeHTML:
+		out = string(raw)
+	case isBr(raw): // most raw HTML in real notes
+		out = "<br>"
+	default:
+		out = st.balance(st.r.sanitised(raw))
 	}
 	if n.Kind() == ast.KindHTMLBlock {
 		if out != "" && !strings.HasSuffix(out, "\n") {
@@ -169,44 +182,153 @@ func (st *state) sanitiseRaw(n ast.Node) {
 	parent.ReplaceChild(parent, n, &safeHTML{html: out})
 }
 
+// isBr reports whether raw is "<br>", "<br/>" or "<br />" in any case,
+// with spaces around.
+func isBr(raw []byte) bool {
+	t := bytes.TrimSpace(raw)
+	return bytes.EqualFold(t, []byte("<br>")) || bytes.EqualFold(t, []byte("<br/>")) || bytes.EqualFold(t, []byte("<br />"))
+}
+
 var voidElements = map[string]bool{"area": true, "br": true, "col": true, "embed": true, "hr": true,
 	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
-// balance drops end tags that close nothing opened by raw HTML in this
-// render and records what is left open (see the design note above).
-func (st *state) balance(s string) string {
-	if !strings.Contains(s, "<") {
+// sanitisedHTML is raw HTML after the policy, cut into the tokens that
+// balance looks at.
+type sanitisedHTML struct {
+	html string
+	toks []htmlToken // nil when html has no tag (no '<')
+	// exact: the tokens' raw text, in order, is html, so balance can
+	// return html itself when it changes nothing.
+	exact bool
+}
+
+type htmlToken struct {
+	typ  nethtml.TokenType
+	name string // lower-case tag name of start and end tags
+	raw  string
+	off  int // byte offset in html when exact
+}
+
+func newSanitisedHTML(raw string) *sanitisedHTML {
+	s := &sanitisedHTML{html: policy.Sanitize(raw)}
+	if !strings.Contains(s.html, "<") {
 		return s
 	}
-	var b strings.Builder
-	z := nethtml.NewTokenizer(strings.NewReader(s))
+	z := nethtml.NewTokenizer(strings.NewReader(s.html))
+	off := 0
 	for {
 		tt := z.Next()
 		if tt == nethtml.ErrorToken {
 			break
 		}
-		raw := string(z.Raw())
-		switch tt {
-		case nethtml.StartTagToken:
+		t := htmlToken{typ: tt, raw: string(z.Raw()), off: off}
+		if tt == nethtml.StartTagToken || tt == nethtml.EndTagToken {
 			name, _ := z.TagName()
-			if !voidElements[string(name)] {
-				st.open = append(st.open, string(name))
+			t.name = string(name)
+		}
+		off += len(t.raw)
+		s.toks = append(s.toks, t)
+	}
+	s.exact = off == len(s.html)
+	if s.exact {
+		for _, t := range s.toks {
+			if s.html[t.off:t.off+len(t.raw)] != t.raw {
+				s.exact = false
+				break
+			}
+		}
+	}
+	return s
+}
+
+// Sanitising the same raw HTML again gives the same result, and notes
+// repeat theirs: every cloze is "<span class=\"cloze-gap\">" … "</span>"
+// or "<mark class=\"cloze\">" … "</mark>", written by the notes package.
+// So the renderer keeps what bluemonday and the tokenizer made of short
+// raw strings, up to maxCacheBytes in all; both cost far more than a map
+// look-up.
+const maxCachedRawHTML = 512
+
+// maxCacheBytes bounds each of the renderer's caches of results.
+const maxCacheBytes = 4 << 20
+
+type sanitiseCache struct {
+	mu    sync.RWMutex
+	m     map[string]*sanitisedHTML
+	bytes int // about what the kept entries hold
+}
+
+// sanitised returns raw through the policy, cut into tokens.
+func (r *Renderer) sanitised(raw []byte) *sanitisedHTML {
+	if len(raw) > maxCachedRawHTML {
+		return newSanitisedHTML(string(raw))
+	}
+	c := &r.sanitiseCache
+	c.mu.RLock()
+	s := c.m[string(raw)] // no copy: the compiler reads the map with raw's bytes
+	c.mu.RUnlock()
+	if s != nil {
+		return s
+	}
+	key := string(raw)
+	s = newSanitisedHTML(key)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[string]*sanitisedHTML)
+	}
+	if n := len(key) + 2*len(s.html) + 64*len(s.toks); c.bytes+n <= maxCacheBytes {
+		c.m[key] = s
+		c.bytes += n
+	}
+	c.mu.Unlock()
+	return s
+}
+
+// balance drops end tags that close nothing opened by raw HTML in this
+// render and records what is left open (see the design note above).
+func (st *state) balance(s *sanitisedHTML) string {
+	if s.toks == nil {
+		return s.html
+	}
+	// b is written only once the output differs from s.html (or cannot
+	// be told apart from it): most tags are kept as they are.
+	var b strings.Builder
+	building := !s.exact
+	diverge := func(t htmlToken) {
+		if !building {
+			building = true
+			b.WriteString(s.html[:t.off])
+		}
+	}
+	for _, t := range s.toks {
+		switch t.typ {
+		case nethtml.StartTagToken:
+			if !voidElements[t.name] {
+				st.open = append(st.open, t.name)
 			}
 		case nethtml.EndTagToken:
-			name, _ := z.TagName()
 			i := len(st.open) - 1
-			for i >= 0 && st.open[i] != string(name) {
+			for i >= 0 && st.open[i] != t.name {
 				i--
 			}
 			if i < 0 {
+				diverge(t)
 				continue // closes nothing of ours to close: drop it
 			}
-			for j := len(st.open) - 1; j > i; j-- {
-				b.WriteString("</" + st.open[j] + ">")
+			if i < len(st.open)-1 {
+				diverge(t)
+				for j := len(st.open) - 1; j > i; j-- {
+					b.WriteString("</" + st.open[j] + ">")
+				}
 			}
 			st.open = st.open[:i]
 		}
-		b.WriteString(raw)
+		if building {
+			b.WriteString(t.raw)
+		}
+	}
+	if !building {
+		return s.html
 	}
 	return b.String()
 }
