@@ -36,7 +36,9 @@ type embed struct {
 	ast.BaseInline
 	target        string // as written (URL-decoded for Markdown images)
 	alt           string
-	width, height int
+	width, height int // as the note asks ("|300", "|300x200"), or 0
+	// natWidth and natHeight are the image's own size (Target), or 0.
+	natWidth, natHeight int
 
 	state    embedState
 	kind     EmbedKind
@@ -168,6 +170,7 @@ func (st *state) resolveEmbed(n *embed) {
 		return
 	}
 	n.state, n.kind, n.url = embedFound, t.Kind, st.opt.Root+t.URL
+	n.natWidth, n.natHeight = t.Width, t.Height
 	if t.Kind != EmbedNote {
 		return
 	}
@@ -214,13 +217,33 @@ func writeAttr(w util.BufWriter, name, value string) {
 	_ = w.WriteByte('"')
 }
 
-func writeSize(w util.BufWriter, n *embed) {
-	if n.width > 0 {
-		writeAttr(w, "width", strconv.Itoa(n.width))
+func writeSize(w util.BufWriter, width, height int) {
+	if width > 0 {
+		writeAttr(w, "width", strconv.Itoa(width))
 	}
-	if n.height > 0 {
-		writeAttr(w, "height", strconv.Itoa(n.height))
+	if height > 0 {
+		writeAttr(w, "height", strconv.Itoa(height))
 	}
+}
+
+// writeImageSize writes an image's width and height: as the note asks,
+// with the missing one worked out from the image's own proportions, or
+// the image's own size. With both known, the browser keeps the image's
+// room before it loads (the stylesheet's height: auto keeps it in
+// proportion when it is scaled down to fit).
+func writeImageSize(w util.BufWriter, n *embed) {
+	width, height := n.width, n.height
+	if nw, nh := n.natWidth, n.natHeight; nw > 0 && nh > 0 {
+		switch {
+		case width == 0 && height == 0:
+			width, height = nw, nh
+		case height == 0:
+			height = (width*nh + nw/2) / nw
+		case width == 0:
+			width = (height*nw + nh/2) / nh
+		}
+	}
+	writeSize(w, width, height)
 }
 
 func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -246,7 +269,7 @@ func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 		}
 		writeAttr(w, "alt", alt)
 		_, _ = w.WriteString(` loading="lazy"`)
-		writeSize(w, n)
+		writeImageSize(w, n)
 		_, _ = w.WriteString(">")
 	case n.kind == EmbedAudio:
 		_, _ = w.WriteString(`<audio controls preload="metadata"`)
@@ -255,7 +278,7 @@ func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 	case n.kind == EmbedVideo:
 		_, _ = w.WriteString(`<video controls preload="metadata"`)
 		writeAttr(w, "src", n.url)
-		writeSize(w, n)
+		writeSize(w, n.width, n.height)
 		_, _ = w.WriteString("></video>")
 	case n.kind == EmbedNote && !n.tooDeep:
 		_, _ = w.WriteString(`<div class="embed-note">` + "\n")

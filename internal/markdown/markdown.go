@@ -28,6 +28,11 @@ type Target struct {
 	// "decks/aws-kinesis.html#what-is-kinesis" or "media/kinesis-firehose.png".
 	URL  string
 	Kind EmbedKind
+	// Width and Height are an EmbedImage's size in pixels, when known.
+	// The <img> then gets both, so the page keeps the image's room while
+	// it loads instead of moving what is under it (a grade button the
+	// reader is about to tap).
+	Width, Height int
 	// Markdown is the embedded text for EmbedNote (a whole note body or one
 	// section), rendered in place. NoteFile/NoteLine locate it for messages.
 	Markdown string

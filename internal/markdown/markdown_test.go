@@ -45,6 +45,8 @@ func (fakeResolver) Embed(from, target string) (Target, bool, error) {
 		return Target{URL: "media/" + strings.ReplaceAll(target, "/", "-"), Kind: EmbedImage}, true, nil
 	case "x y.png":
 		return Target{URL: "media/x%20y.png", Kind: EmbedImage}, true, nil
+	case "sized.png":
+		return Target{URL: "media/sized.png", Kind: EmbedImage, Width: 800, Height: 600}, true, nil
 	case "song.mp3":
 		return Target{URL: "media/song.mp3", Kind: EmbedAudio}, true, nil
 	case "clip.mp4":

@@ -124,9 +124,10 @@ type renderCache struct {
 	entries map[string]*renderedEntry
 
 	// Per build:
-	content   map[string]hash // note path → hash of its bytes
-	placement map[string]hash // note path → where it sits and its anchors
-	vaultSig  hash            // every file of the vault and its output name
+	content   map[string]hash        // note path → hash of its bytes
+	placement map[string]hash        // note path → where it sits and its anchors
+	vaultSig  hash                   // every file of the vault and its output name
+	files     map[string]*vault.File // non-note files by vault path (media sizes)
 }
 
 func newRenderCache() *renderCache { return &renderCache{entries: map[string]*renderedEntry{}} }
@@ -134,6 +135,7 @@ func newRenderCache() *renderCache { return &renderCache{entries: map[string]*re
 // prepare computes the per-build facts.
 func (c *renderCache) prepare(v *vault.Vault, placed map[string]*placedNote, media *mediaSet, content map[string]hash) {
 	c.content = content
+	c.files = media.byPath
 	c.placement = make(map[string]hash, len(placed))
 	for p, pn := range placed {
 		c.placement[p] = pn.signature()
@@ -162,6 +164,13 @@ func (c *renderCache) key(n *notes.Note, deps *noteDeps) hash {
 	if deps != nil {
 		if deps.vault {
 			h.Write(c.vaultSig[:])
+		}
+		// An image's size is written into the page: a changed file (same
+		// name) means a new rendering.
+		for _, p := range deps.media {
+			if f := c.files[p]; f != nil {
+				fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, f.Size, f.ModTime.UnixNano())
+			}
 		}
 		for _, p := range sortedSet(deps.links) {
 			h.Write([]byte(p))

@@ -1,7 +1,12 @@
 package site
 
 import (
+	"image"
+	_ "image/gif" // image.DecodeConfig reads the formats registered
+	_ "image/jpeg"
+	_ "image/png"
 	"net/url"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -19,8 +24,9 @@ type mediaSet struct {
 	names  map[*vault.File]string // output path under media/, decided up front
 	byPath map[string]*vault.File
 
-	mu   sync.Mutex
-	used map[*vault.File]bool
+	mu    sync.Mutex
+	used  map[*vault.File]bool
+	sizes map[*vault.File][2]int // images' pixel sizes, read once
 }
 
 // newMediaSet gives each non-note file a flat output name under media/:
@@ -79,4 +85,29 @@ func (m *mediaSet) usedFiles() []*vault.File {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
+}
+
+// imageSize returns the pixel size of image f (PNG, JPEG or GIF) from
+// its header, read once per build; 0, 0 for other files or when it cannot
+// be read (the page then just lacks the size, as before).
+func (m *mediaSet) imageSize(f *vault.File) (width, height int) {
+	m.mu.Lock()
+	s, ok := m.sizes[f]
+	m.mu.Unlock()
+	if ok {
+		return s[0], s[1]
+	}
+	if file, err := os.Open(f.Abs); err == nil {
+		if cfg, _, err := image.DecodeConfig(file); err == nil && cfg.Width > 0 && cfg.Height > 0 {
+			s = [2]int{cfg.Width, cfg.Height}
+		}
+		file.Close()
+	}
+	m.mu.Lock()
+	if m.sizes == nil {
+		m.sizes = map[*vault.File][2]int{}
+	}
+	m.sizes[f] = s
+	m.mu.Unlock()
+	return s[0], s[1]
 }

@@ -149,7 +149,11 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 		if frag != "" && embedKind(f.Path) == markdown.EmbedPDF {
 			url += "#" + frag
 		}
-		return markdown.Target{URL: url, Kind: embedKind(f.Path)}, true, nil
+		t := markdown.Target{URL: url, Kind: embedKind(f.Path)}
+		if t.Kind == markdown.EmbedImage {
+			t.Width, t.Height = r.media.imageSize(f)
+		}
+		return t, true, nil
 	}
 	r.deps.linked(from, f.Path, true)
 	pn := r.notes[f.Path]
