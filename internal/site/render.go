@@ -73,7 +73,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
-		rn.view.Blocks = append(rn.view.Blocks, BlockView{Card: cv})
+		rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: cardHTML(cv)})
 	}
 	return rn, diags
 }

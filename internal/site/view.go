@@ -70,14 +70,15 @@ type NoteView struct {
 	Blocks []BlockView
 }
 
-// BlockView is either reading text (HTML set) or a card (Card set).
+// BlockView is a piece of a note on a deck page: reading text or a flip
+// card (cardHTML), as HTML.
 type BlockView struct {
 	HTML template.HTML
-	Card *CardView
 }
 
-// CardView is one flip card on a deck page. A reversed pair or a cloze
-// line with several numbers is one flip card holding several card ids.
+// CardView is one flip card on a deck page (cardHTML writes it). A
+// reversed pair or a cloze line with several numbers is one flip card
+// holding several card ids.
 type CardView struct {
 	ID           string   // first card's id; also the element id "card-<ID>"
 	IDs          []string // every card id this flip card stands for
