@@ -61,12 +61,9 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 // cards-deck so that one typo elsewhere does not move the cards to another
 // deck.
 func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
-	entries, ok := simpleYAML(yml)
-	if !ok {
-		var err error
-		if entries, err = decodeYAML(yml); err != nil {
-			return brokenFrontmatter(path, yml, err, diags)
-		}
+	entries, err := decodeYAML(yml)
+	if err != nil {
+		return brokenFrontmatter(path, yml, err, diags)
 	}
 	var fm frontmatter
 	// Sorted keys keep the tag order stable when both tags: and tag: exist.
@@ -83,6 +80,13 @@ func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
 	}
 	fm.tags = dedupe(fm.tags)
 	return fm
+}
+
+// fmEntry is one top-level key of the frontmatter and its value as
+// yaml.v3 decodes it into an any: a string, a []any, a map or nil.
+type fmEntry struct {
+	key   string
+	value any
 }
 
 // decodeYAML reads the frontmatter's top-level entries with yaml.v3.
@@ -158,7 +162,7 @@ func scalarString(v any) string {
 		return ""
 	case string:
 		return x
-	case []any, []string, map[string]any:
+	case []any, map[string]any:
 		return ""
 	default:
 		return fmt.Sprint(x)
@@ -181,10 +185,6 @@ func yamlTags(v any) []string {
 	case []any:
 		for _, e := range x {
 			add(scalarString(e))
-		}
-	case []string: // from simpleYAML
-		for _, e := range x {
-			add(e)
 		}
 	default:
 		add(scalarString(x))
