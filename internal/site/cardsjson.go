@@ -71,22 +71,20 @@ func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
 func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
-		var b []byte
+		recs := make([]cardRecord, len(n.Cards))
+		size := 0
 		for i, c := range n.Cards {
 			tags := c.Tags
 			if tags == nil {
 				tags = []string{}
 			}
-			j := fileJSON(cardRecord{
+			recs[i] = cardRecord{
 				ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
 				Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
 				URL: d.URL + "#card-" + segmentCardID(n, i),
-			})
-			if i > 0 {
-				b = append(b, ',')
 			}
-			b = append(b, j...)
+			size += len(recs[i].Question) + len(recs[i].Answer) + 200
 		}
-		return b
+		return fileJSONElements(recs, size)
 	})
 }

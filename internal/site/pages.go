@@ -331,24 +331,19 @@ func (p *pageBuilder) quizData(d *DeckNode) []byte {
 func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 	pn, rn := p.placed[n.Path], p.note(n.Path)
 	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
-		b := make([]byte, 0, rn.htmlSize()*5/4+300*len(n.Cards))
+		qcs := make([]QuizCard, len(n.Cards))
 		for i, c := range n.Cards {
-			qc := QuizCard{
+			qcs[i] = QuizCard{
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
 				DeckURL:  pn.deck.URL + "#card-" + segmentCardID(n, i),
 				Question: rn.cards[i].question, Answer: rn.cards[i].answer,
 				ClozeText: c.ClozeText, Context: c.Context,
 			}
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
-				qc.Pair = n.Cards[c.Pair].ID
+				qcs[i].Pair = n.Cards[c.Pair].ID
 			}
-			j := fileJSON(qc)
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, j...)
 		}
-		return b
+		return fileJSONElements(qcs, rn.htmlSize()*5/4+300*len(n.Cards))
 	})
 }
 
