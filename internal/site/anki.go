@@ -41,7 +41,7 @@ func (p *pageBuilder) deckAnkiLines(d *DeckNode) []byte {
 func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
 	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"anki", rn, ""}, func() []byte {
-		b := make([]byte, 0, rn.htmlSize()+100*len(n.Cards))
+		b := make([]byte, 0, rn.cardsSize()*9/8+100*len(n.Cards)) // doubled quotes, deck, tags
 		for i, c := range n.Cards {
 			tags := make([]string, 0, len(c.Tags))
 			for _, t := range c.Tags {

@@ -83,7 +83,7 @@ func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 				Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
 				URL: d.URL + "#card-" + segmentCardID(n, i),
 			}
-			size += len(recs[i].Question) + len(recs[i].Answer) + 200
+			size += (len(recs[i].Question)+len(recs[i].Answer))*9/8 + 250
 		}
 		return fileJSONElements(recs, size)
 	})

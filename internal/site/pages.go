@@ -116,7 +116,7 @@ func (p *pageBuilder) deckPage(d *DeckNode) []byte {
 	size := 0
 	for _, n := range p.tree.notes[d] {
 		if rn := p.note(n.Path); rn != nil {
-			size += rn.htmlSize()*9/8 + 700*len(rn.cards) // and the card markup around it
+			size += rn.blocksSize() + 700 // and the note's header
 		}
 	}
 	return p.execute(d.URL, "deck", DeckPage{
@@ -343,7 +343,9 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 				qcs[i].Pair = n.Cards[c.Pair].ID
 			}
 		}
-		return fileJSONElements(qcs, rn.htmlSize()*5/4+300*len(n.Cards))
+		// Escaped quotes and newlines make the HTML up to a quarter
+		// longer; ids, deck, URL and context take about 300 bytes a card.
+		return fileJSONElements(qcs, rn.cardsSize()*5/4+300*len(n.Cards))
 	})
 }
 

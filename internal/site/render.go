@@ -78,13 +78,22 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 	return rn, diags
 }
 
-// htmlSize is about how many bytes of HTML the note's cards and reading
-// text make, to size the buffers of the files they go into.
-func (rn *renderedNote) htmlSize() int {
+// cardsSize is how many bytes of HTML the note's cards' questions and
+// answers make, and blocksSize how many its deck-page blocks (flip cards
+// and reading text) make: the quiz data, Anki and deck page buffers are
+// sized from them. Sized from both added up, as they once were, those
+// buffers were two to three times too big, memory the build cleared and
+// the collector counted.
+func (rn *renderedNote) cardsSize() int {
 	n := 0
 	for _, c := range rn.cards {
 		n += len(c.question) + len(c.answer)
 	}
+	return n
+}
+
+func (rn *renderedNote) blocksSize() int {
+	n := 0
 	for _, b := range rn.view.Blocks {
 		n += len(b.HTML)
 	}
