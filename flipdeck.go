@@ -1,5 +1,6 @@
 // Package flipdeck holds the files that ship inside the gen binary: the
-// html/template files of templates/ and the CSS and JavaScript of assets/.
+// html/template files of templates/, the CSS and JavaScript of assets/
+// and the app icons of icons/.
 // Everything else lives under internal/.
 package flipdeck
 
@@ -14,6 +15,12 @@ var Templates embed.FS
 //
 //go:embed assets
 var Assets embed.FS
+
+// Icons holds icons/*.png, the app icons every site gets (drawn by
+// internal/site's tests).
+//
+//go:embed icons/*.png
+var Icons embed.FS
 
 // Version is printed by gen -version.
 const Version = "0.1.0"

@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flipdeck/flipdeck/internal/diag"
 	"gopkg.in/yaml.v3"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
 // frontmatter is what the note's YAML header tells us.

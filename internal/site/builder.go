@@ -177,11 +177,6 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	}
 	res := &Result{}
 	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
-	// The app icons (drawn once per process, 0.14 s of CPU) are only
-	// written at the end, when little else runs: draw them now, beside
-	// the notes.
-	go appIcons()
-
 	all, content, readDiags := b.readNotes(v, workers)
 	res.Diags = append(res.Diags, readDiags...)
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)

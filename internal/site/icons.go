@@ -1,105 +1,22 @@
 package site
 
 import (
-	"bytes"
-	"image"
-	"image/color"
-	"image/png"
-	"math"
-	"sync"
+	"io/fs"
+
+	"github.com/flipdeck/flipdeck"
 )
 
-// The app icons are drawn here rather than shipped as files, so every
-// size comes from one design: two overlapping cards, the front one
-// showing a question mark-like bar, on the accent colour.
-
-var (
-	iconBackground = color.RGBA{0x2f, 0x5d, 0xa8, 0xff} // accent blue
-	iconBack       = color.RGBA{0xc9, 0xd8, 0xf2, 0xff}
-	iconFront      = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	iconMark       = color.RGBA{0x2f, 0x5d, 0xa8, 0xff}
-)
-
-// appIcons are the icon files of every site. They never change, and
-// drawing them costs about a second of CPU, so they are drawn once per
-// process; the map is never modified after that.
-var appIcons = sync.OnceValue(func() map[string][]byte {
-	return map[string][]byte{
-		"icons/icon-192.png":         icon(192, false),
-		"icons/icon-512.png":         icon(512, false),
-		"icons/maskable-512.png":     icon(512, true),
-		"icons/apple-touch-icon.png": icon(180, true),
-	}
-})
-
-// icon draws a size×size PNG. A maskable icon keeps its drawing inside
-// the central 80% safe zone and fills the whole square, since the
-// platform crops it to its own shape.
-func icon(size int, maskable bool) []byte {
-	img := image.NewRGBA(image.Rect(0, 0, size, size))
-	s := float64(size)
-	radius := s * 0.18
-	if maskable {
-		radius = 0
-	}
-	fillRoundRect(img, 0, 0, s, s, radius, iconBackground)
-	scale := 1.0
-	if maskable {
-		scale = 0.8
-	}
-	at := func(v float64) float64 { return s/2 + (v-0.5)*s*scale }
-	// The card behind, shifted up and right.
-	fillRoundRect(img, at(0.30), at(0.18), at(0.82), at(0.66), s*scale*0.06, iconBack)
-	// The card in front.
-	fillRoundRect(img, at(0.18), at(0.32), at(0.70), at(0.82), s*scale*0.06, iconFront)
-	// Two text lines on the front card.
-	fillRoundRect(img, at(0.27), at(0.45), at(0.61), at(0.52), s*scale*0.03, iconMark)
-	fillRoundRect(img, at(0.27), at(0.60), at(0.52), at(0.67), s*scale*0.03, iconMark)
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&buf, img); err != nil {
-		panic(err) // encoding an in-memory RGBA image cannot fail
-	}
-	return buf.Bytes()
-}
-
-// fillRoundRect fills the rectangle (x0,y0)-(x1,y1) with rounded corners,
-// anti-aliased by coverage sampling at 4×4 points per pixel.
-func fillRoundRect(img *image.RGBA, x0, y0, x1, y1, r float64, c color.RGBA) {
-	inside := func(x, y float64) bool {
-		if x < x0 || x > x1 || y < y0 || y > y1 {
-			return false
+// appIcons are the icon files of every site: icons/*.png of the
+// repository, drawn by icons_draw_test.go, by output path.
+func appIcons() map[string][]byte {
+	files := map[string][]byte{}
+	names, _ := fs.Glob(flipdeck.Icons, "icons/*.png")
+	for _, name := range names {
+		data, err := fs.ReadFile(flipdeck.Icons, name)
+		if err != nil {
+			panic(err) // embedded files are always readable
 		}
-		cx := math.Max(x0+r, math.Min(x, x1-r))
-		cy := math.Max(y0+r, math.Min(y, y1-r))
-		return (x-cx)*(x-cx)+(y-cy)*(y-cy) <= r*r
+		files[name] = data
 	}
-	b := img.Bounds()
-	for py := int(math.Max(0, math.Floor(y0))); py < int(math.Min(float64(b.Dy()), math.Ceil(y1))); py++ {
-		for px := int(math.Max(0, math.Floor(x0))); px < int(math.Min(float64(b.Dx()), math.Ceil(x1))); px++ {
-			// A pixel whose four corners are in the (convex) shape is wholly
-			// in it and needs no sampling; only edge pixels are sampled.
-			x, y := float64(px), float64(py)
-			full := inside(x, y) && inside(x+1, y) && inside(x, y+1) && inside(x+1, y+1)
-			n := 0
-			if full {
-				n = 16
-			}
-			for sy := 0; !full && sy < 4; sy++ {
-				for sx := 0; sx < 4; sx++ {
-					if inside(float64(px)+(float64(sx)+0.5)/4, float64(py)+(float64(sy)+0.5)/4) {
-						n++
-					}
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			a := float64(n) / 16
-			old := img.RGBAAt(px, py)
-			blend := func(o, v uint8) uint8 { return uint8(math.Round(float64(o)*(1-a) + float64(v)*a)) }
-			img.SetRGBA(px, py, color.RGBA{blend(old.R, c.R), blend(old.G, c.G), blend(old.B, c.B),
-				uint8(math.Round(float64(old.A)*(1-a) + 255*a))})
-		}
-	}
+	return files
 }
