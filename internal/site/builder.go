@@ -203,6 +203,12 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		pages.renderKeys = map[string]hash{}
 	}
 	pages.prepare()
+	if oneOff {
+		// The deck tree, the card anchors and the decks' card ids are
+		// made: until its deck comes, a note needs nothing of its cards
+		// but their ids, which the reader keeps.
+		reader.thin(all)
+	}
 
 	// Decks are laid out in parallel (and the notes of each deck too, so
 	// that one big deck is not rendered on one core); what spans decks is
@@ -215,6 +221,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	defer ankiParts.close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
+	deckCards := make([]int, len(decks))
 	parallel(len(decks), workers, func(i int) {
 		d := decks[i]
 		ns := tree.notes[d]
@@ -239,6 +246,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			}
 			pages.addNote(n.Path, rn, key)
 			deckKept[i] = append(deckKept[i], n.Path)
+			deckCards[i] += len(n.Cards)
 		}
 		// A deck whose key (its notes' renderings and its place in the
 		// tree) is unchanged since the last build gives the same files.
@@ -260,13 +268,14 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		if oneOff {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more
-				*n = *slimNote(n)
+				*n = *thinNote(n)
 			}
 		}
 	})
 	kept := map[string]bool{}
 	for i := range decks {
 		res.Diags = append(res.Diags, deckDiags[i]...)
+		res.Cards += deckCards[i]
 		for _, p := range deckKept[i] {
 			kept[p] = true
 		}
@@ -275,11 +284,6 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		b.renders.prune(kept)
 	}
 	res.Notes = len(kept)
-	for _, n := range all {
-		if kept[n.Path] {
-			res.Cards += len(n.Cards)
-		}
-	}
 	if b.renders == nil {
 		// What is left to make needs only the deck tree: let the parsed
 		// notes go before the biggest files (cards.json, Anki) are joined.
