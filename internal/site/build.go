@@ -89,7 +89,10 @@ const defaultMaxFileSize = 10 << 20
 // are kept). Files are staged beside their targets and swapped in only
 // when the whole build succeeded, so a failed build leaves the previous
 // site untouched (see outputWriter).
-func Build(opt Options) (*Result, error) { return newOneShotBuilder(opt).Build() }
+func Build(opt Options) (*Result, error) {
+	defer oneOffGC()()
+	return newOneShotBuilder(opt).Build()
+}
 
 func countErrors(ds []diag.Diagnostic) int {
 	n := 0
