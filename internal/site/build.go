@@ -117,7 +117,8 @@ func Generate(v *vault.Vault, opt Options) (Output, *Result) {
 
 // readNotes reads every note and parses those whose bytes are not in
 // the parse cache, in parallel, keeping path order. It returns copies
-// the build may edit, and each note's source hash.
+// the build may edit, and (with caches, for gen -serve) each note's
+// source hash.
 func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
 	opt := b.opt
 	popt := b.parseOptions()
@@ -142,7 +143,10 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 				Message: fmt.Sprintf("cannot read note: %v; check its permissions", err)})
 			return
 		}
-		sum := sha256.Sum256(src)
+		var sum hash
+		if b.renders != nil { // only gen -serve's caches compare sources
+			sum = sha256.Sum256(src)
+		}
 		if p := b.parsed[f.Path]; p != nil && p.sum == sum {
 			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}
 			return
@@ -170,11 +174,11 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 			continue
 		}
 		ds = append(ds, p.diags...)
-		content[p.note.Path] = p.sum
 		if b.renders == nil {
 			all = append(all, p.note) // slim already, and no parse cache to keep
 			continue
 		}
+		content[p.note.Path] = p.sum
 		all = append(all, copyNote(p.note))
 		parsed[p.note.Path] = p
 	}
