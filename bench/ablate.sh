@@ -36,35 +36,17 @@ vault=$WORK/vault
 say "vault: $N notes × $CARDS cards (seed $SEED)"
 "$BIN/vaultgen" -notes "$N" -cards "$CARDS" -seed "$SEED" -out "$vault" >&2
 
-# The builds take turns, run after run, so that a slow spell of a shared
-# machine falls on all of them; each keeps its fastest run.
 LABELS=(floor gen "gen without quiz data" "gen without Anki files" "gen without cards.json"
 	"gen without index, stats and quiz pages" "gen with deck pages only")
 ABLATE=("" "" quiz anki cards pages quiz,anki,cards,pages)
-declare -A W R S C
-for ((r = 1; r <= RUNS; r++)); do
-	for i in "${!LABELS[@]}"; do
-		label=${LABELS[$i]}
-		say "run $r/$RUNS: $label"
-		case $i in
-		0) cmd=("$BIN/floor" -src "$vault") ;;
-		1) cmd=("$BIN/gen" -quiet -src "$vault") ;;
-		*) cmd=(env FLIPDECK_ABLATE="${ABLATE[$i]}" "$BIN/gen-ablated" -quiet -src "$vault") ;;
-		esac
-		out=$OUTROOT/run
-		rm -rf -- "$out"
-		if ! measure "$WORK/res" "${cmd[@]}" -out "$out"; then
-			say "$label failed; last lines of its output:"
-			tail -n 20 "$LOG" >&2
-			exit 1
-		fi
-		read -r w m c <"$WORK/res"
-		if [ -z "${W[$i]:-}" ] || awk -v a="$w" -v b="${W[$i]}" 'BEGIN { exit !(a < b) }'; then
-			W[$i]=$w R[$i]=$m C[$i]=$c S[$i]=$(du -sb "$out" | cut -f1)
-		fi
-	done
-done
-rm -rf -- "$OUTROOT/run"
+command_for() {
+	case $1 in
+	0) CMD=("$BIN/floor" -src "$vault") ;;
+	1) CMD=("$BIN/gen" -quiet -src "$vault") ;;
+	*) CMD=(env FLIPDECK_ABLATE="${ABLATE[$1]}" "$BIN/gen-ablated" -quiet -src "$vault") ;;
+	esac
+}
+interleave ${#LABELS[@]} "${LABELS[@]}"
 echo
 machine
 echo "Vault: $N notes × $CARDS cards (seed $SEED)."
@@ -72,6 +54,5 @@ echo
 echo "| build | wall | CPU | peak RSS | output | wall / floor wall |"
 echo "|-------|-----:|----:|---------:|-------:|------------------:|"
 for i in "${!LABELS[@]}"; do
-	size=$(awk -v b="${S[$i]}" 'BEGIN { printf "%.1f MB", b / 1e6 }')
-	echo "| ${LABELS[$i]} | $(secs "${W[$i]}") | $(secs "${C[$i]}") | $(mb "${R[$i]}") | $size | $(ratio "${W[$i]}" "${W[0]}") |"
+	echo "| ${LABELS[$i]} | $(secs "${W[$i]}") | $(secs "${C[$i]}") | $(mb "${R[$i]}") | $(megabytes "${S[$i]}") | $(ratio "${W[$i]}" "${W[0]}") |"
 done

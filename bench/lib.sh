@@ -47,33 +47,44 @@ else
 	}
 fi
 
-# best PROGRAM NAME ARGS...: RUNS runs into fresh output folders, prints
-# "wall rss out_bytes cpu" of the fastest run.
-best() {
-	local prog=$1 name=$2; shift 2
-	local bw="" br="" bs="" bc="" r
+# interleave N LABEL...: RUNS rounds; in each, runs command i for i = 0
+# .. N-1 in turn (the caller's command_for i puts it in the array CMD),
+# each into a fresh output folder, so that a slow spell of a shared
+# machine falls on all of them alike. W[i], R[i], C[i] and S[i] get the
+# wall time, peak RSS (KiB), CPU time and output bytes of the fastest
+# run of each, or FAIL. LABELs name the commands in progress messages.
+declare -A W R C S
+interleave() {
+	local n=$1 r i w m c out
+	shift
+	W=() R=() C=() S=()
 	for ((r = 1; r <= RUNS; r++)); do
-		local out=$OUTROOT/$name-$r
-		if ! measure "$WORK/res" "$prog" "$@" -out "$out"; then
-			say "$name failed; last lines of its output:"
-			tail -n 20 "$LOG" >&2
-			echo "FAIL FAIL 0 FAIL"
-			return
-		fi
-		local w m s c
-		read -r w m c <"$WORK/res"
-		s=$(du -sb "$out" | cut -f1)
-		rm -rf -- "$out"
-		if [ -z "$bw" ] || awk -v a="$w" -v b="$bw" 'BEGIN { exit !(a < b) }'; then
-			bw=$w br=$m bs=$s bc=$c
-		fi
+		for ((i = 0; i < n; i++)); do
+			[ "${W[$i]:-}" != FAIL ] || continue
+			say "run $r/$RUNS: ${@:i+1:1}"
+			command_for "$i"
+			out=$OUTROOT/run
+			rm -rf -- "$out"
+			if ! measure "$WORK/res" "${CMD[@]}" -out "$out"; then
+				say "${@:i+1:1} failed; last lines of its output:"
+				tail -n 20 "$LOG" >&2
+				W[$i]=FAIL R[$i]=FAIL C[$i]=FAIL S[$i]=0
+				continue
+			fi
+			read -r w m c <"$WORK/res"
+			if [ -z "${W[$i]:-}" ] || awk -v a="$w" -v b="${W[$i]}" 'BEGIN { exit !(a < b) }'; then
+				W[$i]=$w R[$i]=$m C[$i]=$c S[$i]=$(du -sb "$out" | cut -f1)
+			fi
+		done
 	done
-	echo "$bw $br $bs $bc"
+	rm -rf -- "$OUTROOT/run"
 }
+
+# megabytes BYTES: "12.3 MB".
+megabytes() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
 
 mb() { awk -v k="$1" 'BEGIN { if (k == "FAIL") print "–"; else printf "%.0f MiB", k / 1024 }'; }
 secs() { awk -v s="$1" 'BEGIN { if (s == "FAIL") print "FAIL"; else printf "%.2f s", s }'; }
-
 
 # ratio G F: G/F as "1.23×".
 ratio() { awk -v g="$1" -v f="$2" 'BEGIN { if (g == "FAIL" || f == "FAIL" || f == 0) print "–"; else printf "%.2f×", g / f }'; }

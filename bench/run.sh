@@ -7,8 +7,9 @@
 #   CARDS=20 SEED=3 RUNS=3 bench/run.sh 1000
 #
 # CARDS cards per note (10), SEED vault seed (1), RUNS runs per program and
-# size, the fastest kept (1). Vaults go to a temporary folder, outputs to
-# tmpfs (/dev/shm) when there is one; both are removed at the end.
+# size, gen and the floor taking turns, the fastest of each kept (1).
+# Vaults go to a temporary folder, outputs to tmpfs (/dev/shm) when there
+# is one; both are removed at the end.
 # Prints a Markdown table on stdout; progress goes to stderr.
 set -euo pipefail
 
@@ -30,11 +31,14 @@ for n in "${SIZES[@]}"; do
 	say "vault: $n notes × $CARDS cards (seed $SEED)"
 	"$BIN/vaultgen" -notes "$n" -cards "$CARDS" -seed "$SEED" -out "$vault" >&2
 	insize=$(du -sb "$vault" | cut -f1)
-	say "gen -src vault-$n"
-	read -r gw gr gs gc < <(best "$BIN/gen" "gen-$n" -src "$vault")
-	say "floor -src vault-$n"
-	read -r fw fr _ fc < <(best "$BIN/floor" "floor-$n" -src "$vault")
-	ROWS+=("| $n | $((n * CARDS)) | $(awk -v b="$insize" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$gw") | $(secs "$gc") | $(mb "$gr") | $(awk -v b="$gs" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(secs "$fw") | $(secs "$fc") | $(mb "$fr") | $(ratio "$gw" "$fw") | $(ratio "$gc" "$fc") |")
+	command_for() {
+		case $1 in
+		0) CMD=("$BIN/gen" -quiet -src "$vault") ;;
+		1) CMD=("$BIN/floor" -src "$vault") ;;
+		esac
+	}
+	interleave 2 "gen, $n notes" "floor, $n notes"
+	ROWS+=("| $n | $((n * CARDS)) | $(megabytes "$insize") | $(secs "${W[0]}") | $(secs "${C[0]}") | $(mb "${R[0]}") | $(megabytes "${S[0]}") | $(secs "${W[1]}") | $(secs "${C[1]}") | $(mb "${R[1]}") | $(ratio "${W[0]}" "${W[1]}") | $(ratio "${C[0]}" "${C[1]}") |")
 	rm -rf -- "$vault"
 done
 
