@@ -18,6 +18,8 @@ const oneOffGCPercent = 150
 
 // oneOffGC sets the collector's GOGC for a one-off build, unless the
 // user chose one in the environment, and returns what puts it back.
+// GOGC belongs to the process: one-off builds that overlap (only tests
+// run them so) may leave it at 150, which changes nothing but pacing.
 func oneOffGC() (restore func()) {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}
