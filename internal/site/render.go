@@ -68,7 +68,6 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			Context:      first.Context,
 			Tags:         first.Tags,
 			HeadingLevel: first.HeadingLevel,
-			Line:         first.Line,
 		}
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)

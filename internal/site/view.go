@@ -88,7 +88,6 @@ type CardView struct {
 	Context      []string // breadcrumb headings
 	Tags         []string
 	HeadingLevel int // 0 for non-heading cards
-	Line         int // source line, for "edit" hints
 }
 
 // QuizPage is quiz/<slug>.html: one card at a time over the deck's subtree.
