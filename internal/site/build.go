@@ -119,7 +119,7 @@ func Generate(v *vault.Vault, opt Options) (Output, *Result) {
 // the parse cache, in parallel, keeping path order. It returns copies
 // the build may edit, and (with caches, for gen -serve) each note's
 // source hash.
-func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
+func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
 	opt := b.opt
 	popt := b.parseOptions()
 	results := make([]*parsedNote, len(v.Notes))
@@ -157,9 +157,9 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 			return
 		}
 		found := n.Diags
-		if b.renders == nil {
-			// A one-off build keeps notes slim until their deck comes
-			// (slim.go): let the text go at once.
+		if slim {
+			// Notes are parsed again when their deck comes (slim.go):
+			// let the text go at once.
 			n = slimNote(n)
 		}
 		results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: found}
@@ -175,7 +175,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) ([]*notes.Note, map[str
 		}
 		ds = append(ds, p.diags...)
 		if b.renders == nil {
-			all = append(all, p.note) // slim already, and no parse cache to keep
+			all = append(all, p.note) // no parse cache to keep
 			continue
 		}
 		content[p.note.Path] = p.sum

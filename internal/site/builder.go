@@ -30,6 +30,9 @@ type Builder struct {
 	md        *markdown.Renderer
 	templates map[string]*template.Template
 	minifier  *minify.M
+	// keepParsedMax is the most Markdown (bytes) a one-off build keeps
+	// parsed from the first read to its deck (slim.go); tests lower it.
+	keepParsedMax int64
 
 	parsed   map[string]*parsedNote
 	renders  *renderCache
@@ -54,7 +57,8 @@ func newOneShotBuilder(opt Options) *Builder {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = defaultMaxFileSize
 	}
-	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier()}
+	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier(),
+		keepParsedMax: keepParsedMax}
 }
 
 // Build reads the source and writes the site. Files are staged in the
@@ -177,7 +181,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	}
 	res := &Result{}
 	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
-	all, content, readDiags := b.readNotes(v, workers)
+	oneOff := b.renders == nil
+	// A one-off build of a big vault parses each note twice (slim.go).
+	reparse := oneOff && notesSize(v.Notes) > b.keepParsedMax
+	all, content, readDiags := b.readNotes(v, workers, reparse)
 	res.Diags = append(res.Diags, readDiags...)
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
@@ -185,7 +192,6 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	media := newMediaSet(v.Files)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
-	oneOff := b.renders == nil
 	var reader *noteReader
 	if oneOff {
 		reader = &noteReader{abs: make(map[string]string, len(v.Notes)), opts: b.parseOptions()}
@@ -203,7 +209,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		pages.renderKeys = map[string]hash{}
 	}
 	pages.prepare()
-	if oneOff {
+	if reparse {
 		// The deck tree, the card anchors and the decks' card ids are
 		// made: until its deck comes, a note needs nothing of its cards
 		// but their ids, which the reader keeps.
@@ -225,7 +231,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	parallel(len(decks), workers, func(i int) {
 		d := decks[i]
 		ns := tree.notes[d]
-		if oneOff {
+		if reparse {
 			for _, n := range ns {
 				reader.fill(n) // only this deck's job touches its notes
 			}

@@ -13,8 +13,9 @@ import (
 // copied into it); tests using it skip on a fresh clone without it.
 const corpusDir = "../../../shared/corpus/realworld"
 
-// TestDeterministic builds the same vault with one worker and with many
-// and wants byte-identical output.
+// TestDeterministic builds the same vault with one worker and with many,
+// and with its notes parsed once and parsed twice (slim.go), and wants
+// byte-identical output.
 func TestDeterministic(t *testing.T) {
 	dirs := []string{"../../content"}
 	if entries, err := os.ReadDir(corpusDir); err == nil {
@@ -30,14 +31,29 @@ func TestDeterministic(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, _ := Generate(v, Options{Title: "T", Tags: []string{"card", "fc"}, Workers: 1})
-			b, _ := Generate(v, Options{Title: "T", Tags: []string{"card", "fc"}, Workers: 8})
-			if len(a) != len(b) {
-				t.Fatalf("%d files vs %d files", len(a), len(b))
+			opt := Options{Title: "T", Tags: []string{"card", "fc"}}
+			build := func(workers int, keepParsedMax int64) Output {
+				opt.Workers = workers
+				b := newOneShotBuilder(opt)
+				b.keepParsedMax = keepParsedMax
+				sink := &memSink{out: Output{}}
+				if _, _, err := b.generate(v, sink); err != nil {
+					t.Fatal(err)
+				}
+				return sink.out
 			}
-			for k, va := range a {
-				if !bytes.Equal(va, b[k]) {
-					t.Errorf("%s differs between builds", k)
+			a := build(1, keepParsedMax)
+			for _, other := range []struct {
+				name string
+				out  Output
+			}{{"8 workers", build(8, keepParsedMax)}, {"notes parsed twice", build(8, 0)}} {
+				if len(a) != len(other.out) {
+					t.Fatalf("%s: %d files vs %d files", other.name, len(other.out), len(a))
+				}
+				for k, va := range a {
+					if !bytes.Equal(va, other.out[k]) {
+						t.Errorf("%s: %s differs", other.name, k)
+					}
 				}
 			}
 		})
