@@ -76,25 +76,12 @@ func (stubResolver) Embed(from, target string) (markdown.Target, bool, error) {
 // by notes.Parse), one goroutine. MB/s is Markdown body rendered.
 func BenchmarkRender(b *testing.B) {
 	v := benchVault()
-	opt := notes.DefaultOptions()
-	var parsed []*notes.Note
-	var size int64
+	var bodies []snippet
 	for _, f := range v.Notes {
-		n := notes.Parse(f.Path, f.Data, opt)
-		parsed = append(parsed, n)
-		size += int64(len(n.Body))
+		n := notes.Parse(f.Path, f.Data, notes.DefaultOptions())
+		bodies = append(bodies, snippet{n.Path, n.BodyLine, n.Body})
 	}
-	md := markdown.New()
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		for _, n := range parsed {
-			md.Render(n.Body, markdown.Options{Resolver: stubResolver{}, Root: "../",
-				File: n.Path, Line: n.BodyLine, HeadingIDPrefix: "n1-"})
-		}
-	}
-	reportNotes(b, len(parsed))
+	benchSnippets(b, bodies, "notes/s")
 }
 
 // BenchmarkBuild: site.Build of the vault (written once to a temporary

@@ -76,7 +76,7 @@ func corpusSnippets(tb testing.TB) []snippet {
 //
 //	go test ./bench -run '^$' -bench RenderCards -benchmem
 func BenchmarkRenderCards(b *testing.B) {
-	benchSnippets(b, cardSnippets(b))
+	benchSnippets(b, cardSnippets(b), "calls/s")
 }
 
 // BenchmarkRenderCorpusCards is BenchmarkRenderCards over the real-world
@@ -87,10 +87,12 @@ func BenchmarkRenderCorpusCards(b *testing.B) {
 	if len(snips) == 0 {
 		b.Skip("corpus not present")
 	}
-	benchSnippets(b, snips)
+	benchSnippets(b, snips, "calls/s")
 }
 
-func benchSnippets(b *testing.B, snips []snippet) {
+// benchSnippets renders snips in turn, one goroutine, and reports the
+// Markdown rendered (MB/s) and snippets per second under unit.
+func benchSnippets(b *testing.B, snips []snippet, unit string) {
 	var size int64
 	for _, s := range snips {
 		size += int64(len(s.text))
@@ -105,5 +107,5 @@ func benchSnippets(b *testing.B, snips []snippet) {
 				File: s.file, Line: s.line, HeadingIDPrefix: "n1-"})
 		}
 	}
-	b.ReportMetric(float64(len(snips))*float64(b.N)/b.Elapsed().Seconds(), "calls/s")
+	b.ReportMetric(float64(len(snips))*float64(b.N)/b.Elapsed().Seconds(), unit)
 }
