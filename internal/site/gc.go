@@ -11,9 +11,9 @@ import (
 // default GOGC of 100 the collector then starts every 25 MB allocated,
 // 178 times for 5,000 notes, and marks the same live heap each time. At
 // 150 it runs 116 times, spends 1.0 s of CPU instead of 1.5 s, and the
-// whole build 0.7–1.0 s less (of 11); the peak is 110–117 MiB, under the
-// 130 MiB it was at GOGC 100 before notes were made thin. (At 200 the
-// peak reached 137–159 MiB.)
+// whole build 0.7–1.0 s less (of 11); the peak is 110–136 MiB, about
+// what it was at GOGC 100 before notes were made thin (126–149 MiB).
+// (At 200 the peak reached 137–159 MiB.)
 const oneOffGCPercent = 150
 
 // oneOffGC sets the collector's GOGC for a one-off build, unless the
