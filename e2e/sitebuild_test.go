@@ -218,32 +218,11 @@ func (b *browserTab) key(k string) {
 	b.do("press "+fmt.Sprintf("%q", k), chromedp.KeyEvent(k))
 }
 
-// center scrolls the element that sel selects to the middle of the viewport
-// (or as near as the page allows) and returns the viewport coordinates of
-// its centre, after checking that the element (or something inside it) is
-// what is hit there.
+// center scrolls the element that sel selects into view and returns the
+// viewport coordinates of its centre (see browsertest.Center).
 func (b *browserTab) center(sel string) (x, y float64) {
 	b.t.Helper()
-	pt := siteJS[[]float64](b, `(async () => {
-  const el = document.querySelector(`+browsertest.JSString(sel)+`);
-  if (!el) throw new Error("no element " + `+browsertest.JSString(sel)+`);
-  el.scrollIntoView({block: "center", behavior: "instant"});
-  // The scroll may land only with a later frame (Chromium does so for a
-  // button in the quiz's sticky bar), and a rect read before it sends the
-  // click to where the button was: measure once the rect holds still.
-  let r = el.getBoundingClientRect();
-  for (let i = 0; i < 30; i++) {
-    await new Promise(requestAnimationFrame);
-    const next = el.getBoundingClientRect();
-    if (i > 0 && next.top === r.top && next.left === r.left) break;
-    r = next;
-  }
-  const x = r.left + r.width / 2, y = r.top + r.height / 2;
-  const hit = document.elementFromPoint(x, y);
-  if (!hit || !(el === hit || el.contains(hit))) throw new Error("the centre of " + `+browsertest.JSString(sel)+` + " is covered by " + (hit && hit.outerHTML.slice(0, 80)));
-  return [x, y];
-})()`)
-	return pt[0], pt[1]
+	return browsertest.Center(b.t, b.ctx, sel)
 }
 
 // noErrors fails the test on console errors and on notices on the page.

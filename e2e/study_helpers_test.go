@@ -172,12 +172,12 @@ func (p *studyPage) key(keys string) {
 
 func (p *studyPage) click(sel string) {
 	p.t.Helper()
-	p.do(chromedp.Click(sel, chromedp.NodeVisible))
+	browsertest.Click(p.t, p.ctx, sel)
 }
 
 func (p *studyPage) tap(sel string) {
 	p.t.Helper()
-	p.do(chromedp.Tap(sel, chromedp.NodeVisible))
+	browsertest.Tap(p.t, p.ctx, sel)
 }
 
 // state is the quiz's data-state ("question", "answer", "done", …).
