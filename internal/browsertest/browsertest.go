@@ -15,6 +15,8 @@
 // [Serve] serves a directory over HTTP on 127.0.0.1, [Screenshot] saves a
 // full-page PNG for humans to look at, and [WatchErrors] collects console
 // errors and uncaught exceptions of the page so a test can fail on them.
+// [Click] and [Tap] press on an element as a reader would, at the point
+// [Center] finds once the page holds still.
 package browsertest
 
 import (

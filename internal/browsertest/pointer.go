@@ -13,14 +13,13 @@ import (
 // coordinates of its centre, after checking that the element (or something
 // inside it) is what a pointer there would hit. It fails t otherwise.
 //
-// Chromium may apply the scroll only with a later frame (it does so for a
-// button in the quiz's sticky bar), and a rect read before that sends a
-// click to where the element was; a scroll the page asked for just before
-// may land after this one. So it measures once the rect has held still for
-// a frame, scrolling again if need be. chromedp.Click measures at once,
-// and missed. The
-// frames are awaited with requestAnimationFrame, so the page must have
-// scripts on.
+// The page may still be moving when the scroll returns: in the quiz, a
+// grade button's page was seen to scroll again a few milliseconds after
+// its box was read, and the click landed beside it (chromedp.Click reads
+// the box at once, and missed the same way). So Center measures only once
+// the centre has held still over a frame, and scrolls again now and then
+// in case a scroll the page asked for lands after its own. It awaits the
+// frames with requestAnimationFrame, so the page must have scripts on.
 func Center(t testing.TB, ctx context.Context, sel string) (x, y float64) {
 	t.Helper()
 	pt := Eval[[]float64](t, ctx, `(async () => {
@@ -28,8 +27,6 @@ func Center(t testing.TB, ctx context.Context, sel string) (x, y float64) {
   if (!el) throw new Error("no element " + `+JSString(sel)+`);
   let last = null, covered = "";
   for (let frame = 0; frame < 60; frame++) {
-    // Again now and then: a scroll the page itself asked for just before
-    // (its focus moving on) may land after this one.
     if (frame % 15 === 0) el.scrollIntoView({block: "center", behavior: "instant"});
     await new Promise(requestAnimationFrame);
     const r = el.getBoundingClientRect();
