@@ -1,11 +1,9 @@
 package bench
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/corpus"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -47,45 +45,14 @@ func appendSnippets(out []snippet, n *notes.Note) []snippet {
 	return out
 }
 
-// corpusSnippets is cardSnippets for the real-world notes in shared/
-// (cards tagged #card or #fc), or nil when they are not there.
-func corpusSnippets(tb testing.TB) []snippet {
-	tb.Helper()
-	const dir = "../../shared/corpus/realworld"
-	var out []snippet
-	opt := notes.Options{Tags: []string{"card", "fc"}}
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out = appendSnippets(out, notes.Parse(filepath.ToSlash(rel), b, opt))
-		return nil
-	})
-	return out
-}
-
-// BenchmarkRenderCards renders every card side and reading segment of the
-// benchmark vault with its own Render call, as a site build does (about
-// 6,000 small calls an op), so per-call overhead shows as it does in a
-// build, unlike the whole-note BenchmarkRender.
-//
-//	go test ./bench -run '^$' -bench RenderCards -benchmem
-func BenchmarkRenderCards(b *testing.B) {
-	benchSnippets(b, cardSnippets(b), "calls/s")
-}
-
 // BenchmarkRenderCorpusCards is BenchmarkRenderCards over the real-world
 // notes in shared/corpus (skipped without them): unlike generated notes
 // they rarely repeat a formula or a code block.
 func BenchmarkRenderCorpusCards(b *testing.B) {
-	snips := corpusSnippets(b)
-	if len(snips) == 0 {
-		b.Skip("corpus not present")
+	var snips []snippet
+	opt := notes.Options{Tags: []string{"card", "fc"}}
+	for _, f := range corpus.Realworld(b) {
+		snips = appendSnippets(snips, notes.Parse(f.Path, f.Src, opt))
 	}
 	benchSnippets(b, snips, "calls/s")
 }

@@ -3,7 +3,6 @@ package markdown
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/corpus"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -239,43 +240,25 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-const corpusDir = "../../../shared/corpus/realworld"
-
 // TestCorpus renders every real note body: no panic, no script.
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("corpus not present")
-	}
 	r := New()
-	n := 0
-	err := filepath.WalkDir(corpusDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		n++
-		rel, _ := filepath.Rel(corpusDir, p)
+	files := corpus.Realworld(t)
+	for _, f := range files {
 		for _, opt := range []Options{
-			{Resolver: permissiveResolver{}, File: filepath.ToSlash(rel), Line: 1, Root: "../"},
-			{Resolver: fakeResolver{}, File: filepath.ToSlash(rel), Line: 1},
+			{Resolver: permissiveResolver{}, File: f.Path, Line: 1, Root: "../"},
+			{Resolver: fakeResolver{}, File: f.Path, Line: 1},
 		} {
-			res := r.Render(string(b), opt)
+			res := r.Render(string(f.Src), opt)
 			if strings.Contains(strings.ToLower(res.HTML), "<script") {
-				t.Errorf("%s: <script> in output", rel)
+				t.Errorf("%s: <script> in output", f.Path)
 			}
-			if len(b) > 0 && res.HTML == "" {
-				t.Errorf("%s: empty output", rel)
+			if len(f.Src) > 0 && res.HTML == "" {
+				t.Errorf("%s: empty output", f.Path)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	t.Logf("rendered %d notes", n)
+	t.Logf("rendered %d notes", len(files))
 }
 
 func FuzzRender(f *testing.F) {
@@ -328,7 +311,11 @@ func TestMathSurvivesSanitiser(t *testing.T) {
 		`\boxed{x}`, `\cancel{y}`, `\left( \frac{1}{2} \right)`, `\sum_{i=1}^n i`, `\overbrace{a+b}^{c}`,
 		`\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}`, `\operatorname{lim}_{x\to 0}`, `\mathtt{code} \mathsf{s}`,
 		`\begin{align} a &= b \tag{1} \end{align}`, `\bad`, `a < b > c & d`}
-	if b, err := os.ReadFile(filepath.Join(corpusDir, "becknik__Universus-Uni/SysKon/Betriebssystem/Scheduling/Uniprozessoren-Scheduling.md")); err == nil {
+	if dir, ok := corpus.Dir(); !ok {
+		t.Log("without the real-world corpus's math")
+	} else if b, err := os.ReadFile(filepath.Join(dir, "becknik__Universus-Uni/SysKon/Betriebssystem/Scheduling/Uniprozessoren-Scheduling.md")); err != nil {
+		t.Fatal(err)
+	} else {
 		for _, m := range mathInCorpus.FindAllString(string(b), -1) {
 			texs = append(texs, strings.Trim(m, "$"))
 		}

@@ -3,9 +3,10 @@ package notes
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/corpus"
 
 	"github.com/flipdeck/flipdeck/bench/vaultgen"
 )
@@ -71,34 +72,17 @@ func BenchmarkParseVault(b *testing.B) {
 // BenchmarkParseCorpus parses the real-world notes (skipped when the
 // corpus is not there, as in CI) with the tags those vaults use.
 func BenchmarkParseCorpus(b *testing.B) {
-	type file struct {
-		path string
-		src  []byte
-	}
-	var files []file
+	files := corpus.Realworld(b)
 	var size int64
-	err := filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpusDir, p)
-		files = append(files, file{filepath.ToSlash(rel), src})
-		size += int64(len(src))
-		return nil
-	})
-	if err != nil || len(files) == 0 {
-		b.Skipf("corpus not found: %v", err)
+	for _, f := range files {
+		size += int64(len(f.Src))
 	}
 	opt := Options{Tags: []string{"card", "fc"}}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {
-			Parse(f.path, f.src, opt)
+			Parse(f.Path, f.Src, opt)
 		}
 	}
 }

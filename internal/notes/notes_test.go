@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flipdeck/flipdeck/internal/corpus"
+
 	"github.com/rogpeppe/go-internal/txtar"
 	"gopkg.in/yaml.v3"
 )
@@ -356,29 +358,15 @@ func TestSeed(t *testing.T) {
 	}
 }
 
-const corpusDir = "../../../shared/corpus/realworld"
-
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("corpus not found: %v", err)
-	}
 	cards := map[string]int{}
 	notes := map[string]int{}
 	diags := map[string]int{}
 	opt := Options{Tags: []string{"card", "fc"}}
-	err := filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || filepath.Base(p) == "SOURCES.md" {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpusDir, p)
-		rel = filepath.ToSlash(rel)
-		repo, inRepo, _ := strings.Cut(rel, "/")
-		n := Parse(inRepo, src, opt)
-		checkInvariants(t, src, n)
+	for _, f := range corpus.Realworld(t) {
+		repo, inRepo, _ := strings.Cut(f.Path, "/")
+		n := Parse(inRepo, f.Src, opt)
+		checkInvariants(t, f.Src, n)
 		cards[repo] += len(n.Cards)
 		notes[repo]++
 		kinds := map[Kind]int{}
@@ -390,10 +378,6 @@ func TestCorpus(t *testing.T) {
 			diags[d.Kind]++
 			t.Logf("  %s", d)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	repos := make([]string, 0, len(cards))
 	for r := range notes {

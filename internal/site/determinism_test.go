@@ -2,29 +2,19 @@ package site
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/flipdeck/flipdeck/internal/corpus"
+
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
-
-// corpusDir is the real-world notes shared beside the project (never
-// copied into it); tests using it skip on a fresh clone without it.
-const corpusDir = "../../../shared/corpus/realworld"
 
 // TestDeterministic builds the same vault with one worker and with many,
 // and with its notes parsed once and parsed twice (slim.go), and wants
 // byte-identical output.
 func TestDeterministic(t *testing.T) {
-	dirs := []string{"../../content"}
-	if entries, err := os.ReadDir(corpusDir); err == nil {
-		for _, e := range entries {
-			if e.IsDir() {
-				dirs = append(dirs, filepath.Join(corpusDir, e.Name()))
-			}
-		}
-	}
+	dirs := append([]string{"../../content"}, corpus.VaultDirs()...)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			v, _, err := vault.Scan(dir, vault.ScanOptions{})
@@ -64,24 +54,18 @@ func TestDeterministic(t *testing.T) {
 // corpus is its own vault): no crash, every note read, and a report of
 // cards per repository and problems by kind.
 func TestCorpusBuilds(t *testing.T) {
-	entries, err := os.ReadDir(corpusDir)
-	if err != nil {
-		t.Skip("corpus not present:", err)
-	}
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		t.Run(e.Name(), func(t *testing.T) {
+	for _, dir := range corpus.Vaults(t) {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			res, err := Build(Options{Src: filepath.Join(corpusDir, e.Name()), Out: out, Tags: []string{"card", "fc"}})
+			res, err := Build(Options{Src: dir, Out: out, Tags: []string{"card", "fc"}})
 			if err != nil {
 				t.Fatalf("build failed: %v", err)
 			}
 			if res.Notes == 0 {
 				t.Fatal("no notes read")
 			}
-			t.Logf("%s: %s; problems: %s", e.Name(), res.Summary(), res.KindCounts())
+			t.Logf("%s: %s; problems: %s", name, res.Summary(), res.KindCounts())
 		})
 	}
 }

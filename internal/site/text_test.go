@@ -1,12 +1,13 @@
 package site
 
 import (
-	"io/fs"
+	"errors"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/corpus"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
@@ -192,29 +193,13 @@ func (textTestResolver) Embed(from, target string) (markdown.Target, bool, error
 // renderedHTML renders Markdown notes as the site does and returns the
 // HTML of each whole note body and of every card side: the sample vault
 // in content/, the Markdown of internal/markdown's test cases, and the
-// real-world corpus in /work/shared/corpus/realworld when it is there.
+// real-world corpus when it is there.
 func renderedHTML(t testing.TB) []string {
 	t.Helper()
-	type note struct{ path, src string }
-	var ns []note
-	walk := func(root string) {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, p)
-			ns = append(ns, note{filepath.ToSlash(rel), string(b)})
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	ns, err := corpus.Markdown(filepath.Join("..", "..", "content"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	walk(filepath.Join("..", "..", "content"))
 	if len(ns) == 0 {
 		t.Fatal("no notes in content/")
 	}
@@ -224,27 +209,29 @@ func renderedHTML(t testing.TB) []string {
 	}
 	for _, f := range ar.Files {
 		if strings.HasSuffix(f.Name, ".md") {
-			ns = append(ns, note{f.Name, string(f.Data)})
+			ns = append(ns, corpus.File{Path: f.Name, Src: f.Data})
 		}
 	}
-	const corpus = "/work/shared/corpus/realworld"
-	if _, err := os.Stat(corpus); err == nil {
-		walk(corpus)
-	} else {
-		t.Logf("%s not found; testing without the real-world corpus", corpus)
+	switch real, err := corpus.ReadRealworld(); {
+	case errors.Is(err, corpus.ErrAbsent):
+		t.Logf("testing without it: %v", err)
+	case err != nil:
+		t.Fatal(err)
+	default:
+		ns = append(ns, real...)
 	}
 
 	md := markdown.New()
 	var out []string
 	for _, n := range ns {
-		note := notes.Parse(n.path, []byte(n.src), notes.DefaultOptions())
+		note := notes.Parse(n.Path, n.Src, notes.DefaultOptions())
 		for _, unsafe := range []bool{false, true} {
 			render := func(src string) {
 				if src == "" {
 					return
 				}
 				r := md.Render(src, markdown.Options{Resolver: textTestResolver{}, Root: pageRoot,
-					File: n.path, Line: 1, UnsafeHTML: unsafe, HeadingIDPrefix: "n1-"})
+					File: n.Path, Line: 1, UnsafeHTML: unsafe, HeadingIDPrefix: "n1-"})
 				out = append(out, r.HTML)
 			}
 			render(note.Body)

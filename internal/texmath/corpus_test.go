@@ -1,15 +1,11 @@
 package texmath
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir is the shared real-world notes corpus, relative to this
-// package directory.
-const corpusDir = "../../../shared/corpus/realworld"
+	"github.com/flipdeck/flipdeck/internal/corpus"
+)
 
 type mathSpan struct {
 	file    string
@@ -117,24 +113,9 @@ func TestExtractMath(t *testing.T) {
 // TestCorpus converts every math span of the real-world notes and reports
 // the ones that give an error. The corpus is the target: zero errors.
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
 	var spans []mathSpan
-	err := filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpusDir, path)
-		spans = append(spans, extractMath(rel, string(data))...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, f := range corpus.Realworld(t) {
+		spans = append(spans, extractMath(f.Path, string(f.Src))...)
 	}
 	if len(spans) < 100 {
 		t.Fatalf("found only %d math spans; is the extractor broken?", len(spans))
