@@ -70,6 +70,9 @@ type Options struct {
 	// HeadingIDPrefix is put before generated heading ids so that several
 	// notes on one deck page do not clash (e.g. "n3-").
 	HeadingIDPrefix string
+	// CardSlots are the flip cards' HTML that CardSlot lines in the source
+	// stand for (see cardslot.go), by index; nil when the source has none.
+	CardSlots []string
 }
 
 // Result is rendered HTML and the problems found while rendering.

@@ -70,7 +70,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{},
-			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{},
+			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),

@@ -47,7 +47,7 @@ func (p *parser) headingCard(i int, q string) {
 		}
 		ansEnd = end
 	}
-	a := p.answerText(i+1, ansEnd, false)
+	a := p.answerText(i+1, ansEnd, false, 0)
 	c := p.newCard(KindBasic, i, q, a, inf.tail.tags)
 	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID, c.HeadingLevel = id, inf.level
@@ -107,26 +107,27 @@ func (p *parser) answerLine(from, to int) int {
 
 // answerText joins lines from..to as an answer: block-id lines dropped,
 // trailing " ^ids" removed, leading and trailing blank lines trimmed;
-// dedent removes a list item's indentation.
-func (p *parser) answerText(from, to int, indent bool) string {
+// dedent removes a list item's indentation, and quote blockquote markers
+// are removed from every line (the card sits in a callout).
+func (p *parser) answerText(from, to int, indent bool, quote int) string {
 	if from > to {
 		return ""
 	}
-	if p.linesAsWritten(from, to, indent) {
+	if quote == 0 && p.linesAsWritten(from, to, indent) {
 		return p.trimmedBodyLines(from, to)
 	}
 	out := make([]string, 0, to-from+1)
 	for k := from; k <= to; k++ {
 		l := &p.lines[k]
 		if l.code {
-			out = append(out, l.text)
+			out = append(out, stripQuote(l.text, quote))
 			continue
 		}
 		if anyBlockIDLine(l) {
 			continue
 		}
 		t, _ := stripBlockID(l)
-		out = append(out, t)
+		out = append(out, stripQuote(t, quote))
 	}
 	if indent {
 		out = dedent(out)

@@ -21,7 +21,7 @@ func (p *parser) multiCard(i int, reversed bool) {
 		return
 	}
 	end, ansEnd, id := p.answerRange(i)
-	a := p.answerText(i+1, ansEnd, true)
+	a := p.answerText(i+1, ansEnd, true, p.lines[i].quoteDepth())
 	c := p.newCard(KindMulti, qs, q, a, nil)
 	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID = id

@@ -92,4 +92,9 @@ type Segment struct {
 	// LastLine is the 1-based file line of the segment's last line
 	// (inclusive), so that Line..LastLine is the segment's source range.
 	LastLine int
+	// Container is, for a card segment, what its first line starts with
+	// before the card's own text: blockquote markers and list indentation
+	// and marker ("> ", "\t- ", "> 1. "). A deck page puts the card back
+	// into the same callout or list item.
+	Container string
 }

@@ -54,8 +54,9 @@ func (p *parser) questionRange(i int) (qs, qe int, ok bool) {
 // when items is set, at the start of the list item holding line k.
 func (p *parser) walkUp(k int, items bool) int {
 	start := k
+	quote := p.lines[k].quoteDepth() // a paragraph does not cross into another quote level
 	if _, item := itemPrefix(p.lines[k].mask); !(item && items) {
-		for j := k - 1; j >= 0 && !p.stopsQuestion(j); j-- {
+		for j := k - 1; j >= 0 && !p.stopsQuestion(j) && p.lines[j].quoteDepth() == quote; j-- {
 			start = j
 			if _, item := itemPrefix(p.lines[j].mask); item && items && !p.lines[j].code {
 				break
@@ -86,7 +87,7 @@ func (p *parser) stopsQuestion(j int) bool {
 	}
 	if p.deckSet {
 		// A "?" separator or an inline Q::A card is a card of its own.
-		if t := strings.TrimSpace(l.mask); t == "?" || t == "??" {
+		if t := strings.TrimSpace(quoteContent(l.mask)); t == "?" || t == "??" {
 			return true
 		}
 		if _, _, ok := findInlineSep(l.mask); ok {
@@ -121,7 +122,7 @@ func (p *parser) paragraphCard(i int) {
 		return
 	}
 	end, ansEnd, id := p.answerRange(i)
-	a := p.answerText(i+1, ansEnd, true)
+	a := p.answerText(i+1, ansEnd, true, p.lines[i].quoteDepth())
 	c := p.newCard(KindBasic, qs, q, a, inf.tail.tags)
 	c.AnswerLine = p.answerLine(i+1, ansEnd)
 	c.BlockID = id
@@ -167,12 +168,16 @@ func (p *parser) questionLine(k, qs, tagLine int) string {
 	} else if !l.code {
 		t, _ = stripBlockID(l)
 	}
-	if !l.code {
-		if k == qs {
+	if k == qs {
+		if !l.code {
 			if n, _ := itemPrefix(l.mask); n <= len(t) {
 				t = t[n:]
 			}
 		}
+	} else if quote := p.lines[qs].quoteDepth(); quote > 0 {
+		t = stripQuote(t, quote)
+	}
+	if !l.code {
 		t = trimRightBlanks(t)
 	}
 	return t
@@ -184,31 +189,49 @@ func (p *parser) questionLine(k, qs, tagLine int) string {
 // Besides FORMAT.md's ends, a heading or another card tag line also ends
 // the answer: neither can continue a paragraph.
 func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
-	j := i + 1
-	for j < len(p.lines) && p.lines[j].blank() {
-		j++
-	}
-	ansEnd = i
-	// A card in a list item owns its indented continuation, not the next
-	// item of the same list.
+	// A card in a callout owns the callout's later lines; a card in a
+	// list item owns its indented continuation, not the next item of the
+	// same list nor what follows the list (container.go).
+	quote := p.lines[i].quoteDepth()
 	itemIndent := -1
 	if qs := p.walkUp(i, true); qs <= i {
-		if n, item := itemPrefix(p.lines[qs].mask); item {
-			itemIndent = indentOf(p.lines[qs].mask, n)
+		s := stripQuote(p.lines[qs].mask, quote)
+		if n, item := itemPrefix(s); item {
+			itemIndent = indentOf(s, n)
 		}
 	}
+	j := i + 1
+	if j < len(p.lines) && p.lines[j].blank() {
+		if (quote > 0 && itemIndent < 0) || (itemIndent >= 0 && !p.itemContinues(j, itemIndent, quote)) {
+			return i, i, "" // the container ends with the question
+		}
+		for j < len(p.lines) && p.lines[j].blank() {
+			j++
+		}
+	}
+	ansEnd = i
 	for ; j < len(p.lines); j++ {
 		l := &p.lines[j]
+		if quote > 0 && l.quoteDepth() < quote && !l.blank() {
+			break
+		}
 		if l.code {
 			ansEnd = j
 			continue
 		}
 		inf := &p.info[j]
-		if l.blank() || inf.level > 0 || inf.hasTail {
+		if l.blank() {
+			if itemIndent >= 0 && p.itemContinues(j, itemIndent, quote) {
+				continue
+			}
+			break
+		}
+		if inf.level > 0 || inf.hasTail {
 			break
 		}
 		if itemIndent >= 0 {
-			if n, item := itemPrefix(l.mask); item && indentOf(l.mask, n) <= itemIndent {
+			s := stripQuote(l.mask, quote)
+			if n, item := itemPrefix(s); item && indentOf(s, n) <= itemIndent {
 				break
 			}
 		}

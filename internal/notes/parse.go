@@ -133,6 +133,11 @@ func Parse(path string, src []byte, opt Options) *Note {
 	}
 	p.structural()
 	p.lineCards()
+	if len(p.blocks) == 0 && len(p.lines) > 0 {
+		if k := p.frontmatterCardTag(); k != tagNone {
+			p.wholeNoteCard(len(p.lines), k, nil)
+		}
+	}
 	p.assemble()
 	n.Segments = p.segments()
 	return n
@@ -250,11 +255,15 @@ func (p *parser) structural() {
 			continue
 		}
 		if inf.hasTail {
+			if p.isWholeNoteTag(i) {
+				p.wholeNoteCard(i, inf.tail.kind, inf.tail.tags)
+				continue
+			}
 			p.paragraphCard(i)
 			continue
 		}
 		if p.deckSet {
-			if t := strings.TrimSpace(l.mask); t == "?" || t == "??" {
+			if t := strings.TrimSpace(quoteContent(l.mask)); t == "?" || t == "??" {
 				p.multiCard(i, t == "??")
 			}
 		}

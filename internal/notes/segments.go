@@ -1,5 +1,7 @@
 package notes
 
+import "strings"
+
 // segments splits Body into reading text and card segments that cover it
 // in order without overlap. Card segments come from the blocks (already
 // in source order and disjoint, because every card claims its lines);
@@ -25,7 +27,8 @@ func (p *parser) segments() []Segment {
 	for _, b := range p.blocks {
 		reading(b.start)
 		n := b.n
-		segs = append(segs, Segment{Line: p.base + b.start, LastLine: p.base + b.end, Cards: idx[ci : ci+n : ci+n]})
+		segs = append(segs, Segment{Line: p.base + b.start, LastLine: p.base + b.end, Cards: idx[ci : ci+n : ci+n],
+			Container: p.containerPrefix(b.start)})
 		ci += n
 		next = b.end + 1
 	}
@@ -42,4 +45,17 @@ func (p *parser) bodyLines(from, to int) string {
 		end++ // the newline after line to
 	}
 	return p.n.Body[p.lines[from].off:end]
+}
+
+// containerPrefix returns the blockquote markers, indentation and list
+// marker that body line i starts with (see Segment.Container).
+func (p *parser) containerPrefix(i int) string {
+	l := &p.lines[i]
+	if l.code {
+		// A fence opening the card (a code question): only its indentation
+		// and quote markers.
+		return l.text[:len(l.text)-len(strings.TrimLeft(l.text, " \t>"))]
+	}
+	n, _ := itemPrefix(l.mask)
+	return l.text[:n]
 }

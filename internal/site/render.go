@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/markdown"
@@ -52,10 +53,17 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		q, a := render(c.Question, c.Line), render(c.Answer, c.AnswerLine)
 		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a)}
 	}
+	// The deck page shows the note in one piece: its reading text with
+	// each card segment replaced by a slot for the flip card, so that a
+	// card inside a callout or a list item stays inside it.
+	var doc strings.Builder
+	doc.Grow(len(n.Body) + 64*len(n.Segments))
+	var slots []string
 	for _, seg := range n.Segments {
 		if len(seg.Cards) == 0 {
-			if html := render(seg.Text, seg.Line); html != "" {
-				rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(html)})
+			doc.WriteString(seg.Text)
+			if !strings.HasSuffix(seg.Text, "\n") {
+				doc.WriteByte('\n')
 			}
 			continue
 		}
@@ -72,7 +80,16 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
-		rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: cardHTML(cv)})
+		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
+		slots = append(slots, string(cardHTML(cv)))
+	}
+	if len(n.Segments) > 0 {
+		r := md.Render(doc.String(), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots})
+		diags = append(diags, r.Diags...)
+		if r.HTML != "" {
+			rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(r.HTML)})
+		}
 	}
 	return rn, diags
 }
