@@ -57,5 +57,10 @@ func (p *parser) containerPrefix(i int) string {
 		return l.text[:len(l.text)-len(strings.TrimLeft(l.text, " \t>"))]
 	}
 	n, _ := itemPrefix(l.mask)
+	// A task box ("- [ ] Q #card") is the item's text to goldmark, not
+	// a container: a card slot after it would be read as text.
+	if t := trimRightBlanks(l.mask[:n]); len(t) >= 3 && t[len(t)-3] == '[' && t[len(t)-1] == ']' {
+		n = len(t) - 3
+	}
 	return l.text[:n]
 }
