@@ -21,6 +21,7 @@ import (
 func BenchmarkParseStress(b *testing.B) {
 	pieces := []string{
 		"$a ", "`` ` ", "{x ", "a :: ", "#t ", "%%", "<!--SR: ", "==h ", "{{c1::",
+		"*{*x ", "{1: x ", "a::b ", "[k:: ", "\\\\{ ",
 	}
 	opt := Options{Tags: []string{"card"}, HighlightCloze: true}
 	for i, p := range pieces {

@@ -21,7 +21,14 @@ import (
 //   - "{text}" must not follow a word character or one of \ ^ _ $ { } % #
 //     (\frac{a}{b}, x^{2}, a_{i}) nor be followed by a word character or
 //     '{'; its text may not start or end with a space ("{ return x; }")
-//     or hold braces.
+//     or hold braces;
+//   - a numbered cloze's number hugs the brace ("{1:text}"), which is
+//     signal enough to trim spaces around its text: "{1: text}" and
+//     "{1:text }" are what people type, and "{ 1:text}" stays text like
+//     any "{ spaced }" braces;
+//   - a brace that is literal text is no delimiter: an escaped "\{" and
+//     a brace that is the whole of an emphasis span ("*{*", "**}**"),
+//     the usual way to show a brace in prose without code.
 
 type clozeSpan struct {
 	start, end int // the whole span in the line
@@ -64,7 +71,7 @@ func (p *parser) findClozes(mask string) []clozeSpan {
 				i = s.end
 				continue
 			}
-		case c == '{' && clozePrevOK(mask, i):
+		case c == '{' && clozePrevOK(mask, i) && !emphasisWrapped(mask, i):
 			if s, ok := braceCloze(mask, i); ok {
 				spans = append(spans, s)
 				i = s.end
@@ -109,24 +116,70 @@ func ankiCloze(mask string, i int) (clozeSpan, bool) {
 
 // braceCloze reads {N:text} or {text} at mask[i:].
 func braceCloze(mask string, i int) (clozeSpan, bool) {
-	j := strings.IndexAny(mask[i+1:], "{}")
-	if j < 0 || mask[i+1+j] != '}' {
+	// The span ends at the first brace that is not literal text; literal
+	// braces may sit inside it.
+	j := i + 1
+	for {
+		k := strings.IndexAny(mask[j:], "{}")
+		if k < 0 {
+			return clozeSpan{}, false
+		}
+		j += k
+		if !literalBrace(mask, j) {
+			break
+		}
+		j++
+	}
+	if mask[j] != '}' || !clozeNextOK(mask, j+1) {
 		return clozeSpan{}, false
 	}
-	end := i + 1 + j + 1
-	if !clozeNextOK(mask, end) {
-		return clozeSpan{}, false
-	}
-	s := clozeSpan{start: i, end: end, from: i + 1, to: end - 1}
-	if s.to-s.from >= 3 && mask[i+1] >= '1' && mask[i+1] <= '9' && mask[i+2] == ':' {
+	s := clozeSpan{start: i, end: j + 1, from: i + 1, to: j}
+	if j-i > 2 && mask[i+1] >= '1' && mask[i+1] <= '9' && mask[i+2] == ':' {
 		s.num = int(mask[i+1] - '0')
 		s.from = i + 3
+		for s.from < s.to && isBlankByte(mask[s.from]) {
+			s.from++
+		}
+		for s.to > s.from && isBlankByte(mask[s.to-1]) {
+			s.to--
+		}
 	}
-	t := mask[s.from:s.to]
-	if t == "" || t[0] == ' ' || t[len(t)-1] == ' ' || t[0] == '\t' || t[len(t)-1] == '\t' {
+	if s.from == s.to || isBlankByte(mask[s.from]) || isBlankByte(mask[s.to-1]) {
 		return clozeSpan{}, false
 	}
 	return s, true
+}
+
+func isBlankByte(c byte) bool { return c == ' ' || c == '\t' }
+
+// literalBrace reports whether the brace at mask[j] is text rather than a
+// cloze delimiter: escaped, or the whole of an emphasis span.
+func literalBrace(mask string, j int) bool {
+	return escaped(mask, j) || emphasisWrapped(mask, j)
+}
+
+// escaped reports an odd run of backslashes right before mask[j].
+func escaped(mask string, j int) bool {
+	n := 0
+	for j-n > 0 && mask[j-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// emphasisWrapped reports a byte that is the whole content of an
+// emphasis or strong span: the same run of one to three '*' or '_' right
+// before and right after it ("*{*", "__}__", "***{***").
+func emphasisWrapped(mask string, j int) bool {
+	if j == 0 || (mask[j-1] != '*' && mask[j-1] != '_') {
+		return false
+	}
+	c := mask[j-1]
+	before := 0
+	for before < 4 && j-before > 0 && mask[j-before-1] == c {
+		before++
+	}
+	return before <= 3 && runLen(mask, j+1, c) == before
 }
 
 func runDigits(s string, i int) int {

@@ -90,7 +90,7 @@ func (p *parser) stopsQuestion(j int) bool {
 		if t := strings.TrimSpace(quoteContent(l.mask)); t == "?" || t == "??" {
 			return true
 		}
-		if _, _, ok := findInlineSep(l.mask); ok {
+		if _, ok := p.findInline(j); ok {
 			return true
 		}
 	}
@@ -244,6 +244,16 @@ func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
 		}
 	}
 	return ansEnd, ansEnd, ""
+}
+
+// answerBelow reports whether answer lines follow tag line i right
+// below it (no blank line between).
+func (p *parser) answerBelow(i int) bool {
+	if i+1 >= len(p.lines) || p.lines[i+1].blank() {
+		return false
+	}
+	_, ansEnd, _ := p.answerRange(i)
+	return ansEnd > i
 }
 
 // isCalloutHeader reports "> [!note] Title": a callout's title line is not

@@ -64,6 +64,10 @@ type parser struct {
 	deckAt      []int32  // index into decks, per line
 	heads       []heading
 	ctxAt       []int32 // index into heads of the innermost heading, per line; -1: none
+
+	// flashcardNote: the note is tagged #flashcards (frontmatter or a
+	// line), so "Q::A" needs no spaces around its separator.
+	flashcardNote bool
 }
 
 // heading is one level of the breadcrumb. The headings seen so far form a
@@ -119,6 +123,12 @@ func Parse(path string, src []byte, opt Options) *Note {
 				}
 				break
 			}
+		}
+	}
+	for _, t := range fm.tags {
+		if _, ok := flashcardsDeck(t); ok {
+			p.flashcardNote = true
+			break
 		}
 	}
 	hasFMDeck := n.DeckSet
@@ -187,6 +197,7 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 				for _, t := range lineTags(l.mask) {
 					if lv, ok := flashcardsDeck(t); ok {
 						p.n.DeckSet = true
+						p.flashcardNote = true
 						inf.deckTag = true
 						if len(lv) > 0 {
 							// The levels are cut from the line; copies
@@ -255,11 +266,17 @@ func (p *parser) structural() {
 			continue
 		}
 		if inf.hasTail {
-			if p.isWholeNoteTag(i) {
+			// "Q::A #card" is an inline card, unless answer lines follow
+			// it: then "::" is part of a paragraph card's question
+			// ("What does Foo::bar do? #card").
+			switch c, ok := p.findInline(i); {
+			case p.isWholeNoteTag(i):
 				p.wholeNoteCard(i, inf.tail.kind, inf.tail.tags)
-				continue
+			case ok && !p.answerBelow(i):
+				p.inlineCard(i, c)
+			default:
+				p.paragraphCard(i)
 			}
-			p.paragraphCard(i)
 			continue
 		}
 		if p.deckSet {
@@ -299,10 +316,11 @@ func (p *parser) context(at int) []string {
 }
 
 // lineCards finds the one-line forms in lines no other card holds: cloze
-// lines and inline Q::A cards.
+// lines and inline Q::A cards (the card-tagged ones are read with the
+// other tagged cards, in structural).
 func (p *parser) lineCards() {
 	clozeOK := p.deckSet || p.hasTagCards
-	if !clozeOK && !p.deckSet {
+	if !clozeOK {
 		return
 	}
 	for i := range p.lines {
@@ -316,10 +334,8 @@ func (p *parser) lineCards() {
 				continue
 			}
 		}
-		if p.deckSet {
-			if sep, width, ok := findInlineSep(l.mask); ok {
-				p.inlineCard(i, sep, width)
-			}
+		if c, ok := p.findInline(i); ok {
+			p.inlineCard(i, c)
 		}
 	}
 }

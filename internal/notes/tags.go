@@ -89,14 +89,11 @@ func (set cardTagSet) cardTail(mask, text string) (tagTail, bool) {
 	var few [8]string
 	others := few[:0] // right to left
 	for end > 0 {
-		k := end
-		for k > 0 && mask[k-1] != ' ' && mask[k-1] != '\t' {
-			k--
-		}
-		tok := mask[k:end]
-		if !isTagToken(tok) {
+		k, ok := lastTagToken(mask, end)
+		if !ok {
 			break
 		}
+		tok := mask[k:end]
 		if kd := set.kind(tok[1:]); kd != tagNone {
 			kind = kd
 		} else {
@@ -116,6 +113,17 @@ func (set cardTagSet) cardTail(mask, text string) (tagTail, bool) {
 		}
 	}
 	return found, true
+}
+
+// lastTagToken reports whether the last blank-separated token of
+// mask[:end] is a tag, and where it starts. Runs of tags that end a line
+// are read right to left with it.
+func lastTagToken(mask string, end int) (start int, ok bool) {
+	k := end
+	for k > 0 && mask[k-1] != ' ' && mask[k-1] != '\t' {
+		k--
+	}
+	return k, isTagToken(mask[k:end])
 }
 
 // isTagToken reports an Obsidian tag: '#' then letters, digits, '_', '-',
