@@ -196,21 +196,9 @@ func (calloutExt) Extend(m goldmark.Markdown) {
 func renderCallout(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*callout)
 	if entering {
-		tag := "div"
-		if n.fold != 0 {
-			tag = "details"
-		}
-		_, _ = w.WriteString("<" + tag + ` class="callout callout-` + n.typ + `" data-callout="` + n.typ + `"`)
-		if n.fold == '+' {
-			_, _ = w.WriteString(" open")
-		}
-		_, _ = w.WriteString(">\n")
-		return ast.WalkContinue, nil
-	}
-	if n.fold != 0 {
-		_, _ = w.WriteString("</div></details>\n")
+		writeCalloutStart(w, n.typ, n.fold)
 	} else {
-		_, _ = w.WriteString("</div></div>\n")
+		writeCalloutEnd(w, n.fold)
 	}
 	return ast.WalkContinue, nil
 }
@@ -220,23 +208,65 @@ func renderCalloutTitle(w util.BufWriter, src []byte, node ast.Node, entering bo
 	if c == nil {
 		return ast.WalkSkipChildren, nil
 	}
-	tag := "div"
-	if c.fold != 0 {
-		tag = "summary"
-	}
 	if entering {
-		_, _ = w.WriteString("<" + tag + ` class="callout-title">`)
+		writeTitleStart(w, c.fold)
 		if node.ChildCount() == 0 {
-			t := c.typ
-			if t != "" {
-				t = strings.ToUpper(t[:1]) + t[1:]
-			}
-			writeEscaped(w, t)
+			writeDefaultTitle(w, c.typ)
 		}
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString("</" + tag + ">\n" + `<div class="callout-content">` + "\n")
+	writeTitleEnd(w, c.fold)
 	return ast.WalkContinue, nil
+}
+
+// The HTML of a callout, shared with admonition blocks (admonition.go):
+// writeCalloutStart, writeTitleStart, the title, writeTitleEnd (which
+// opens the content), the content, writeCalloutEnd.
+
+func writeCalloutStart(w util.BufWriter, typ string, fold byte) {
+	tag := "div"
+	if fold != 0 {
+		tag = "details"
+	}
+	_, _ = w.WriteString("<" + tag + ` class="callout callout-` + typ + `" data-callout="` + typ + `"`)
+	if fold == '+' {
+		_, _ = w.WriteString(" open")
+	}
+	_, _ = w.WriteString(">\n")
+}
+
+func writeCalloutEnd(w util.BufWriter, fold byte) {
+	if fold != 0 {
+		_, _ = w.WriteString("</div></details>\n")
+	} else {
+		_, _ = w.WriteString("</div></div>\n")
+	}
+}
+
+func writeTitleStart(w util.BufWriter, fold byte) {
+	if fold != 0 {
+		_, _ = w.WriteString(`<summary class="callout-title">`)
+	} else {
+		_, _ = w.WriteString(`<div class="callout-title">`)
+	}
+}
+
+// writeDefaultTitle writes the title of a callout that has none: its
+// type, capitalised ("Note").
+func writeDefaultTitle(w util.BufWriter, typ string) {
+	if typ != "" {
+		typ = strings.ToUpper(typ[:1]) + typ[1:]
+	}
+	writeEscaped(w, typ)
+}
+
+func writeTitleEnd(w util.BufWriter, fold byte) {
+	if fold != 0 {
+		_, _ = w.WriteString("</summary>\n")
+	} else {
+		_, _ = w.WriteString("</div>\n")
+	}
+	_, _ = w.WriteString(`<div class="callout-content">` + "\n")
 }
 
 // calloutHeadParser opens a callout's head paragraph: the text after

@@ -70,6 +70,10 @@ type Options struct {
 	// HeadingIDPrefix is put before generated heading ids so that several
 	// notes on one deck page do not clash (e.g. "n3-").
 	HeadingIDPrefix string
+
+	// adNesting counts the admonition blocks the text is inside
+	// (admonition.go).
+	adNesting int
 }
 
 // Result is rendered HTML and the problems found while rendering.
