@@ -6,6 +6,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Severity says whether a problem stops the build.
@@ -40,15 +41,55 @@ type Diagnostic struct {
 	Severity Severity
 }
 
+// String is the diagnostic as one line, "file:line: warning: message":
+// line breaks and other control characters in the file name or the
+// message are written as escapes (\n, \r, \x1b, \u2028), so that every
+// problem stays one line for the reader and for tools, and a file name
+// cannot send a terminal escape sequence.
 func (d Diagnostic) String() string {
 	level := "warning"
 	if d.Severity == Error {
 		level = "error"
 	}
+	file, msg := oneLine(d.File), oneLine(d.Message)
 	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", d.File, d.Line, level, d.Message)
+		return fmt.Sprintf("%s:%d: %s: %s", file, d.Line, level, msg)
 	}
-	return fmt.Sprintf("%s: %s: %s", d.File, level, d.Message)
+	return fmt.Sprintf("%s: %s: %s", file, level, msg)
+}
+
+// oneLine returns s with control characters other than tab, and the
+// Unicode line and paragraph separators, escaped. Most strings have
+// none and are returned as they are.
+func oneLine(s string) string {
+	i := strings.IndexFunc(s, breaksLine)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case breaksLine(r) && r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case breaksLine(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// breaksLine reports a character that oneLine escapes: a C0 or C1
+// control other than tab, DEL, or U+2028/U+2029.
+func breaksLine(r rune) bool {
+	return r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029
 }
 
 // Sort orders diagnostics by file, line, then message, so that output does

@@ -23,7 +23,8 @@ import (
 //	<pre class="chroma"><code class="language-go"><span class="line">…
 //
 // An unknown or missing language gives plain escaped code; mermaid
-// fences stay code (no diagram library ships with the site).
+// fences stay code (no diagram library ships with the site). Fences an
+// Obsidian plugin computes content from are boxes (plugin.go).
 
 const (
 	lightStyle = "github"
@@ -142,6 +143,10 @@ func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Nod
 	}
 	n := node.(*ast.FencedCodeBlock)
 	lang := fenceLanguage(n, src)
+	if plugin := pluginOf(lang); plugin != "" {
+		renderPluginBlock(w, src, n, lang, plugin)
+		return ast.WalkSkipChildren, nil
+	}
 	var it chroma.Iterator
 	if lexer := c.lexer(lang); lexer != nil {
 		var code strings.Builder

@@ -166,7 +166,12 @@ func (st *state) resolveEmbed(n *embed) {
 		return
 	case !ok:
 		n.state = embedMissing
-		st.warn(n.Pos(), diag.KindMissingEmbed, "embedded file "+n.target+" not found; put it in the vault or fix the name")
+		file, attachment := targetFile(n.target)
+		if attachment {
+			st.warn(n.Pos(), diag.KindMissingEmbed, missingAttachment(file))
+		} else {
+			st.warn(n.Pos(), diag.KindMissingEmbed, "embedded note "+file+" not found: create the note or fix the name")
+		}
 		return
 	}
 	n.state, n.kind, n.url = embedFound, t.Kind, st.opt.Root+t.URL
@@ -190,6 +195,39 @@ func (st *state) resolveEmbed(n *embed) {
 		p.Parent().ReplaceChild(p.Parent(), p, blk)
 		blk.AppendChild(blk, n)
 	}
+}
+
+// targetFile returns the file a link or embed target names, without its
+// "#heading", "#^block" or "#page=3" part, and whether that file is an
+// attachment (a PDF, an image, any file that is not a note): its name
+// has an extension other than .md. An extension has a letter and no
+// space, so "Note v1.2" is a note, as Obsidian reads it.
+func targetFile(target string) (file string, attachment bool) {
+	file = target
+	if i := strings.IndexByte(file, '#'); i >= 0 {
+		file = strings.TrimSpace(file[:i])
+	}
+	ext := path.Ext(file)
+	if len(ext) < 2 || len(ext) > 6 || strings.EqualFold(ext, ".md") {
+		return file, false
+	}
+	letter := false
+	for _, c := range ext[1:] {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9':
+		default:
+			return file, false
+		}
+	}
+	return file, letter
+}
+
+// missingAttachment is the warning for an attachment that is not in the
+// vault: unlike a note, it is not something to create.
+func missingAttachment(file string) string {
+	return "attachment " + file + " not found: add it to the vault or fix the name"
 }
 
 func (n *embed) name() string {
@@ -257,8 +295,18 @@ func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 		writeEscaped(w, n.target)
 		_, _ = w.WriteString("</span>")
 	case n.state != embedFound:
+		// The label the note gives ("![[x.pdf#page=3|Slides]]"), then
+		// the file that is missing, without the part after '#'.
+		file, _ := targetFile(n.target)
 		_, _ = w.WriteString(`<span class="embed-missing">Missing: `)
-		writeEscaped(w, n.target)
+		if n.alt != "" && n.alt != file {
+			writeEscaped(w, n.alt)
+			_, _ = w.WriteString(" (")
+			writeEscaped(w, file)
+			_, _ = w.WriteString(")")
+		} else {
+			writeEscaped(w, file)
+		}
 		_, _ = w.WriteString("</span>")
 	case n.kind == EmbedImage:
 		_, _ = w.WriteString("<img")

@@ -42,7 +42,11 @@ func (st *state) resolveLink(l *ast.Link) {
 	if strings.HasPrefix(dest, "#") {
 		return // an in-page anchor the resolver does not know: keep it
 	}
-	st.warn(nodeOffset(l), diag.KindMissingLink, "link target "+target+" not found; create the note or fix the link")
+	if file, attachment := targetFile(target); attachment {
+		st.warn(nodeOffset(l), diag.KindMissingLink, missingAttachment(file))
+	} else {
+		st.warn(nodeOffset(l), diag.KindMissingLink, "link target "+target+" not found; create the note or fix the link")
+	}
 	parent := l.Parent()
 	if parent == nil {
 		return

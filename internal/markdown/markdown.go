@@ -73,6 +73,10 @@ type Options struct {
 	// CardSlots are the flip cards' HTML that CardSlot lines in the source
 	// stand for (see cardslot.go), by index; nil when the source has none.
 	CardSlots []string
+
+	// adNesting counts the admonition blocks the text is inside
+	// (admonition.go).
+	adNesting int
 }
 
 // Result is rendered HTML and the problems found while rendering.

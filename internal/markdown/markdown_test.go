@@ -175,16 +175,20 @@ func TestCases(t *testing.T) {
 }
 
 func TestDiagMessages(t *testing.T) {
-	res := New().Render("a\n\n![[x.png]] ![[gone.png]]\n[[Nowhere]]\n![[../../etc/passwd]]\n$\\bad$", Options{
+	res := New().Render("a\n\n![[x.png]] ![[gone.png]]\n[[Nowhere]]\n![[../../etc/passwd]]\n$\\bad$\n![[x.pdf#page=3|label]] [[y.pdf]] [t](z.png) ![[Gone#H]]", Options{
 		Resolver: fakeResolver{}, File: "n.md", Line: 3})
 	var got []string
 	for _, d := range res.Diags {
 		got = append(got, d.String()+" ["+d.Kind+"]")
 	}
 	want := []string{
-		"n.md:5: warning: embedded file gone.png not found; put it in the vault or fix the name [missing-embed]",
+		"n.md:5: warning: attachment gone.png not found: add it to the vault or fix the name [missing-embed]",
 		"n.md:6: warning: link target [[Nowhere]] not found; create the note or fix the name [missing-link]",
 		"n.md:7: warning: embedded file ../../etc/passwd is outside the source folder; embed only files inside it [outside-source]",
+		"n.md:9: warning: attachment x.pdf not found: add it to the vault or fix the name [missing-embed]",
+		"n.md:9: warning: attachment y.pdf not found: add it to the vault or fix the name [missing-link]",
+		"n.md:9: warning: attachment z.png not found: add it to the vault or fix the name [missing-link]",
+		"n.md:9: warning: embedded note Gone not found: create the note or fix the name [missing-embed]",
 	}
 	for _, w := range want {
 		found := false

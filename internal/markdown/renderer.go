@@ -70,7 +70,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{},
-			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{},
+			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
@@ -97,13 +97,14 @@ var stateKey = parser.NewContextKey()
 
 // state is everything one Render call owns.
 type state struct {
-	r     *Renderer
-	opt   Options
-	depth int
-	src   []byte
-	diags []diag.Diagnostic // handed to the caller, never reused
-	ids   map[string]bool   // heading ids given so far; made at the first heading
-	open  []string          // raw HTML elements left open (sanitize.go)
+	r       *Renderer
+	opt     Options
+	depth   int
+	src     []byte
+	diags   []diag.Diagnostic // handed to the caller, never reused
+	ids     map[string]bool   // heading ids given so far; made at the first heading
+	adCount int               // admonition blocks rendered so far (their heading id prefixes)
+	open    []string          // raw HTML elements left open (sanitize.go)
 
 	// What src may hold, from a scan before parsing, to skip work that
 	// cannot find anything (see gate.go).
@@ -162,7 +163,7 @@ func (r *Renderer) release(st *state) {
 	if st.out.html.Cap() > maxPooledBuf {
 		return // let it go; the next call makes a new state
 	}
-	st.r, st.opt, st.depth, st.src, st.diags = nil, Options{}, 0, nil, nil
+	st.r, st.opt, st.depth, st.src, st.diags, st.adCount = nil, Options{}, 0, nil, nil, 0
 	if len(st.ids) > maxPooledItems {
 		st.ids = nil
 	}
@@ -329,7 +330,12 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindCodeSpan:
+		case ast.KindFencedCodeBlock:
+			if st.isAdmonition(n.(*ast.FencedCodeBlock)) {
+				nodes = append(nodes, n)
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindCodeBlock, ast.KindCodeSpan:
 			return ast.WalkSkipChildren, nil
 		case ast.KindHeading, ast.KindParagraph, ast.KindTextBlock,
 			kindWikilink, kindEmbed, ast.KindImage, ast.KindLink,
@@ -358,6 +364,8 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 			st.convertMath(n)
 		case ast.KindRawHTML, ast.KindHTMLBlock:
 			st.sanitiseRaw(n)
+		case ast.KindFencedCodeBlock:
+			st.admonition(n.(*ast.FencedCodeBlock))
 		}
 	}
 	st.closeOpen(doc)

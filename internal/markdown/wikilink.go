@@ -101,7 +101,11 @@ func (st *state) resolveWikilink(n *wikilink) {
 	}
 	t, ok := st.opt.Resolver.Link(st.opt.File, n.target)
 	if !ok {
-		st.warn(n.Pos(), diag.KindMissingLink, "link target [["+n.target+"]] not found; create the note or fix the name")
+		if file, attachment := targetFile(n.target); attachment {
+			st.warn(n.Pos(), diag.KindMissingLink, missingAttachment(file))
+		} else {
+			st.warn(n.Pos(), diag.KindMissingLink, "link target [["+n.target+"]] not found; create the note or fix the name")
+		}
 		return
 	}
 	n.href = st.opt.Root + t.URL

@@ -58,17 +58,22 @@ func splitFrontmatter(text []byte) (yml, body []byte, bodyLine int, ok bool) {
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // readFrontmatter decodes the YAML header. Broken YAML is a warning and the
-// note is still read: we then fall back to a plain line scan for
-// cards-deck so that one typo elsewhere does not move the cards to another
-// deck.
+// note is still read, with what can be salvaged of the header (see
+// brokenFrontmatter), so that one typo elsewhere does not move the cards
+// to another deck.
 func readFrontmatter(path, yml string, diags *[]diag.Diagnostic) frontmatter {
 	entries, err := decodeYAML(yml)
 	if err != nil {
 		return brokenFrontmatter(path, yml, err, diags)
 	}
+	return frontmatterOf(entries)
+}
+
+// frontmatterOf reads the keys we use from the header's entries.
+func frontmatterOf(entries []fmEntry) frontmatter {
 	var fm frontmatter
 	// Sorted keys keep the tag order stable when both tags: and tag: exist.
-	slices.SortFunc(entries, func(a, b fmEntry) int { return strings.Compare(a.key, b.key) })
+	slices.SortStableFunc(entries, func(a, b fmEntry) int { return strings.Compare(a.key, b.key) })
 	for _, e := range entries {
 		switch strings.ToLower(e.key) {
 		case "cards-deck":
@@ -103,8 +108,10 @@ func decodeYAML(yml string) ([]fmEntry, error) {
 	return entries, nil
 }
 
-// brokenFrontmatter reports YAML that does not parse and reads what it
-// can of it.
+// brokenFrontmatter reports YAML that does not parse and keeps what it
+// can of it: each top-level entry that parses on its own, and failing
+// that a plain "cards-deck: value" line. The warning says which of the
+// keys we use were kept.
 func brokenFrontmatter(path, yml string, err error, diags *[]diag.Diagnostic) frontmatter {
 	line := 1
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -118,15 +125,59 @@ func brokenFrontmatter(path, yml string, err error, diags *[]diag.Diagnostic) fr
 			msg = strings.TrimPrefix(msg, sm[0]+": ")
 		}
 	}
+	msg = strings.Join(strings.Fields(msg), " ") // "unmarshal errors:\n  line 3: …"
+	var entries []fmEntry
+	for _, chunk := range topLevelEntries(yml) {
+		if es, err := decodeYAML(chunk); err == nil {
+			entries = append(entries, es...)
+		}
+	}
+	fm := frontmatterOf(entries)
+	if !fm.hasDeck {
+		fm.deck, fm.hasDeck = scanDeckLine(yml)
+	}
+	fm.broken = true
+	var kept []string
+	if fm.hasDeck {
+		kept = append(kept, "cards-deck")
+	}
+	if len(fm.tags) > 0 {
+		kept = append(kept, "tags")
+	}
+	salvage := "ignored all of it"
+	if len(kept) > 0 {
+		salvage = "kept " + strings.Join(kept, " and ") + ", ignored the rest"
+	}
 	*diags = append(*diags, diag.Diagnostic{
 		File: path, Line: line, Kind: diag.KindYAML, Severity: diag.Warning,
-		Message: "frontmatter is not valid YAML (" + msg +
-			"); the note is read without it: fix the YAML between the --- lines",
+		Message: "frontmatter is not valid YAML (" + msg + "): " + salvage +
+			"; fix the YAML between the --- lines",
 	})
-	var fm frontmatter
-	fm.broken = true
-	fm.deck, fm.hasDeck = scanDeckLine(yml)
 	return fm
+}
+
+// topLevelEntries cuts YAML into its top-level entries: a line that
+// starts in the first column with a key opens one, and the indented,
+// blank, comment and "- item" lines after it belong to it.
+func topLevelEntries(yml string) []string {
+	var chunks []string
+	start := -1
+	pos := 0
+	for pos < len(yml) {
+		ln, _, _ := strings.Cut(yml[pos:], "\n")
+		opens := ln != "" && ln[0] != ' ' && ln[0] != '\t' && ln[0] != '#' && ln[0] != '-' && strings.Contains(ln, ":")
+		if opens {
+			if start >= 0 {
+				chunks = append(chunks, yml[start:pos])
+			}
+			start = pos
+		}
+		pos += len(ln) + 1
+	}
+	if start >= 0 {
+		chunks = append(chunks, yml[start:min(pos, len(yml))])
+	}
+	return chunks
 }
 
 // yamlParserError reports the messages of yaml.v3's parser (as opposed

@@ -68,9 +68,13 @@ func (p *parser) headingCard(i int, q string) {
 // headingEnd returns the last line of a heading card's segment and, when
 // the answer ends at a 13-digit block-id line, that id.
 func (p *parser) headingEnd(i, level int) (end int, id string) {
+	inner := 0 // admonition blocks the answer has opened
 	for j := i + 1; j < len(p.lines); j++ {
 		l := &p.lines[j]
 		if l.code {
+			if leavesAdmonition(l, &inner) {
+				return j - 1, ""
+			}
 			continue
 		}
 		inf := &p.info[j]

@@ -33,6 +33,9 @@ func (p *parser) questionRange(i int) (qs, qe int, ok bool) {
 	if k < 0 || p.claimed[k] {
 		return 0, 0, false
 	}
+	if p.lines[k].admonition != 0 {
+		return 0, 0, false // an admonition block's fence is no question
+	}
 	if p.lines[k].code {
 		// "```…```" then a lone tag: the code block is the question.
 		j := p.lines[k].codeStart
@@ -209,6 +212,7 @@ func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
 			j++
 		}
 	}
+	inner := 0 // admonition blocks the answer has opened
 	ansEnd = i
 	for ; j < len(p.lines); j++ {
 		l := &p.lines[j]
@@ -216,6 +220,9 @@ func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
 			break
 		}
 		if l.code {
+			if leavesAdmonition(l, &inner) {
+				break
+			}
 			ansEnd = j
 			continue
 		}
@@ -280,4 +287,12 @@ func indentOf(s string, limit int) int {
 		}
 	}
 	return n
+}
+
+// leavesAdmonition reports that line l closes the admonition block an
+// answer started in; inner counts the blocks the answer itself opened
+// before l (it holds them whole).
+func leavesAdmonition(l *line, inner *int) bool {
+	*inner += int(l.admonition)
+	return *inner < 0
 }

@@ -153,15 +153,6 @@ func Parse(path string, src []byte, opt Options) *Note {
 	return n
 }
 
-// noteTitle is the file name without ".md".
-func noteTitle(path string) string {
-	t := path[strings.LastIndexByte(path, '/')+1:]
-	if len(t) > 3 && strings.EqualFold(t[len(t)-3:], ".md") {
-		t = t[:len(t)-3]
-	}
-	return t
-}
-
 // classify is the first pass: headings, card tags, #flashcards deck tags
 // and Templater code, per line. It reports whether the note is a template.
 func (p *parser) classify(hasFMDeck bool) (template bool) {

@@ -41,6 +41,11 @@ type line struct {
 	// block (the opening fence).
 	codeStart int
 	opens     bool // this line opens a fence or a $$ block
+	// admonition is 1 on the opening fence line of an Admonition-plugin
+	// block ("```ad-note"), -1 on its closing fence line, else 0. Both
+	// are code lines; the lines between are note text, so cards count
+	// there, and an answer never runs out of the block it starts in.
+	admonition int8
 }
 
 func (l *line) blank() bool { return !l.code && isBlank(l.text) }
@@ -67,6 +72,8 @@ func isBlank(s string) bool {
 type scanner struct {
 	fenceCh   byte // '`' or '~' while inside a fence
 	fenceLen  int
+	ad        []fence // open admonition blocks, outermost first
+	adParams  bool    // right after an admonition's opening fence: "title:" lines may follow
 	inMath    bool
 	inComment bool
 
@@ -110,7 +117,7 @@ func scanBody(body []byte, lines []line) (clean string, _ []line) {
 		}
 		if l.code {
 			l.codeStart = len(lines)
-			if prev := len(lines) - 1; !l.opens && prev >= 0 && lines[prev].code {
+			if prev := len(lines) - 1; !l.opens && l.admonition == 0 && prev >= 0 && lines[prev].code {
 				l.codeStart = lines[prev].codeStart
 			}
 		}
@@ -164,6 +171,17 @@ var special = [256]bool{'\\': true, '`': true, '$': true, '%': true, '<': true}
 // records its hidden ranges in sc.hidden and returns the line's kind; the
 // caller fills in text and mask.
 func (sc *scanner) scanLine(s []byte) line {
+	if len(sc.ad) > 0 && sc.closeAdmonition(s) {
+		sc.out.Write(s)
+		return line{code: true, admonition: -1}
+	}
+	if sc.adParams {
+		if isAdmonitionParam(s) {
+			sc.out.Write(s)
+			return line{code: true} // block layout, not note text
+		}
+		sc.adParams = false
+	}
 	if sc.fenceCh != 0 {
 		if isFenceClose(s, sc.fenceCh, sc.fenceLen) {
 			sc.fenceCh = 0
@@ -189,8 +207,13 @@ func (sc *scanner) scanLine(s []byte) line {
 	}
 	if i == 0 {
 		if ch, n := fenceOpen(s); n > 0 {
-			sc.fenceCh, sc.fenceLen = ch, n
 			sc.out.Write(s)
+			if len(sc.ad) < maxAdmonitionNesting && isAdmonitionFence(s, n) {
+				sc.ad = append(sc.ad, fence{ch, n})
+				sc.adParams = true
+				return line{code: true, opens: true, admonition: 1}
+			}
+			sc.fenceCh, sc.fenceLen = ch, n
 			return line{code: true, opens: true}
 		}
 	}
@@ -357,6 +380,64 @@ func fenceOpen(s []byte) (byte, int) {
 		return 0, 0
 	}
 	return t[0], n
+}
+
+// fence is an open fence: its character and length.
+type fence struct {
+	ch byte
+	n  int
+}
+
+// maxAdmonitionNesting bounds admonition blocks inside admonition
+// blocks; deeper ones are code. internal/markdown renders them with the
+// same bound.
+const maxAdmonitionNesting = 8
+
+// isAdmonitionFence reports that fence opening s, of n fence characters,
+// is an Admonition-plugin block: its language is "ad-" and a type.
+func isAdmonitionFence(s []byte, n int) bool {
+	info := bytes.TrimLeft(fencePrefix(s)[n:], " \t")
+	if len(info) < 4 || !bytes.EqualFold(info[:3], []byte("ad-")) {
+		return false
+	}
+	for _, c := range info[3:] {
+		switch {
+		case c == ' ' || c == '\t':
+			return false
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
+			return true
+		}
+	}
+	return false
+}
+
+// isAdmonitionParam reports a parameter line of an admonition block
+// ("title: …", "collapse: …", "icon: …", "color: …"), which may only
+// follow its opening fence.
+func isAdmonitionParam(s []byte) bool {
+	key, _, ok := bytes.Cut(fencePrefix(s), []byte{':'})
+	if !ok {
+		return false
+	}
+	switch string(bytes.TrimSpace(key)) {
+	case "title", "collapse", "icon", "color":
+		return true
+	}
+	return false
+}
+
+// closeAdmonition reports that line s closes an open admonition block.
+// The outermost block it closes wins (its body is read first, as a
+// fence's), and whatever was open inside it ends with it.
+func (sc *scanner) closeAdmonition(s []byte) bool {
+	for k, f := range sc.ad {
+		if isFenceClose(s, f.ch, f.n) {
+			sc.ad = sc.ad[:k]
+			sc.fenceCh, sc.inMath, sc.inComment, sc.adParams = 0, false, false, false
+			return true
+		}
+	}
+	return false
 }
 
 func isFenceClose(s []byte, ch byte, n int) bool {

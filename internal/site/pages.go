@@ -120,7 +120,7 @@ func (p *pageBuilder) deckPage(d *DeckNode) []byte {
 		}
 	}
 	return p.execute(d.URL, "deck", DeckPage{
-		Layout:        p.layout("deck", d.FullName, pageRoot),
+		Layout:        p.layout("deck", d.Trail(), pageRoot),
 		Deck:          d,
 		Ancestors:     p.tree.ancestors(d),
 		Notes:         p.noteViews(d),
@@ -185,7 +185,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
 		}
 		emit(d.QuizURL, treeKey, func() []byte {
 			return p.execute(d.QuizURL, "quiz", QuizPage{
-				Layout:    p.layout("quiz", "Quiz: "+d.FullName, pageRoot),
+				Layout:    p.layout("quiz", "Quiz: "+d.Trail(), pageRoot),
 				Deck:      d,
 				Ancestors: p.tree.ancestors(d),
 				DataURLs:  p.quizDataURLs(d),

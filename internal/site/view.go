@@ -1,6 +1,9 @@
 package site
 
-import "html/template"
+import (
+	"html/template"
+	"strings"
+)
 
 // The types in this file are what the templates in templates/ receive.
 // URLs in them are relative to the site root; templates put .Root before
@@ -38,6 +41,16 @@ type DeckNode struct {
 	// deck order (progress counts add up the subtree's in the browser;
 	// listing every id once per ancestor was 3 MB at 5,000 notes).
 	OwnCardIDs []string
+}
+
+// Trail is the deck's path as the breadcrumb shows it, "A › B › C", for
+// page titles and labels: "::" is how notes write it, not how readers
+// (or screen readers) take it.
+func (d *DeckNode) Trail() string {
+	if len(d.Path) == 0 {
+		return d.FullName
+	}
+	return strings.Join(d.Path, " › ")
 }
 
 // IndexPage is index.html.
