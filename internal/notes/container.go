@@ -1,5 +1,7 @@
 package notes
 
+import "strings"
+
 // Containers: a card may sit inside a blockquote or callout ("> Q #card")
 // or a list item ("- Q #card"). Its answer is the rest of that container
 // (FORMAT.md, Amendments): later lines of the same quote, or the item's
@@ -88,4 +90,23 @@ func (p *parser) itemContinues(j, itemIndent, quote int) bool {
 		return indentOf(s, n) > itemIndent
 	}
 	return false
+}
+
+// lazyLine reports a paragraph continuation line without the quote
+// markers of the paragraph it continues ("> [!note]\n> text\nmore"):
+// CommonMark keeps it inside the quote, and so does the answer. It must
+// follow a line of text and not start a block of its own.
+func (p *parser) lazyLine(j int) bool {
+	if j == 0 || p.lines[j].code || p.info[j].level > 0 {
+		return false
+	}
+	prev := &p.lines[j-1]
+	if prev.code || prev.blank() || isBlank(quoteContent(prev.mask)) {
+		return false
+	}
+	m := p.lines[j].mask
+	if _, item := itemPrefix(m); item || isThematicBreak(m) || strings.HasPrefix(strings.TrimLeft(m, " \t"), ">") {
+		return false
+	}
+	return true
 }

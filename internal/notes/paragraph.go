@@ -216,7 +216,7 @@ func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
 	ansEnd = i
 	for ; j < len(p.lines); j++ {
 		l := &p.lines[j]
-		if quote > 0 && l.quoteDepth() < quote && !l.blank() {
+		if quote > 0 && l.quoteDepth() < quote && !l.blank() && !p.lazyLine(j) {
 			break
 		}
 		if l.code {
