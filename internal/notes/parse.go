@@ -64,6 +64,7 @@ type parser struct {
 	// rawOff are a cursor on it (see rawLine).
 	raw           []byte
 	rawAt, rawOff int
+	logseq        *logseqPage // nil unless the note is a Logseq page
 
 	deckSet     bool
 	hasTagCards bool
@@ -107,6 +108,7 @@ func Parse(path string, src []byte, opt Options) *Note {
 	p.path, p.opt, p.n, p.base, p.raw = path, opt, n, bodyLine, body
 	p.tags = appendCardTags(p.tags, opt.Tags)
 	n.Body, p.lines = scanBody(body, p.lines)
+	p.readLogseq()
 
 	// The note's deck: cards-deck, else a flashcards/… frontmatter tag,
 	// else the folder. A #flashcards line in the body may change it below.
@@ -257,7 +259,7 @@ func (p *parser) structural() {
 		if l.code || p.claimed[i] {
 			continue
 		}
-		if p.ankiBlock(i) {
+		if p.ankiBlock(i) || p.logseq != nil && p.logseqBlock(i) {
 			continue
 		}
 		if inf.hasTail {
