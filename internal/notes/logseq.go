@@ -429,6 +429,12 @@ func (p *parser) logseqBlock(i int) bool {
 	} else if _, start, ok := trailingBlockID(l.mask); ok {
 		textEnd = len(trimRightBlanks(l.mask[:start]))
 	}
+	// A heading block ("- ## What is X? #card") asks its text.
+	if item {
+		if lv, from, _ := headingOf(l.mask[pre:]); lv > 0 {
+			pre += from
+		}
+	}
 	// Logseq also takes a tag before the text: "#card What is X?".
 	if kind == tagNone {
 		if k, kd := p.leadingCardTag(l.mask, pre); kd != tagNone {
