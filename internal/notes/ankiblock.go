@@ -142,7 +142,7 @@ func (p *parser) ankiBlock(i int) bool {
 		if !l.code {
 			field, n = ankiFieldOf(l.mask)
 		}
-		if field == ankiFront && (cur != ankiFront || len(front) > 0) {
+		if field == ankiFront && (cur != ankiFront || frontAt >= 0) {
 			field, n = ankiText, 0 // "Front:" / "Text:" only names the first field
 		}
 		if field != ankiText {

@@ -133,12 +133,13 @@ func drawerName(mask string) string {
 }
 
 // drawerEnd returns the ":END:" line of the drawer that opens at line i,
-// or -1. A drawer holds no blank line nor another block, so the search
-// stops at either, which keeps it short.
+// or -1. A drawer holds no blank line, no other drawer and no other
+// block, so the search stops at any of them, which keeps the searches
+// from all the lines of a note linear.
 func (p *parser) drawerEnd(i int) int {
 	for j := i + 1; j < len(p.lines); j++ {
 		l := &p.lines[j]
-		if l.code || l.blank() {
+		if l.code || l.blank() || drawerName(l.mask) != "" {
 			return -1
 		}
 		if strings.TrimSpace(l.mask) == ":END:" {
@@ -214,18 +215,22 @@ func (p *parser) readLogseq() {
 			p.n.Tags = dedupe(append(p.n.Tags, pageTags(value)...))
 		}
 	}
+	block := -1 // the block the lines belong to: its first line, a list item
 	for i := top; i < len(p.lines); i++ {
 		l := &p.lines[i]
 		if !mayBeLogseqLine(l) {
+			if l.blank() {
+				block = -1
+			} else if _, item := itemPrefix(l.mask); item && !l.code {
+				block = i
+			}
 			continue
 		}
 		if key, value, ok := propertyLine(l.mask); ok && logseqKey(key) {
 			removed[i] = true
-			if key == "id" && isUUID(value) {
-				if b := p.blockOf(i, removed); b >= 0 {
-					page.blockUUID[b] = strings.ToLower(value)
-					uuidLine[strings.ToLower(value)] = b
-				}
+			if key == "id" && isUUID(value) && block >= 0 {
+				page.blockUUID[block] = strings.ToLower(value)
+				uuidLine[strings.ToLower(value)] = block
 			}
 			continue
 		}
@@ -278,25 +283,6 @@ func pageTags(value string) []string {
 		}
 	}
 	return tags
-}
-
-// blockOf returns the first line of the block that property line i
-// belongs to: the nearest line above that starts a list item, skipping
-// removed lines; -1 when there is none (a page property).
-func (p *parser) blockOf(i int, removed []bool) int {
-	for j := i - 1; j >= 0; j-- {
-		l := &p.lines[j]
-		if removed[j] || l.code {
-			continue
-		}
-		if l.blank() {
-			return -1
-		}
-		if _, item := itemPrefix(l.mask); item {
-			return j
-		}
-	}
-	return -1
 }
 
 // writeReferences writes line l to b with its block references
