@@ -49,9 +49,10 @@ import (
 
 var (
 	// ourClasses are the class names notes may use in raw HTML: the
-	// markup of our own features (cloze gaps written by the notes package,
-	// callouts, tags, links) and chroma's token classes.
-	ourClasses = regexp.MustCompile(`^\s*(?:(?:cloze(?:-[a-z0-9-]+)?|callout(?:-[a-z0-9_-]+)?|tag|wikilink(?:-missing)?|embed-[a-z-]+|math-error|chroma|line|cl|language-[A-Za-z0-9+#._-]+|[a-z]{1,4}[0-9]?)\s*)+$`)
+	// markup of our own features (cloze gaps and Logseq block references
+	// written by the notes package, callouts, tags, links) and chroma's
+	// token classes.
+	ourClasses = regexp.MustCompile(`^\s*(?:(?:cloze(?:-[a-z0-9-]+)?|block-ref|callout(?:-[a-z0-9_-]+)?|tag|wikilink(?:-missing)?|embed-[a-z-]+|math-error|chroma|line|cl|language-[A-Za-z0-9+#._-]+|[a-z]{1,4}[0-9]?)\s*)+$`)
 	// mathClasses are texmath's cell and text classes (see texmath's table
 	// and textLeaf).
 	mathClasses = regexp.MustCompile(`^\s*(?:tm-(?:a[lr]|p[lr]0|b[lrtb]-(?:solid|dashed)|tag|bold|italic|sans|mono)\s*)+$`)

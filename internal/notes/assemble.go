@@ -13,7 +13,8 @@ import (
 // assemble puts the cards in source order, links reversed pairs, gives
 // every card its id and reports duplicate questions.
 //
-// Ids: "b" + the 13-digit block id, else CardID(deck, question). The back
+// Ids: the id another tool keeps for the card (pcard.fixedID), else "b"
+// + the 13-digit block id, else CardID(deck, question). The back
 // of a reversed pair is the front's id + "-r"; cloze number N of a line is
 // the line's id + "-c" + N. When two cards of the note would share an id
 // (the same question twice in one deck, or a block id pasted twice), the
@@ -90,6 +91,9 @@ func (p *parser) primaryID(c *pcard, firstLine map[string]int) string {
 		})
 	} else {
 		firstLine[string(key)] = c.Line
+	}
+	if c.fixedID != "" {
+		return c.fixedID
 	}
 	if c.BlockID != "" && is13Digits(c.BlockID) {
 		return "b" + c.BlockID

@@ -206,10 +206,19 @@ func (p *parser) clozeCard(i int, spans []clozeSpan) {
 			kept = append(kept, s)
 		}
 	}
-	spans = kept
-	if len(spans) == 0 {
+	if len(kept) == 0 {
 		return
 	}
+	end, id := p.lineBlockID(i, bid)
+	p.addBlock(i, end, p.clozeCards(i, text, pre, kept, id)...)
+}
+
+// clozeCards makes one card per cloze number of text (the spans'
+// offsets are in text; text[:pre] is a list marker or the like, left
+// out), asked at body line at. Unnumbered spans are numbered after the
+// highest number, one each. Other forms that hold clozes (Anki blocks,
+// Logseq blocks) build their cards here too.
+func (p *parser) clozeCards(at int, text string, pre int, spans []clozeSpan, blockID string) []pcard {
 	maxNum := 0
 	for _, s := range spans {
 		maxNum = max(maxNum, s.num)
@@ -229,12 +238,11 @@ func (p *parser) clozeCard(i int, spans []clozeSpan) {
 		}
 	}
 	sort.Ints(nums)
-	end, id := p.lineBlockID(i, bid)
 	plain := renderCloze(text, pre, spans, -1, false)
 	cards := make([]pcard, 0, len(nums))
 	for _, n := range nums {
-		c := p.newCard(KindCloze, i, renderCloze(text, pre, spans, n, false), renderCloze(text, pre, spans, n, true), nil)
-		c.BlockID = id
+		c := p.newCard(KindCloze, at, renderCloze(text, pre, spans, n, false), renderCloze(text, pre, spans, n, true), nil)
+		c.BlockID = blockID
 		c.role, c.cloze, c.idText = roleCloze, n, plain
 		for _, s := range spans {
 			if s.num == n {
@@ -243,7 +251,7 @@ func (p *parser) clozeCard(i int, spans []clozeSpan) {
 		}
 		cards = append(cards, c)
 	}
-	p.addBlock(i, end, cards...)
+	return cards
 }
 
 // renderCloze writes the line with the spans of number n hidden (answer

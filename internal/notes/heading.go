@@ -14,9 +14,10 @@ import (
 //  3. a 13-digit block-id line (kept in the segment, not in the answer),
 //  4. the end of the file.
 // Blank lines, tables, lists, code and plain lower headings belong to the
-// answer. We add one boundary FORMAT.md does not list: a tag-marked
+// answer. We add two boundaries FORMAT.md does not list: a tag-marked
 // paragraph card inside the range ends the answer before its question,
-// so that such a card is not swallowed (segments cannot nest).
+// and so does an Obsidian_to_Anki block, so that such a card is not
+// swallowed (segments cannot nest).
 
 func (p *parser) headingCard(i int, q string) {
 	inf := &p.info[i]
@@ -86,6 +87,9 @@ func (p *parser) headingEnd(i, level int) (end int, id string) {
 		}
 		if bid, ok := blockIDLine(l); ok {
 			return j, bid
+		}
+		if end, _ := p.ankiBlockEnd(j); end >= 0 {
+			return j - 1, "" // an Obsidian_to_Anki block is a card of its own
 		}
 		if inf.hasTail {
 			if qs, _, ok := p.questionRange(j); ok {

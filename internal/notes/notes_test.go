@@ -31,6 +31,7 @@ type caseSpec struct {
 	DeckSet   *bool    `yaml:"deckset"`
 	NoteTags  []string `yaml:"notetags"`
 	Template  bool     `yaml:"template"`
+	Body      *string  `yaml:"body"` // Note.Body
 	Cards     []cardSpec
 	Diags     []string // "kind@line"
 	// Segments, when given, lists every segment as "L<line>-<last>" for
@@ -145,6 +146,9 @@ func checkSpec(t *testing.T, s caseSpec, n *Note) {
 	}
 	if s.NoteTags != nil && !reflect.DeepEqual(n.Tags, s.NoteTags) {
 		t.Errorf("note tags = %q, want %q", n.Tags, s.NoteTags)
+	}
+	if s.Body != nil && n.Body != *s.Body {
+		t.Errorf("body = %q, want %q", n.Body, *s.Body)
 	}
 	if n.Template != s.Template {
 		t.Errorf("Template = %v, want %v", n.Template, s.Template)

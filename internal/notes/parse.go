@@ -41,6 +41,10 @@ type pcard struct {
 	idText string // text hashed for the id (question, or the cloze line)
 	cloze  int
 	deck   int32 // index of Deck in parser.decks
+	// fixedID, when set, is the card's id as another tool keeps it (an
+	// Anki note id, a Logseq block uuid): it replaces the id from the
+	// block id or the question.
+	fixedID string
 }
 
 // parser holds one Parse call's state. Every pass over lines is linear.
@@ -56,6 +60,11 @@ type parser struct {
 	cards   []pcard // the cards of all blocks
 	base    int     // file line of lines[0]
 	norm    normaliser
+	// raw is the body as written, comments not yet removed; rawAt and
+	// rawOff are a cursor on it (see rawLine).
+	raw           []byte
+	rawAt, rawOff int
+	logseq        *logseqPage // nil unless the note is a Logseq page
 
 	deckSet     bool
 	hasTagCards bool
@@ -100,9 +109,10 @@ func Parse(path string, src []byte, opt Options) *Note {
 
 	p := newParser()
 	defer p.release()
-	p.path, p.opt, p.n, p.base = path, opt, n, bodyLine
+	p.path, p.opt, p.n, p.base, p.raw = path, opt, n, bodyLine, body
 	p.tags = appendCardTags(p.tags, opt.Tags)
 	n.Body, p.lines = scanBody(body, p.lines)
+	p.readLogseq()
 
 	// The note's deck: cards-deck, else a flashcards/… frontmatter tag,
 	// else the folder. A #flashcards line in the body may change it below.
@@ -254,6 +264,9 @@ func (p *parser) structural() {
 		}
 		p.ctxAt[i] = cur
 		if l.code || p.claimed[i] {
+			continue
+		}
+		if p.ankiBlock(i) || p.logseq != nil && p.logseqBlock(i) {
 			continue
 		}
 		if inf.hasTail {

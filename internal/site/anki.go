@@ -62,10 +62,14 @@ func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
 }
 
 // ankiHTML rewrites card HTML for Anki: copied media are referenced by
-// file name (Anki looks them up in its collection.media folder), and
-// links to other pages of the site, which mean nothing there, go nowhere.
+// file name (Anki looks them up in its collection.media folder), links
+// to other pages of the site, which mean nothing there, go nowhere, and
+// formulas are TeX for Anki's MathJax (see ankiMath).
 func ankiHTML(h string) string {
 	h = strings.TrimSpace(h)
+	if strings.Contains(h, "<math") {
+		h = ankiMath(h)
+	}
 	h = strings.ReplaceAll(h, `src="../media/`, `src="`)
 	h = strings.ReplaceAll(h, `href="../media/`, `href="`)
 	if !strings.Contains(h, `href="../`) {
@@ -84,6 +88,57 @@ func ankiHTML(h string) string {
 		b.WriteString(h[:i])
 		b.WriteString(`href="#"`)
 		h = h[i+6+j+1:]
+	}
+	b.WriteString(h)
+	return b.String()
+}
+
+// ankiMath replaces each MathML formula that carries its TeX source (the
+// <annotation encoding="application/x-tex"> texmath writes) by that TeX
+// between Anki's MathJax delimiters: \(…\) inline, \[…\] for display
+// math. Anki renders those itself, on every platform, and its editor
+// shows them as TeX the user can change; MathML would be neither. The
+// annotation's text is already escaped HTML, as a field wants. Formulas
+// without a TeX annotation stay MathML.
+func ankiMath(h string) string {
+	const texOpen, texClose = `<annotation encoding="application/x-tex">`, "</annotation>"
+	var b strings.Builder
+	for {
+		i := strings.Index(h, "<math")
+		if i < 0 {
+			break
+		}
+		tagEnd := strings.IndexByte(h[i:], '>')
+		end := strings.Index(h[i:], "</math>")
+		if tagEnd < 0 || end < 0 {
+			break
+		}
+		tagEnd, end = i+tagEnd, i+end
+		t := strings.Index(h[i:end], texOpen)
+		if t < 0 {
+			b.WriteString(h[:end+len("</math>")])
+			h = h[end+len("</math>"):]
+			continue
+		}
+		t += i + len(texOpen)
+		te := strings.Index(h[t:end], texClose)
+		if te < 0 {
+			b.WriteString(h[:end+len("</math>")])
+			h = h[end+len("</math>"):]
+			continue
+		}
+		open, close := `\(`, `\)`
+		if strings.Contains(h[i:tagEnd], `display="block"`) {
+			open, close = `\[`, `\]`
+		}
+		b.WriteString(h[:i])
+		b.WriteString(open)
+		b.WriteString(h[t : t+te])
+		b.WriteString(close)
+		h = h[end+len("</math>"):]
+	}
+	if b.Len() == 0 {
+		return h
 	}
 	b.WriteString(h)
 	return b.String()

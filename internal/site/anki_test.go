@@ -9,6 +9,12 @@ func TestAnkiHTML(t *testing.T) {
 		{`<a href="../decks/x.html#card-q1">x</a> and <a href="../decks/y.html">y</a>`, `<a href="#">x</a> and <a href="#">y</a>`},
 		{`<a href="https://example.com/">web</a>`, `<a href="https://example.com/">web</a>`},
 		{`<a href="../broken`, `<a href="../broken`},
+		// Formulas become TeX for Anki's MathJax.
+		{`<p>If <math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow><annotation encoding="application/x-tex">x^2 &lt; 1</annotation></semantics></math> then</p>`,
+			`<p>If \(x^2 &lt; 1\) then</p>`},
+		{`<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>a</mi></mrow><annotation encoding="application/x-tex">a</annotation></semantics></math> and <math><mi>b</mi></math>`,
+			`\[a\] and <math><mi>b</mi></math>`},
+		{`<math><mi>c</mi>`, `<math><mi>c</mi>`},
 	}
 	for _, tt := range tests {
 		if got := ankiHTML(tt.in); got != tt.want {

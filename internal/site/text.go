@@ -11,14 +11,17 @@ import (
 
 // plainText turns rendered HTML into readable plain text for cards.json and
 // the site search: tags dropped, character references decoded, block
-// elements on their own lines, <img> as "[alt]", the content of <script>
-// and <style> dropped, white space tidied. Text inside MathML is kept, so a
-// formula gives its tokens and then the TeX of its <annotation>.
+// elements on their own lines, <br> one line break (the newline our
+// renderer writes after it is not a second one), <img> as "[alt]", the
+// content of <script> and <style> dropped, white space tidied. A formula
+// gives its TeX source once: the <annotation encoding="application/x-tex">
+// that texmath writes into each <math> stands for the whole <math>
+// (MathML without one keeps its tokens' text).
 //
 // It runs for both sides of every card, so it is a small scanner rather
 // than a loop over x/net/html's Tokenizer, which cost about 6% of a build.
 // On well-formed HTML, which is what our renderer writes, it gives exactly
-// what that loop gave (text_test.go keeps it as a reference and compares
+// what that loop gives (text_test.go keeps it as a reference and compares
 // the two on every rendered note); on malformed HTML it gives sensible text.
 func plainText(s string) string {
 	bp := textBufPool.Get().(*[]byte)
@@ -36,34 +39,48 @@ func plainText(s string) string {
 var textBufPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // htmlText appends the text of the HTML s to buf: '\n' for each block tag,
-// "[alt]" for each image, white space left for tidyBytes. Markup that s
-// ends in the middle of ends the text.
+// "[alt]" for each image, a formula's TeX, white space left for tidyBytes.
+// Markup that s ends in the middle of ends the text.
 func htmlText(buf []byte, s string) []byte {
+	var m mathText
+	m.reset()
+	brEnd := -1 // len(buf) after the last <br>'s '\n', until the next markup
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			return appendText(buf, s)
+			return dropBrNewline(appendText(buf, s), brEnd)
 		}
 		buf = appendText(buf, s[:i]) // splitting text at a lone '<' is harmless
 		s = s[i:]
 		end := 1 // the length of the markup, or -1 if s ends first
 		if strings.HasPrefix(s, "<!--") {
+			buf, brEnd = dropBrNewline(buf, brEnd), -1
 			// Searching from the first '-' also ends "<!-->" and "<!--->".
 			if end = strings.Index(s[2:], "-->"); end >= 0 {
 				end += 5
 			}
 		} else if len(s) > 1 && startsMarkup(s[1]) {
+			buf, brEnd = dropBrNewline(buf, brEnd), -1
 			// A tag; a doctype, "<?...>" or "</ ...>" reads as a tag that
 			// is none of those below.
-			var name, alt string
-			name, alt, end = readTag(s) // name is "" if s ends first
-			switch k := tagKind(name); {
+			var name, attr string
+			var k int
+			name, k, attr, end = readTag(s) // name is "" if s ends first
+			closing := s[1] == '/'
+			switch {
 			case k == tagBlock:
 				buf = append(buf, '\n')
-			case k == tagImg && alt != "" && s[1] != '/':
-				buf = append(appendText(append(buf, '['), alt), ']')
-			case k == tagSkip && s[1] != '/':
+				if !closing && len(name) == 2 && name[0]|0x20 == 'b' { // <br>
+					brEnd = len(buf)
+				}
+			case k == tagImg && attr != "" && !closing:
+				buf = append(appendText(append(buf, '['), attr), ']')
+			case k == tagSkip && !closing:
 				end += skipEnd(s[end:], name)
+			case k == tagMath:
+				buf = m.math(buf, closing)
+			case k == tagAnnotation:
+				m.annotation(buf, closing, attr)
 			}
 		} else {
 			buf = append(buf, '<') // not markup
@@ -73,6 +90,76 @@ func htmlText(buf []byte, s string) []byte {
 		}
 		s = s[end:]
 	}
+}
+
+// dropBrNewline removes the line break that the text after a <br> starts
+// with (after spaces and tabs): buf[brEnd:] is that text, decoded; brEnd
+// < 0 means there was no <br> right before it. Our renderer writes a
+// newline after each <br>, which would otherwise make a second one.
+func dropBrNewline(buf []byte, brEnd int) []byte {
+	if brEnd < 0 {
+		return buf
+	}
+	i := brEnd
+	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\t') {
+		i++
+	}
+	n := 0
+	switch {
+	case i+1 < len(buf) && buf[i] == '\r' && buf[i+1] == '\n':
+		n = 2
+	case i < len(buf) && (buf[i] == '\n' || buf[i] == '\r'):
+		n = 1
+	}
+	if n == 0 {
+		return buf
+	}
+	return append(buf[:i], buf[i+n:]...)
+}
+
+// mathText keeps track of a <math> element in htmlText's output, so that
+// its text can be replaced by the TeX of its annotation when it ends.
+type mathText struct {
+	start          int  // len(buf) at <math>; -1 outside math
+	texFrom, texTo int  // the TeX annotation's text in buf; -1 until read
+	inTeX          bool // inside that annotation
+}
+
+func (m *mathText) reset() { *m = mathText{start: -1, texFrom: -1, texTo: -1} }
+
+// math handles a <math> start tag or a </math> end tag.
+func (m *mathText) math(buf []byte, closing bool) []byte {
+	switch {
+	case !closing && m.start < 0:
+		m.start = len(buf)
+	case closing && m.start >= 0:
+		if m.texTo >= 0 {
+			n := copy(buf[m.start:], buf[m.texFrom:m.texTo])
+			buf = buf[:m.start+n]
+		}
+		m.reset()
+	}
+	return buf
+}
+
+// annotation handles an <annotation> start tag (with its encoding
+// attribute) or end tag: the first TeX annotation of a formula is its
+// source.
+func (m *mathText) annotation(buf []byte, closing bool, encoding string) {
+	switch {
+	case !closing && m.start >= 0 && m.texFrom < 0 && isTeXEncoding(encoding):
+		m.texFrom, m.inTeX = len(buf), true
+	case closing && m.inTeX:
+		m.texTo, m.inTeX = len(buf), false
+	}
+}
+
+// isTeXEncoding reports the encoding attribute value of a TeX annotation.
+func isTeXEncoding(v string) bool {
+	if strings.IndexByte(v, '&') >= 0 {
+		v = html.UnescapeString(v)
+	}
+	return strings.EqualFold(v, "application/x-tex")
 }
 
 // startsMarkup reports whether c, after a '<', starts a tag, a comment, a
@@ -90,18 +177,26 @@ func appendText(buf []byte, t string) []byte {
 }
 
 // readTag reads the start or end tag at the start of s. It returns the
-// tag's name, the value of its first alt attribute, and its length, or
-// -1 if s ends first.
-func readTag(s string) (name, alt string, n int) {
+// tag's name and kind (tagKind), the value of the first attribute its
+// kind asks for (alt of an img, encoding of an annotation), and its
+// length, or -1 if s ends first.
+func readTag(s string) (name string, kind int, attr string, n int) {
 	p := 1
 	if s[1] == '/' {
 		p = 2
 	}
 	name = s[p:upTo(s, p, endName)]
 	p += len(name)
-	for hasAlt := false; p < len(s); {
+	want := ""
+	switch kind = tagKind(name); kind {
+	case tagImg:
+		want = "alt"
+	case tagAnnotation:
+		want = "encoding"
+	}
+	for found := want == ""; p < len(s); {
 		if c := s[p]; c == '>' {
-			return name, alt, p + 1
+			return name, kind, attr, p + 1
 		} else if stops[c]&endName != 0 { // white space or '/'
 			p++
 			continue
@@ -119,11 +214,11 @@ func readTag(s string) (name, alt string, n int) {
 				p += len(v)
 			}
 		}
-		if !hasAlt && strings.EqualFold(key, "alt") {
-			alt, hasAlt = v, true
+		if !found && strings.EqualFold(key, want) {
+			attr, found = v, true
 		}
 	}
-	return "", "", -1
+	return "", tagOther, "", -1
 }
 
 // upTo returns the index of the first byte of s[p:] that ends a word of
@@ -174,6 +269,8 @@ const (
 	tagBlock // starts and ends a line
 	tagImg   // gives its alt text
 	tagSkip  // script or style: its content is dropped
+	tagMath
+	tagAnnotation
 )
 
 // tagKind classifies a tag name, ignoring case.
@@ -186,6 +283,10 @@ func tagKind(name string) int {
 		return tagImg
 	case "script", "style":
 		return tagSkip
+	case "math":
+		return tagMath
+	case "annotation":
+		return tagAnnotation
 	}
 	return tagOther
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"path/filepath"
@@ -16,23 +17,44 @@ import (
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
-// plainTextReference is plainText as it was first written, on
-// golang.org/x/net/html's Tokenizer. On well-formed HTML, and so on
+// plainTextReference is plainText written on golang.org/x/net/html's
+// Tokenizer, as it was first written. On well-formed HTML, and so on
 // everything our renderer writes, the scanner in text.go must give
 // byte-identical output; TestPlainTextRendered, TestPlainTextRandom and
 // FuzzPlainText compare the two. On malformed HTML it may differ (see
 // plainTextOddCases).
 func plainTextReference(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
+	var b []byte
 	skip := 0 // open <script>/<style> elements, whose text is not content
+	// The <math> being read: where its text starts in b, and the text of
+	// its first TeX annotation, which replaces the whole formula's text.
+	mathStart, texFrom, texTo, inTeX := -1, -1, -1, false
+	afterBr := false // the previous token was <br>
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		wasBr := afterBr
+		afterBr = false
+		switch tt {
 		case html.ErrorToken:
-			return tidyTextReference(b.String())
+			return tidyTextReference(string(b))
 		case html.TextToken:
 			if skip == 0 {
-				b.Write(z.Text())
+				t := z.Text()
+				if wasBr {
+					// The newline our renderer writes after a <br> is not
+					// a second line break.
+					i := len(t) - len(bytes.TrimLeft(t, " \t"))
+					n := 0
+					switch {
+					case bytes.HasPrefix(t[i:], []byte("\r\n")):
+						n = 2
+					case i < len(t) && (t[i] == '\n' || t[i] == '\r'):
+						n = 1
+					}
+					t = append(t[:i:i], t[i+n:]...)
+				}
+				b = append(b, t...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -41,17 +63,32 @@ func plainTextReference(s string) string {
 				skip++
 			}
 			if blockTagsReference[n] {
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			}
-			if n == "img" {
+			afterBr = n == "br"
+			attr := func(key string) (string, bool) {
 				for {
 					k, v, more := z.TagAttr()
-					if string(k) == "alt" && len(v) > 0 {
-						b.WriteString("[" + string(v) + "]")
+					if string(k) == key {
+						return string(v), true
 					}
 					if !more {
-						break
+						return "", false
 					}
+				}
+			}
+			switch n {
+			case "img":
+				if v, _ := attr("alt"); v != "" {
+					b = append(b, "["+v+"]"...)
+				}
+			case "math":
+				if mathStart < 0 {
+					mathStart = len(b)
+				}
+			case "annotation":
+				if v, _ := attr("encoding"); mathStart >= 0 && texFrom < 0 && strings.EqualFold(v, "application/x-tex") {
+					texFrom, inTeX = len(b), true
 				}
 			}
 		case html.EndTagToken:
@@ -61,7 +98,16 @@ func plainTextReference(s string) string {
 				skip--
 			}
 			if blockTagsReference[n] {
-				b.WriteByte('\n')
+				b = append(b, '\n')
+			}
+			switch {
+			case n == "annotation" && inTeX:
+				texTo, inTeX = len(b), false
+			case n == "math" && mathStart >= 0:
+				if texTo >= 0 {
+					b = append(b[:mathStart], b[texFrom:texTo]...)
+				}
+				mathStart, texFrom, texTo, inTeX = -1, -1, -1, false
 			}
 		}
 	}
@@ -104,9 +150,19 @@ var plainTextCases = []struct{ name, in, want string }{
 	{"chroma code", `<pre class="chroma"><code class="language-go"><span class="kd">func</span><span class="w"> </span><span class="nf">main</span><span class="p">()</span><span class="w"> </span><span class="p">{</span><span class="w"> </span><span class="nx">fmt</span><span class="p">.</span><span class="nf">Println</span><span class="p">(</span><span class="s">&#34;hi&#34;</span><span class="p">)</span><span class="w"> </span><span class="p">}</span><span class="w">
 </span></code></pre>`, `func main() { fmt.Println("hi") }`},
 	{"math", `<p>Euler <math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>e</mi><mrow><mi>i</mi><mi>π</mi></mrow></msup><mo>+</mo><mn>1</mn><mo>=</mo><mn>0</mn></mrow><annotation encoding="application/x-tex">e^{i\pi}+1=0</annotation></semantics></math> rocks</p>`,
-		`Euler eiπ+1=0e^{i\pi}+1=0 rocks`},
+		`Euler e^{i\pi}+1=0 rocks`},
 	{"math block", `<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mfrac><mi>a</mi><mi>b</mi></mfrac></mrow><annotation encoding="application/x-tex">\frac{a}{b} &lt; 1</annotation></semantics></math>`,
-		`ab\frac{a}{b} < 1`},
+		`\frac{a}{b} < 1`},
+	{"math without TeX annotation", `<p>a <math><mi>x</mi><annotation encoding="text/plain">ex</annotation></math> b <math><mi>y</mi></math></p>`, "a xex b y"},
+	{"math TeX annotation, first one", `<math><mi>x</mi><annotation encoding="text/plain">p</annotation><annotation ENCODING='Application/X-TeX'>x_1</annotation><annotation encoding="application/x-tex">x_2</annotation></math>!`, "x_1!"},
+	{"annotation outside math", `<annotation encoding="application/x-tex">t</annotation><math><mi>a</mi></math>`, "ta"},
+	{"math not closed", `<math><mi>a</mi><annotation encoding="application/x-tex">a</annotation>`, "aa"},
+	{"math with line breaks", "<p>x <math><mi>a</mi><annotation encoding=\"application/x-tex\">\\begin{aligned}a\\\\\nb\\end{aligned}</annotation></math> y</p>",
+		"x \\begin{aligned}a\\\\\nb\\end{aligned} y"},
+	{"br then newline", "<p>a<br>\nb<br />\r\nc<br>  \n d<br>&#13;e<br>\n\nf<BR>g</p>", "a\nb\nc\nd\ne\n\nf\ng"},
+	// Only a newline right after the <br> is the one our renderer writes.
+	{"br then markup then newline", "<p>a<br><em>\nb</em><br><!-- c -->\nd</p>", "a\n\nb\n\nd"},
+	{"br at the end", "a<br>", "a"},
 	{"img alt", `<p><img src="../media/x.png" alt="alt &amp; &quot;q&quot;" loading="lazy"> <img src="y.png" alt="cap"><img src="z.png" alt=""><img src="w.png"></p>`,
 		`[alt & "q"] [cap]`},
 	{"img alt unquoted and single-quoted", `<IMG SRC=a ALT=x&amp;y><img alt='&#x41; &lt;b&gt; "q"' alt="second"><img alt = "sp" >`, `[x&y][A <b> "q"][sp]`},
@@ -271,11 +327,11 @@ var (
 		"!", "?", "< ", "<3", "<=", "<-", "<\n"}
 	// attrPieces are quoted attribute values: character references only
 	// of the kinds that decode the same in text and in attribute values.
-	attrPieces = []string{"a", "x y", " ", "\n", "\r\n", "\t", ">", "<p>", "<", "=", "/", "`", `"`, "'",
+	attrPieces = []string{"a", "x y", " ", "\n", "\r\n", "\t", ">", "<p>", "<", "=", "/", "`", `"`, "'", "application/x-tex", "Application/X-TeX",
 		"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x41;", "&#128;", "&#13;", "&nbsp;", "&notin;", "& ",
 		"é", "\u00a0", "\u3000", "\xff"}
 	// unquotedPieces are unquoted attribute values.
-	unquotedPieces = []string{"a", "x1", "1.5", "a/b", "&amp;", "&#39;", "é"}
+	unquotedPieces = []string{"a", "x1", "1.5", "a/b", "&amp;", "&#39;", "é", "application/x-tex"}
 	// scriptPieces are the content of script and style elements: no
 	// "<!--" (the Tokenizer's script escapes), but near misses of end tags.
 	scriptPieces = []string{"x", "var a = 1;", " ", "\n", "a<b", "< ", "<p>", "</p>", "&amp;", "'", `"`,
@@ -287,7 +343,7 @@ var (
 	tagNames      = []string{"p", "div", "br", "li", "tr", "td", "th", "h1", "h6", "pre", "table", "ul", "ol",
 		"blockquote", "details", "summary", "span", "a", "b", "i", "strong", "em", "code", "mark", "sup",
 		"math", "mi", "mo", "mn", "mrow", "semantics", "annotation", "img", "input", "hr", "figure", "video", "x-y"}
-	attrNames = []string{"class", "alt", "src", "title", "data-x", "disabled", "href", "loading"}
+	attrNames = []string{"class", "alt", "src", "title", "data-x", "disabled", "href", "loading", "encoding"}
 )
 
 // wellFormedHTML builds well-formed HTML from n parts, making each choice
@@ -339,7 +395,7 @@ func wellFormedHTML(n int, pick func(k int) int) string {
 		b.WriteString(one(">", "/>", " />", " >", "\n>"))
 	}
 	for range n {
-		switch pick(9) {
+		switch pick(10) {
 		case 0, 1:
 			some(textPieces, "")
 		case 2, 3:
@@ -365,6 +421,14 @@ func wellFormedHTML(n int, pick func(k int) int) string {
 			b.WriteString("-->")
 		case 8:
 			b.WriteString(one("<!DOCTYPE html>", "<!doctype html>", `<?xml version="1.0"?>`, "</ x>", "</>", "<!x>", "<!-x>"))
+		case 9:
+			// A formula as texmath writes it, its parts sometimes left
+			// out or doubled.
+			b.WriteString(one("<math>", `<math display="block">`, "<MATH>", ""))
+			some(textPieces, "")
+			b.WriteString(one(`<annotation encoding="application/x-tex">`, `<annotation encoding="text/plain">`, "<annotation>", ""))
+			some(textPieces, "")
+			b.WriteString(one("</annotation>", "</annotation></math>", "</math>", "</annotation></math></math>"))
 		}
 	}
 	if pick(8) == 0 {
