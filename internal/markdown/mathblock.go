@@ -41,6 +41,13 @@ func (displayMathParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	if bytes.Contains(line[pos+2:], []byte(displaymath.Delim)) {
 		return nil, parser.NoChildren // $$…$$ on one line: passthrough's
 	}
+	// In a paragraph whose text left a $$ open ("item $$" … "$$"), this
+	// $$ closes that formula: it continues the paragraph, where
+	// passthrough pairs the two, as the note reader does.
+	if last := pc.LastOpenedBlock().Node; last != nil && last.Kind() == ast.KindParagraph &&
+		leavesDisplayMathOpen(last.Lines(), reader.Source()) {
+		return nil, parser.NoChildren
+	}
 	// Open only when the formula closes: else the $$ is text, and the
 	// inline guard warns about it (see dollarGuard).
 	// PeekLine gives the rest of the line, so seg.Stop is the line's end.
@@ -51,6 +58,16 @@ func (displayMathParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	n.Lines().Append(text.NewSegment(seg.Start+pos, seg.Stop))
 	reader.AdvanceToEOL()
 	return n, parser.NoChildren
+}
+
+// leavesDisplayMathOpen reports whether lines hold an odd number of $$.
+func leavesDisplayMathOpen(lines *text.Segments, src []byte) bool {
+	n := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		n += bytes.Count(seg.Value(src), []byte(displaymath.Delim))
+	}
+	return n%2 == 1
 }
 
 func (displayMathParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
