@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"sync"
 	"unicode"
@@ -15,20 +17,23 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/displaymath"
 	"github.com/flipdeck/flipdeck/internal/texmath"
 )
 
 // Math: the passthrough extension cuts $…$, \(…\) (inline) and $$…$$,
 // \[…\] (display) out of the text before any other inline parser can see
 // them, so highlights, tags, wikilinks and cloze braces never apply
-// inside math. The transformer converts each span to MathML with
-// internal/texmath; on error the TeX is shown as code and a warning
-// names the line.
+// inside math. A $$ that starts a line and is closed on a later one is a
+// block of its own (mathblock.go). The transformer converts each formula
+// to MathML with internal/texmath; a problem is a warning naming its
+// line, and a broken formula is shown as its TeX source.
 //
 // A guard parser runs before passthrough for a single '$' and applies
 // Obsidian's rule that "$5 and $10" is not math: the opening '$' must be
 // followed, and the closing one preceded, by a non-space, and the closing
-// one must not be followed by a digit.
+// one must not be followed by a digit. For "$$" it warns when nothing
+// closes it.
 
 // toMathML converts TeX to MathML.
 var toMathML = texmath.ToMathML
@@ -49,11 +54,17 @@ func (n *math) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"TeX": n.tex}, nil)
 }
 
-// mathBlock is display math standing as a block.
+// mathBlock is display math standing as a block: a formula of the
+// display math block parser (mathblock.go) or passthrough's $$…$$ that
+// stood alone in its paragraph.
 type mathBlock struct {
 	ast.BaseBlock
-	m *math
+	m      *math
+	closed bool // the parser has seen its closing $$
 }
+
+// IsRaw keeps goldmark's inline parsers out of the TeX.
+func (n *mathBlock) IsRaw() bool { return true }
 
 var kindMathBlock = ast.NewNodeKind("MathBlock")
 
@@ -68,15 +79,22 @@ func (dollarGuard) Trigger() []byte { return []byte{'$'} }
 
 func (dollarGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if len(line) >= 2 && line[1] == '$' {
-		return nil // $$: display math, passthrough's
+	literal := func(n int) ast.Node {
+		block.Advance(n)
+		return ast.NewTextSegment(seg.WithStop(seg.Start + n))
 	}
-	literal := func() ast.Node {
-		block.Advance(1)
-		return ast.NewTextSegment(seg.WithStop(seg.Start + 1))
+	if len(line) >= 2 && line[1] == '$' {
+		// $$: display math, passthrough's when it closes in this block.
+		if closesInBlock(block, displaymath.Delim) {
+			return nil
+		}
+		if st := getState(pc); st != nil {
+			st.warn(seg.Start, diag.KindMath, unclosedDisplayMath)
+		}
+		return literal(2)
 	}
 	if len(line) < 2 || unicode.IsSpace(rune(line[1])) {
-		return literal()
+		return literal(1)
 	}
 	// Find the closing '$' the way passthrough will (first '$', over lines).
 	l, pos := block.Position()
@@ -98,9 +116,32 @@ func (dollarGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	}
 	block.SetPosition(l, pos)
 	if bad {
-		return literal()
+		return literal(1)
 	}
 	return nil
+}
+
+// unclosedDisplayMath is the warning for a $$ that nothing closes.
+const unclosedDisplayMath = "unclosed $$: no closing $$ follows in the same paragraph, quote or list item " +
+	"(a formula never spans a heading or a code fence), so it is shown as text; add the closing $$, or write \\$ for a dollar sign"
+
+// closesInBlock reports whether delim, which the reader is at, is
+// followed by another delim in the rest of the block, as passthrough
+// looks for it. The reader is left where it was.
+func closesInBlock(block text.Reader, delim string) bool {
+	l, pos := block.Position()
+	defer block.SetPosition(l, pos)
+	block.Advance(len(delim))
+	for {
+		cur, _ := block.PeekLine()
+		if cur == nil {
+			return false
+		}
+		if bytes.Contains(cur, []byte(delim)) {
+			return true
+		}
+		block.AdvanceLine()
+	}
 }
 
 func (dollarGuard) CloseBlock(parent ast.Node, pc parser.Context) {}
@@ -127,6 +168,7 @@ func (st *state) convertMath(n ast.Node) {
 	if d == nil || len(source) < len(d.Open)+len(d.Close) {
 		return
 	}
+	source = dropLineMarkers(source)
 	m := &math{source: source, tex: strings.TrimSpace(source[len(d.Open) : len(source)-len(d.Close)]), display: display}
 	// In a table cell "\|" is how a note writes "|" (GFM splits cells on |).
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -137,17 +179,7 @@ func (st *state) convertMath(n ast.Node) {
 	}
 	off := nodeOffset(n)
 	m.SetPos(off)
-	// texmath returns usable markup (unknown commands marked) even with
-	// an error; show it, else the TeX as code, and warn either way.
-	out, err := st.r.mathML(m.tex, display)
-	if err != nil {
-		st.warn(off, diag.KindMath, "math "+quoteShort(m.tex)+": "+err.Error()+"; fix the TeX")
-	}
-	// texmath escapes every text and emits only MathML elements, so its
-	// output is used as it is: TestMathSurvivesSanitiser and FuzzToMathML
-	// check that the sanitiser policy would leave it unchanged, and
-	// running bluemonday over every formula cost 7% of a whole build.
-	m.html = out
+	st.renderTeX(m, off, len(d.Open))
 	parent := n.Parent()
 	if parent == nil {
 		return
@@ -157,6 +189,76 @@ func (st *state) convertMath(n ast.Node) {
 	} else {
 		parent.ReplaceChild(parent, n, m)
 	}
+}
+
+// convertMathBlock converts the formula of a display math block.
+func (st *state) convertMathBlock(n *mathBlock) {
+	if n.m == nil {
+		return
+	}
+	off := nodeOffset(n)
+	n.m.SetPos(off)
+	st.renderTeX(n.m, off, len(displaymath.Delim))
+}
+
+// dropLineMarkers removes, from a formula that spans lines of a
+// paragraph, what starts its continuation lines: indentation and the '>'
+// markers of the quotes and callouts it is in. goldmark gives inline
+// parsers one source range, markers included; paragraph lines themselves
+// never start with '>' (that would open a quote), so every leading '>'
+// is a marker.
+func dropLineMarkers(s string) string {
+	if strings.IndexByte(s, '\n') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		b.WriteString(line)
+		if !more {
+			return b.String()
+		}
+		b.WriteByte('\n')
+		s = strings.TrimLeft(rest, " \t>")
+	}
+}
+
+// renderTeX converts m.tex to MathML into m.html. off is the offset of
+// the formula (its opening delimiter, open bytes long) in the source. A
+// problem is a warning at the line it is on. When texmath's output marks
+// every problem where it is (an unknown command as <merror> with its
+// name) it is shown; when the TeX is broken (unbalanced braces, missing
+// arguments) the output could drop or move parts of the formula, so
+// m.html stays empty and the TeX source is shown instead.
+func (st *state) renderTeX(m *math, off, open int) {
+	out, err := st.r.mathML(m.tex, m.display)
+	if err != nil {
+		fix := "; fix the TeX"
+		if !texmath.Marked(err) {
+			out, fix = "", "; fix the TeX (until then it is shown as written)"
+		}
+		line := st.line(off) + texErrorLine(m.source, open, err)
+		st.warnLine(line, diag.KindMath, "math "+quoteShort(m.tex)+": "+err.Error()+fix)
+	}
+	// texmath escapes every text and emits only MathML elements, so its
+	// output is used as it is: TestMathSurvivesSanitiser and FuzzToMathML
+	// check that the sanitiser policy would leave it unchanged, and
+	// running bluemonday over every formula cost 7% of a whole build.
+	m.html = out
+}
+
+// texErrorLine returns how many lines below the opening delimiter of
+// source the problem err reports lies.
+func texErrorLine(source string, open int, err error) int {
+	var te *texmath.Error
+	if !errors.As(err, &te) || open > len(source) {
+		return 0
+	}
+	body := source[open:]
+	lead := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
+	at := min(lead+te.Offset, len(body))
+	return strings.Count(source[:open+at], "\n")
 }
 
 // Notes repeat their formulas ($x$, $n$, $O(n)$; a generated vault
@@ -218,7 +320,12 @@ func quoteShort(s string) string {
 type mathExt struct{}
 
 func (mathExt) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(dollarGuard{}, 200)))
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(util.Prioritized(dollarGuard{}, 200)),
+		// Before the paragraph parser, which is the only other one that
+		// a '$' at the start of a line reaches.
+		parser.WithBlockParsers(util.Prioritized(displayMathParser{}, 650)),
+	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(func(reg renderer.NodeRendererFuncRegisterer) {
 		reg.Register(kindMath, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if entering {
@@ -227,8 +334,8 @@ func (mathExt) Extend(m goldmark.Markdown) {
 			return ast.WalkSkipChildren, nil
 		})
 		reg.Register(kindMathBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if entering {
-				writeMath(w, n.(*mathBlock).m, true)
+			if m := n.(*mathBlock).m; entering && m != nil {
+				writeMath(w, m, true)
 			}
 			return ast.WalkSkipChildren, nil
 		})

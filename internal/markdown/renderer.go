@@ -248,8 +248,13 @@ func (st *state) line(off int) int {
 
 // warn records a warning at byte offset off.
 func (st *state) warn(off int, kind, msg string) {
+	st.warnLine(st.line(off), kind, msg)
+}
+
+// warnLine records a warning at file line line.
+func (st *state) warnLine(line int, kind, msg string) {
 	st.diags = append(st.diags, diag.Diagnostic{
-		File: st.opt.File, Line: st.line(off), Kind: kind, Message: msg, Severity: diag.Warning,
+		File: st.opt.File, Line: line, Kind: kind, Message: msg, Severity: diag.Warning,
 	})
 }
 
@@ -340,7 +345,7 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 		case ast.KindHeading, ast.KindParagraph, ast.KindTextBlock,
 			kindWikilink, kindEmbed, ast.KindImage, ast.KindLink,
 			passthrough.KindPassthroughInline, passthrough.KindPassthroughBlock,
-			ast.KindRawHTML, ast.KindHTMLBlock:
+			kindMathBlock, ast.KindRawHTML, ast.KindHTMLBlock:
 			nodes = append(nodes, n)
 		}
 		return ast.WalkContinue, nil
@@ -362,6 +367,8 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 			st.resolveLink(n.(*ast.Link))
 		case passthrough.KindPassthroughInline, passthrough.KindPassthroughBlock:
 			st.convertMath(n)
+		case kindMathBlock:
+			st.convertMathBlock(n.(*mathBlock))
 		case ast.KindRawHTML, ast.KindHTMLBlock:
 			st.sanitiseRaw(n)
 		case ast.KindFencedCodeBlock:

@@ -3,6 +3,8 @@ package notes
 import (
 	"bytes"
 	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/displaymath"
 )
 
 // maskByte replaces every byte of inline code, inline math and display
@@ -83,6 +85,7 @@ type scanner struct {
 	bodySize  int             // length of the body being scanned
 	lineStart int             // offset in out of the current line
 	hidden    []int           // the current line's hidden ranges (from, to pairs, in out)
+	rest      []byte          // the body after the current line, for pairing $$
 }
 
 // scanBody removes %%comments%% and <!--SR:…--> / <!--ID:…--> comments
@@ -104,6 +107,7 @@ func scanBody(body []byte, lines []line) (clean string, _ []line) {
 		}
 		sc.lineStart = sc.out.Len()
 		sc.hidden = sc.hidden[:0]
+		sc.rest = tail
 		l := sc.scanLine(raw)
 		l.off = sc.lineStart
 		l.text = sc.out.String()[sc.lineStart:]
@@ -259,14 +263,20 @@ func (sc *scanner) scanLine(s []byte) line {
 				end := i + 2 + j + 2
 				sc.hide(s[i:end])
 				i = end
-			} else {
-				// An unclosed $$ opens a display-math block.
-				if len(bytes.TrimSpace(s[:i])) == 0 || len(bytes.TrimLeft(s[:i], " \t>")) == 0 {
+			} else if displaymath.CloserLine(sc.rest, !atBlockStart(s[:i])) >= 0 {
+				// A $$ left open on its line opens a display-math block up
+				// to the next line holding $$, over blank lines; the
+				// renderer pairs them the same way (internal/displaymath).
+				if len(bytes.TrimLeft(s[:i], " \t>")) == 0 {
 					code = true
 				}
 				sc.hide(s[i:])
 				i = len(s)
 				sc.inMath = true
+			} else {
+				// Nothing closes it: text, which the renderer warns about.
+				sc.out.WriteString(displaymath.Delim)
+				i += 2
 			}
 		case c == '$':
 			if end := inlineMathEnd(s, i); end > 0 {
@@ -297,6 +307,30 @@ func (sc *scanner) scanLine(s []byte) line {
 		}
 	}
 	return line{code: code, opens: code}
+}
+
+// atBlockStart reports whether prefix, what precedes a $$ on its line,
+// only opens containers (indentation, quote markers, one list marker):
+// the $$ then starts a block, as in "> $$" or "- $$", and its formula
+// may hold blank lines. After text it is inline, bound to its paragraph.
+func atBlockStart(prefix []byte) bool {
+	p := bytes.TrimLeft(prefix, " \t>")
+	if len(p) == 0 {
+		return true
+	}
+	i := 0
+	for i < len(p) && p[i] >= '0' && p[i] <= '9' {
+		i++
+	}
+	switch {
+	case i > 0 && i < len(p) && (p[i] == '.' || p[i] == ')'):
+		i++
+	case i == 0 && (p[0] == '-' || p[0] == '*' || p[0] == '+'):
+		i = 1
+	default:
+		return false
+	}
+	return i < len(p) && (p[i] == ' ' || p[i] == '\t') && len(bytes.TrimLeft(p[i:], " \t>")) == 0
 }
 
 // hide writes s as text that the mask hides.

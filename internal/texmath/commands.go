@@ -61,7 +61,7 @@ func (p *parser) command(t token) *node {
 	case "begin":
 		return p.environment(t)
 	case "not":
-		return negate(p.parsePrimary(true))
+		return p.negation()
 	case "overbrace", "underbrace":
 		base := p.parsePrimary(true)
 		n := &node{kind: kOver, kids: []*node{base, op("⏞", attr{"stretchy", "true"})}}
@@ -130,10 +130,10 @@ func (p *parser) command(t token) *node {
 		return nil
 	}
 	if name == "" {
-		p.fail(t.pos, "lone backslash at end of formula")
+		p.mark(t.pos, "lone backslash at end of formula")
 		return errNode("\\")
 	}
-	p.fail(t.pos, "unknown command \\%s", name)
+	p.mark(t.pos, "unknown command \\%s", name)
 	return errNode("\\" + name)
 }
 
@@ -260,9 +260,41 @@ func (p *parser) leftRight(t token) *node {
 	return row(kids...)
 }
 
-// negate applies \not to the following symbol: the precomposed negated
-// character when Unicode has one, else a combining long solidus.
+// negation parses what \not applies to. Spacing written between them
+// (\not\,\subset, \not\ =) is kept but not negated, and commands that
+// produce nothing (\relax) are passed over: the negation always lands on
+// the next symbol, never silently on a space.
+func (p *parser) negation() *node {
+	var before []*node
+	for {
+		p.skipSpace()
+		switch p.cur().kind {
+		case tEOF, tClose, tAmp, tSup, tSub:
+			p.fail(p.cur().pos, "\\not without a symbol to negate")
+			return row(append(before, negate(row()))...)
+		}
+		n := p.parsePrimary(true)
+		if n.isEmpty() {
+			continue
+		}
+		if n.kind == kSpace {
+			before = append(before, n)
+			continue
+		}
+		if len(before) == 0 {
+			return negate(n)
+		}
+		return row(append(before, negate(n))...)
+	}
+}
+
+// negate applies \not to a symbol: the precomposed negated character
+// when Unicode has one, else a combining long solidus. Anything larger
+// than one symbol is struck through.
 func negate(n *node) *node {
+	for n.kind == kRow && len(n.kids) == 1 {
+		n = n.kids[0] // \not{=}, \not\mathrel{=}
+	}
 	if n.kind == kOp || n.kind == kIdent {
 		if neg, ok := negated[n.text]; ok {
 			n.text = neg
@@ -360,7 +392,7 @@ func (p *parser) colorArg() string {
 		c = "#" + c
 	}
 	if !validColor(c) {
-		p.fail(pos, "unsupported color %q", c)
+		p.mark(pos, "unsupported color %q", c)
 		return ""
 	}
 	return c
@@ -484,7 +516,7 @@ func (p *parser) explicitSpace(t token) *node {
 	}
 	w, ok := parseLength(spec)
 	if !ok {
-		p.fail(t.pos, "invalid length %q for \\%s", spec, t.name)
+		p.mark(t.pos, "invalid length %q for \\%s", spec, t.name)
 		return nil
 	}
 	return space(w)

@@ -1,6 +1,7 @@
 package texmath
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -22,6 +23,24 @@ import (
 type Error struct {
 	Offset int    // byte offset into the TeX source
 	Msg    string // what went wrong
+	// Marked is true when every problem is shown in the output where it
+	// is (an unknown command as an <merror> holding its name) and the
+	// rest of the formula is converted faithfully, so the output may be
+	// displayed. It is false when the TeX is broken (unbalanced braces,
+	// a missing argument, an unknown environment): the output may then
+	// lose or misplace parts of the formula, and the caller should show
+	// the TeX source instead.
+	Marked bool
+}
+
+// Marked reports whether err is nil or an *Error whose output marks
+// every problem (see Error.Marked).
+func Marked(err error) bool {
+	var e *Error
+	if err == nil {
+		return true
+	}
+	return errors.As(err, &e) && e.Marked
 }
 
 func (e *Error) Error() string {
@@ -35,6 +54,7 @@ type parser struct {
 	toks    []token
 	i       int
 	err     *Error
+	broken  bool // a problem recorded by fail, not by mark
 	depth   int
 	display bool   // current style is display style: limits go above/below
 	variant string // current math alphabet (fontCommands), "" for default
@@ -57,9 +77,17 @@ func (p *parser) skipSpace() {
 	}
 }
 
-// fail records a problem; only the first one is kept, as later ones are
-// often consequences of it.
+// fail records a problem that leaves the formula broken; only the first
+// problem is kept, as later ones are often consequences of it.
 func (p *parser) fail(pos int, format string, args ...any) {
+	p.broken = true
+	p.mark(pos, format, args...)
+}
+
+// mark records a problem that the output shows where it is (an unknown
+// command kept as an <merror> with its name) or that changes nothing of
+// the formula's meaning (an unsupported color).
+func (p *parser) mark(pos int, format string, args ...any) {
 	if p.err == nil {
 		p.err = &Error{Offset: pos, Msg: fmt.Sprintf(format, args...)}
 	}

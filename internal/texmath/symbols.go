@@ -198,6 +198,10 @@ var symbols = map[string]symbol{
 	"lrcorner": {"⌟", clsClose}, "lgroup": {"⟮", clsOpen}, "rgroup": {"⟯", clsClose},
 	"lmoustache": {"⎰", clsOpen}, "rmoustache": {"⎱", clsClose},
 	"llbracket": {"⟦", clsOpen}, "rrbracket": {"⟧", clsClose}, "backslash": {"\\", clsOrd},
+	"lparen": {"(", clsOpen}, "rparen": {")", clsClose}, "lBrack": {"⟦", clsOpen},
+	"rBrack": {"⟧", clsClose}, "lBrace": {"⦃", clsOpen}, "rBrace": {"⦄", clsClose},
+	"lAngle": {"⟪", clsOpen}, "rAngle": {"⟫", clsClose}, "llangle": {"⟪", clsOpen},
+	"rrangle": {"⟫", clsClose}, "lt": {"<", clsRel}, "gt": {">", clsRel},
 
 	// Punctuation.
 	"colon": {":", clsPunct}, "ldotp": {".", clsPunct},
@@ -284,6 +288,9 @@ var delimiterChars = map[string]string{
 	"ulcorner": "⌜", "urcorner": "⌝", "llcorner": "⌞", "lrcorner": "⌟",
 	"lgroup": "⟮", "rgroup": "⟯", "lmoustache": "⎰", "rmoustache": "⎱",
 	"llbracket": "⟦", "rrbracket": "⟧", "mid": "∣", "setminus": "∖",
+	"lparen": "(", "rparen": ")", "lBrack": "⟦", "rBrack": "⟧", "lBrace": "⦃",
+	"rBrace": "⦄", "lAngle": "⟪", "rAngle": "⟫", "llangle": "⟪", "rrangle": "⟫",
+	"lt": "⟨", "gt": "⟩",
 }
 
 // negated gives the precomposed character for \not followed by a symbol;
@@ -293,6 +300,8 @@ var negated = map[string]string{
 	"⊆": "⊈", "⊇": "⊉", "≡": "≢", "∼": "≁", "≈": "≉", "≤": "≰", "≥": "≱",
 	"∣": "∤", "∥": "∦", "≅": "≇", "≃": "≄", "⊢": "⊬", "⊨": "⊭", "≺": "⊀", "≻": "⊁",
 	"→": "↛", "←": "↚", "↔": "↮", "⇒": "⇏", "⇐": "⇍", "⇔": "⇎", "⊑": "⋢", "⊒": "⋣",
+	"≍": "≭", "≲": "≴", "≳": "≵", "≶": "≸", "≷": "≹", "≼": "⋠", "≽": "⋡",
+	"⊲": "⋪", "⊳": "⋫", "⊴": "⋬", "⊵": "⋭", "⊩": "⊮", "⊫": "⊯",
 }
 
 // spaces maps spacing commands to widths in em (1mu = 1/18 em).

@@ -58,6 +58,7 @@ func ToMathML(tex string, display bool) (string, error) {
 	escape(&w.b, tex)
 	w.b.WriteString("</annotation></semantics></math>")
 	if p.err != nil {
+		p.err.Marked = !p.broken
 		return w.b.String(), p.err
 	}
 	return w.b.String(), nil

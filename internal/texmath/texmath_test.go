@@ -307,3 +307,29 @@ func FuzzToMathML(f *testing.F) {
 		}
 	})
 }
+
+// TestMarked checks which problems leave output that may be shown (every
+// problem marked where it is) and which leave a broken formula whose TeX
+// source must be shown instead.
+func TestMarked(t *testing.T) {
+	for _, c := range []struct {
+		tex    string
+		marked bool
+	}{
+		{`x^2`, true},
+		{`\foo{x} + y`, true},
+		{`\text{\weird}`, true},
+		{`\color{bad value}{x}`, true},
+		{`{a`, false},
+		{`a}`, false},
+		{`\frac{a}`, false},
+		{`\begin{nosuchenv} a \end{nosuchenv}`, false},
+		{`\left( a`, false},
+		{`\foo \frac{a}`, false},
+	} {
+		_, err := ToMathML(c.tex, false)
+		if got := Marked(err); got != c.marked {
+			t.Errorf("%q: Marked(%v) = %v, want %v", c.tex, err, got, c.marked)
+		}
+	}
+}

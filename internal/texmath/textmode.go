@@ -137,7 +137,7 @@ loop:
 				buf.WriteString(s.char)
 				continue
 			}
-			p.fail(t.pos, "unknown command \\%s in text", t.name)
+			p.mark(t.pos, "unknown command \\%s in text", t.name)
 			buf.WriteString(tokenText(t))
 		}
 	}
