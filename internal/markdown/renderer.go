@@ -69,7 +69,7 @@ func New() *Renderer {
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}, {Open: `\(`, Close: `\)`}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
 			}), func(st *state) bool { return st.mayMath }),
-			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{},
+			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
 			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{},
 		),
 		goldmark.WithParserOptions(
