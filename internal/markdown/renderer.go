@@ -320,8 +320,12 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	}
 	// Only footnotes use the prefix attribute, and a document has none
 	// without "[^"; setting an attribute allocates the node's list.
-	if st.opt.HeadingIDPrefix != "" && bytes.Contains(st.src, []byte("[^")) {
-		doc.SetAttributeString(footnotePrefixAttrName, []byte(st.opt.HeadingIDPrefix))
+	prefix := st.opt.FootnoteIDPrefix
+	if prefix == "" {
+		prefix = st.opt.HeadingIDPrefix
+	}
+	if prefix != "" && bytes.Contains(st.src, []byte("[^")) {
+		doc.SetAttributeString(footnotePrefixAttrName, []byte(prefix))
 	}
 	nodes := st.nodes[:0]
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -393,7 +397,7 @@ func tidyInlines(n ast.Node, src []byte) {
 	}
 }
 
-// footnotePrefixAttrName carries Options.HeadingIDPrefix to the footnote
+// footnotePrefixAttrName carries the footnote id prefix to the footnote
 // renderer, which only sees nodes.
 const footnotePrefixAttrName = "flipdeck-fn-prefix"
 

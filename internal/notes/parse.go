@@ -99,6 +99,7 @@ func Parse(path string, src []byte, opt Options) *Note {
 	p.path, p.opt, p.n, p.base = path, opt, n, bodyLine
 	p.tags = appendCardTags(p.tags, opt.Tags)
 	n.Body, p.lines = scanBody(body, p.lines)
+	p.footnotes()
 
 	// The note's deck: cards-deck, else a flashcards/… frontmatter tag,
 	// else the folder. A #flashcards line in the body may change it below.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
@@ -32,12 +33,20 @@ const pageRoot = "../"
 
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
-	render := func(src string, line int) string {
+	// render renders side ('q' or 'a') of card i.
+	render := func(src string, line, i int, side byte) string {
 		if src == "" {
 			return ""
 		}
-		r := md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix})
+		o := markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix}
+		if strings.Contains(src, "[^") {
+			// The definitions of its footnotes may sit elsewhere in the
+			// note; on the deck page its footnote ids must be its own.
+			src = n.WithFootnotes(src)
+			o.FootnoteIDPrefix = pn.headingPrefix + "c" + strconv.Itoa(i) + string(side) + "-"
+		}
+		r := md.Render(src, o)
 		diags = append(diags, r.Diags...)
 		return r.HTML
 	}
@@ -57,7 +66,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 				context: crumbs.of(c.Context)}
 			continue
 		}
-		q, a := render(c.Question, c.Line), render(c.Answer, c.AnswerLine)
+		q, a := render(c.Question, c.Line, i, 'q'), render(c.Answer, c.AnswerLine, i, 'a')
 		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a),
 			context: crumbs.of(c.Context)}
 	}
@@ -92,7 +101,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		slots = append(slots, string(cardHTML(cv)))
 	}
 	if len(n.Segments) > 0 {
-		r := md.Render(doc.String(), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
+		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
 			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots})
 		diags = append(diags, r.Diags...)
 		if r.HTML != "" {
