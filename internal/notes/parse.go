@@ -183,6 +183,11 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 					inf.hasTail, inf.tail = true, t
 					p.hasTagCards = true
 				}
+			} else if inf.level == 0 {
+				if t, ok := p.tags.cardTailBeforeEmbeds(m, l.text); ok {
+					inf.hasTail, inf.tail = true, t
+					p.hasTagCards = true
+				}
 			}
 			if mayHoldFlashcardsTag(l.mask) {
 				for _, t := range lineTags(l.mask) {
