@@ -89,7 +89,7 @@ func TestReport(t *testing.T) {
 // real-world vault, and of the issue-11 notes. Run one vault with
 // -run 'TestNoLeaks/<name>'.
 func TestNoLeaks(t *testing.T) {
-	t.Skip("TEMPORARY while issue 11's fixes are merged")
+
 	for _, r := range vaultReports(t) {
 		t.Run(r.Name, func(t *testing.T) {
 			for _, f := range r.Findings {

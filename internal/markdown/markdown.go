@@ -70,6 +70,11 @@ type Options struct {
 	// HeadingIDPrefix is put before generated heading ids so that several
 	// notes on one deck page do not clash (e.g. "n3-").
 	HeadingIDPrefix string
+	// FootnoteIDPrefix, when set, is put before footnote ids ("fn:1",
+	// "fnref:1") instead of HeadingIDPrefix: a deck page shows each card
+	// side from a render of its own, whose footnotes must not take the
+	// ids of the reading text's or another card's.
+	FootnoteIDPrefix string
 	// CardSlots are the flip cards' HTML that CardSlot lines in the source
 	// stand for (see cardslot.go), by index; nil when the source has none.
 	CardSlots []string

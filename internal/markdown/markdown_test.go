@@ -94,7 +94,7 @@ func (permissiveResolver) Embed(from, target string) (Target, bool, error) {
 //	! text        the HTML must not contain text
 //	diag: KIND N  a diagnostic of KIND at line N (inputs start at line 10)
 //	nodiag        no diagnostics
-//	option: unsafe | noresolver
+//	option: unsafe | noresolver | footnote-prefix PREFIX
 func TestCases(t *testing.T) {
 	ar, err := txtar.ParseFile("testdata/cases.txtar")
 	if err != nil {
@@ -132,6 +132,8 @@ func TestCases(t *testing.T) {
 					opt.UnsafeHTML = true
 				case line == "option: noresolver":
 					opt.Resolver = nil
+				case strings.HasPrefix(line, "option: footnote-prefix "):
+					opt.FootnoteIDPrefix = strings.TrimPrefix(line, "option: footnote-prefix ")
 				case line == "nodiag":
 					checks = append(checks, func(res Result) {
 						if len(res.Diags) > 0 {

@@ -69,7 +69,7 @@ func New() *Renderer {
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}, {Open: `\(`, Close: `\)`}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
 			}), func(st *state) bool { return st.mayMath }),
-			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{},
+			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
 			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
 		),
 		goldmark.WithParserOptions(
@@ -326,8 +326,12 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	}
 	// Only footnotes use the prefix attribute, and a document has none
 	// without "[^"; setting an attribute allocates the node's list.
-	if st.opt.HeadingIDPrefix != "" && bytes.Contains(st.src, []byte("[^")) {
-		doc.SetAttributeString(footnotePrefixAttrName, []byte(st.opt.HeadingIDPrefix))
+	prefix := st.opt.FootnoteIDPrefix
+	if prefix == "" {
+		prefix = st.opt.HeadingIDPrefix
+	}
+	if prefix != "" && bytes.Contains(st.src, []byte("[^")) {
+		doc.SetAttributeString(footnotePrefixAttrName, []byte(prefix))
 	}
 	nodes := st.nodes[:0]
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -408,7 +412,7 @@ func tidyInlines(n ast.Node, src []byte) {
 	}
 }
 
-// footnotePrefixAttrName carries Options.HeadingIDPrefix to the footnote
+// footnotePrefixAttrName carries the footnote id prefix to the footnote
 // renderer, which only sees nodes.
 const footnotePrefixAttrName = "flipdeck-fn-prefix"
 

@@ -48,7 +48,11 @@ type Note struct {
 	BodyLine int // line number in the file of Body's first line (1 when there is no frontmatter)
 	Cards    []Card
 	Segments []Segment
-	Diags    []diag.Diagnostic
+	// Footnotes are the footnote definitions of Body, in order, which
+	// WithFootnotes gives to a card side or reading text that refers to
+	// them without holding them.
+	Footnotes []Footnote
+	Diags     []diag.Diagnostic
 	// Template is true for a Templater template (the body holds <% … %>
 	// outside code): it is read as reading text only, without cards, and a
 	// site may leave it out altogether.

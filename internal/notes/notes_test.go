@@ -37,6 +37,8 @@ type caseSpec struct {
 	// Segments, when given, lists every segment as "L<line>-<last>" for
 	// reading text or "L<line>-<last>:<i,j>" for card segments.
 	Segments []string
+	// Footnotes, when given, lists Note.Footnotes as "label: text".
+	Footnotes []string
 }
 
 type cardSpec struct {
@@ -174,6 +176,15 @@ func checkSpec(t *testing.T, s caseSpec, n *Note) {
 		}
 		if !reflect.DeepEqual(got, s.Segments) {
 			t.Errorf("segments = %q, want %q", got, s.Segments)
+		}
+	}
+	if s.Footnotes != nil {
+		var got []string
+		for _, f := range n.Footnotes {
+			got = append(got, f.Label+": "+f.Text)
+		}
+		if len(got)+len(s.Footnotes) > 0 && !reflect.DeepEqual(got, s.Footnotes) {
+			t.Errorf("footnotes = %q, want %q", got, s.Footnotes)
 		}
 	}
 	if len(n.Cards) != len(s.Cards) {

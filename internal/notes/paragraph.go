@@ -126,8 +126,13 @@ func (p *parser) paragraphCard(i int) {
 	}
 	end, ansEnd, id := p.answerRange(i)
 	a := p.answerText(i+1, ansEnd, true, p.lines[i].quoteDepth())
+	answerLine := p.answerLine(i+1, ansEnd)
+	if inf.tail.after != "" {
+		// Embeds after the tag start the answer, on the tag's line.
+		a, answerLine = joinAnswer(inf.tail.after, a), p.base+i
+	}
 	c := p.newCard(KindBasic, qs, q, a, inf.tail.tags)
-	c.AnswerLine = p.answerLine(i+1, ansEnd)
+	c.AnswerLine = answerLine
 	c.BlockID = id
 	if id == "" {
 		c.BlockID = p.tagLineID(i)
@@ -207,6 +212,9 @@ func (p *parser) answerRange(i int) (end, ansEnd int, id string) {
 	if j < len(p.lines) && p.lines[j].blank() {
 		if (quote > 0 && itemIndent < 0) || (itemIndent >= 0 && !p.itemContinues(j, itemIndent, quote)) {
 			return i, i, "" // the container ends with the question
+		}
+		if p.info[i].tail.after != "" {
+			return i, i, "" // the answer began on the tag's line and ends there
 		}
 		for j < len(p.lines) && p.lines[j].blank() {
 			j++
@@ -295,4 +303,13 @@ func indentOf(s string, limit int) int {
 func leavesAdmonition(l *line, inner *int) bool {
 	*inner += int(l.admonition)
 	return *inner < 0
+}
+
+// joinAnswer puts first (embeds from the tag's line) before the answer
+// lines rest, as the next line of the same paragraph.
+func joinAnswer(first, rest string) string {
+	if rest == "" {
+		return first
+	}
+	return first + "\n" + rest
 }

@@ -113,6 +113,7 @@ func Parse(path string, src []byte, opt Options) *Note {
 	p.tags = appendCardTags(p.tags, opt.Tags)
 	n.Body, p.lines = scanBody(body, p.lines)
 	p.readLogseq()
+	p.footnotes()
 
 	// The note's deck: cards-deck, else a flashcards/… frontmatter tag,
 	// else the folder. A #flashcards line in the body may change it below.
@@ -190,6 +191,11 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 			}
 			if t, ok := p.tags.cardTail(m, l.text); ok {
 				if inf.level == 0 || t.textEnd >= inf.hFrom {
+					inf.hasTail, inf.tail = true, t
+					p.hasTagCards = true
+				}
+			} else if inf.level == 0 {
+				if t, ok := p.tags.cardTailBeforeEmbeds(m, l.text); ok {
 					inf.hasTail, inf.tail = true, t
 					p.hasTagCards = true
 				}

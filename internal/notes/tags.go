@@ -71,6 +71,9 @@ type tagTail struct {
 	// before it (right-trimmed) is the question part.
 	textEnd int
 	tags    []string // the run's other tags, without '#'
+	// after is what follows the run on its line: image embeds that start
+	// the answer ("Q #card ![[x.png]]", see tagembeds.go), or "".
+	after string
 }
 
 // cardTail reads the card tag at the end of a masked line. The card tag

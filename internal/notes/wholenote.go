@@ -17,7 +17,7 @@ import "strings"
 func (p *parser) isWholeNoteTag(i int) bool {
 	l := &p.lines[i]
 	inf := &p.info[i]
-	if len(p.blocks) > 0 || inf.level > 0 || strings.TrimSpace(l.mask[:inf.tail.textEnd]) != "" {
+	if len(p.blocks) > 0 || inf.level > 0 || inf.tail.after != "" || strings.TrimSpace(l.mask[:inf.tail.textEnd]) != "" {
 		return false
 	}
 	if i > 0 && !p.lines[i-1].blank() {

@@ -43,6 +43,12 @@ func TestRebuildMatchesFreshBuild(t *testing.T) {
 		{"embedded note edited", func() {
 			write("B.md", "---\ncards-deck: D::B\n---\n## Beta? #card\nBeta answer, changed.\n\n![[pic.png]]\n")
 		}},
+		{"breadcrumb with a link and an embed", func() {
+			write("C.md", "---\ncards-deck: D::A\n---\n## Part **one** [[B|bee]] ![[B#Beta?]]\nGamma? #card\nGamma answer.\n")
+		}},
+		{"note embedded in a breadcrumb edited", func() {
+			write("B.md", "---\ncards-deck: D::B\n---\n## Beta? #card\nBeta answer, changed again.\n\n![[pic.png]]\n")
+		}},
 		{"linked heading renamed", func() { write("B.md", "---\ncards-deck: D::B\n---\n## Beta renamed? #card\nBeta answer.\n") }},
 		{"note added", func() { write("E.md", "---\ncards-deck: D::B\n---\nEpsilon? #card\nE.\n\n[[A]]\n") }},
 		{"note moved to another deck", func() { write("A.md", "---\ncards-deck: Other\n---\n## Alpha? #card\nFirst answer.\n") }},

@@ -337,7 +337,7 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
 				DeckURL:  pn.deck.URL + "#card-" + segmentCardID(n, i),
 				Question: rn.cards[i].question, Answer: rn.cards[i].answer,
-				ClozeText: c.ClozeText, Context: c.Context,
+				ClozeText: c.ClozeText, Context: rn.cards[i].context,
 			}
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
 				qcs[i].Pair = n.Cards[c.Pair].ID

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
@@ -18,6 +19,9 @@ type renderedNote struct {
 
 type renderedCard struct {
 	question, answer string // HTML for pages one folder below the root
+	// context is the card's breadcrumb as plain text (see crumbs); it
+	// may be shared with other cards of the note.
+	context []string
 	// questionText and answerText are the same as plain text (cards.json,
 	// search), worked out here so that they are cached with the HTML.
 	questionText, answerText string
@@ -29,15 +33,26 @@ const pageRoot = "../"
 
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
-	render := func(src string, line int) string {
+	// render renders side ('q' or 'a') of card i.
+	render := func(src string, line, i int, side byte) string {
 		if src == "" {
 			return ""
 		}
-		r := md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix})
+		o := markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix}
+		if strings.Contains(src, "[^") {
+			// The definitions of its footnotes may sit elsewhere in the
+			// note; on the deck page its footnote ids must be its own.
+			src = n.WithFootnotes(src)
+			o.FootnoteIDPrefix = pn.headingPrefix + "c" + strconv.Itoa(i) + string(side) + "-"
+		}
+		r := md.Render(src, o)
 		diags = append(diags, r.Diags...)
 		return r.HTML
 	}
+	crumbs := newCrumbs(n, func(src string) string {
+		return md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML}).HTML
+	})
 	rn := &renderedNote{
 		view:  NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
 		cards: make([]renderedCard, len(n.Cards)),
@@ -47,11 +62,13 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		// swapped; render each text once.
 		if c.Pair >= 0 && c.Pair < i {
 			p := rn.cards[c.Pair]
-			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText}
+			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText,
+				context: crumbs.of(c.Context)}
 			continue
 		}
-		q, a := render(c.Question, c.Line), render(c.Answer, c.AnswerLine)
-		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a)}
+		q, a := render(c.Question, c.Line, i, 'q'), render(c.Answer, c.AnswerLine, i, 'a')
+		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a),
+			context: crumbs.of(c.Context)}
 	}
 	// The deck page shows the note in one piece: its reading text with
 	// each card segment replaced by a slot for the flip card, so that a
@@ -73,7 +90,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			Kind:         string(first.Kind),
 			Question:     template.HTML(rn.cards[seg.Cards[0]].question),
 			Answer:       template.HTML(rn.cards[seg.Cards[0]].answer),
-			Context:      first.Context,
+			Context:      rn.cards[seg.Cards[0]].context,
 			Tags:         first.Tags,
 			HeadingLevel: first.HeadingLevel,
 		}
@@ -84,7 +101,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		slots = append(slots, string(cardHTML(cv)))
 	}
 	if len(n.Segments) > 0 {
-		r := md.Render(doc.String(), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
+		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
 			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots})
 		diags = append(diags, r.Diags...)
 		if r.HTML != "" {

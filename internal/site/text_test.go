@@ -252,30 +252,17 @@ func (textTestResolver) Embed(from, target string) (markdown.Target, bool, error
 // real-world corpus when it is there.
 func renderedHTML(t testing.TB) []string {
 	t.Helper()
-	ns, err := corpus.Markdown(filepath.Join("..", "..", "content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ns) == 0 {
-		t.Fatal("no notes in content/")
-	}
 	ar, err := txtar.ParseFile(filepath.Join("..", "markdown", "testdata", "cases.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var ns []corpus.File
 	for _, f := range ar.Files {
 		if strings.HasSuffix(f.Name, ".md") {
 			ns = append(ns, corpus.File{Path: f.Name, Src: f.Data})
 		}
 	}
-	switch real, err := corpus.ReadRealworld(); {
-	case errors.Is(err, corpus.ErrAbsent):
-		t.Logf("testing without it: %v", err)
-	case err != nil:
-		t.Fatal(err)
-	default:
-		ns = append(ns, real...)
-	}
+	ns = append(ns, sampleAndCorpus(t)...)
 
 	md := markdown.New()
 	var out []string
@@ -298,6 +285,28 @@ func renderedHTML(t testing.TB) []string {
 		}
 	}
 	return out
+}
+
+// sampleAndCorpus reads the notes of the sample vault in content/ and
+// of the real-world corpus when it is there.
+func sampleAndCorpus(t testing.TB) []corpus.File {
+	t.Helper()
+	ns, err := corpus.Markdown(filepath.Join("..", "..", "content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) == 0 {
+		t.Fatal("no notes in content/")
+	}
+	switch real, err := corpus.ReadRealworld(); {
+	case errors.Is(err, corpus.ErrAbsent):
+		t.Logf("testing without it: %v", err)
+	case err != nil:
+		t.Fatal(err)
+	default:
+		ns = append(ns, real...)
+	}
+	return ns
 }
 
 // TestPlainTextRendered checks plainText against the Tokenizer version on
