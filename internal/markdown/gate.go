@@ -23,10 +23,10 @@ import (
 func (st *state) scanSource() {
 	src := st.src
 	// passthrough's parser makes a node only at a full opening delimiter
-	// ("$", "$$", `\(`, `\[`; an escaped one still contains it), and
+	// ("$" or "$$"; an escaped one still contains it), and
 	// without one returns nil without reading on; its transformer only
 	// changes containers holding such a node.
-	st.mayMath = bytes.IndexByte(src, '$') >= 0 || bytes.Contains(src, []byte(`\(`)) || bytes.Contains(src, []byte(`\[`))
+	st.mayMath = bytes.IndexByte(src, '$') >= 0
 	// linkify finds a URL only after "http:", "https:", "ftp:" or "www."
 	// (its default protocols) and an address only around an '@'; in all
 	// other cases it returns nil before touching the tree or the reader.

@@ -53,7 +53,7 @@ func TestScanSource(t *testing.T) {
 	}{
 		{"plain text: no links", false, false},
 		{"$x$", true, false},
-		{`\(x\) and \[y\]`, true, false},
+		{`\(x\) and \[y\]`, false, false}, // not math in Obsidian
 		{`a \ b ( c`, false, false},
 		{"mail a@b.org", false, true},
 		{"go to www.x.org", false, true},

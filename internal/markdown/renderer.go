@@ -66,8 +66,10 @@ func New() *Renderer {
 			// The passthrough's AST transformer walks the whole tree twice
 			// per call; it has nothing to do without a math opener.
 			gated(passthrough.New(passthrough.Config{
-				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}, {Open: `\(`, Close: `\)`}},
-				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: `\[`, Close: `\]`}},
+				// Only Obsidian's delimiters: \( and \[ are escaped
+				// brackets there ("\[Author(s): …\]" in a heading).
+				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
+				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
 			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
