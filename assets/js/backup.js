@@ -1,7 +1,15 @@
-// backup.js: export the progress to a JSON file, import (merge) one, and
-// the controls for both.
+// backup.js: export the progress to a JSON file, import (merge) one, send
+// it to another device (send.js, loaded when asked for), the controls for
+// these, and a gentle reminder to keep a copy when the browser does not
+// promise to keep this site's storage (persist.js).
 import * as store from "./store.js";
 import { now } from "./clock.js";
+import * as persist from "./persist.js";
+import { showNotice, dismiss } from "./notice.js";
+
+/** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
+export const REMIND_EVERY = 100;
+const REMINDER = "This browser may clear your progress when the device runs low on space. Keep a copy: download a backup, or send it to another device.";
 
 function stamp(t) {
   const d = new Date(t);
@@ -21,6 +29,63 @@ export function exportFile() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+  noteBackup();
+}
+
+function reviewsSoFar() {
+  const d = store.load();
+  return d.log.length + (d.logDropped || 0);
+}
+
+/** noteBackup remembers that a copy of the progress was just made (a file, a link). */
+export function noteBackup() {
+  store.pref("backup", { at: now(), reviews: reviewsSoFar() });
+  dismiss(REMINDER);
+}
+
+/** openSend opens the "Send my progress" dialog. */
+export async function openSend() {
+  const { openSendDialog } = await import("./send.js");
+  return openSendDialog();
+}
+
+// studying: a quiz page with a card on screen (no reminder then).
+function studying() {
+  const q = document.getElementById("quiz");
+  return !!q && /^(question|answer|answered)$/.test(q.dataset.state || "");
+}
+
+/**
+ * remindToBackUp shows, after REMIND_EVERY reviews since the last copy
+ * (or since "Not now"), a reminder to download a backup or send the
+ * progress to another device, unless the browser keeps this site's
+ * storage for good. It never interrupts a card: on a quiz page it waits
+ * for the session's end. It checks now and after every change.
+ */
+export function remindToBackUp() {
+  let waiting = null;
+  const check = async () => {
+    const n = reviewsSoFar();
+    const last = store.pref("backup");
+    const since = Math.max(last && last.reviews > 0 ? last.reviews : 0, Number(store.pref("backupLater")) || 0);
+    if (n - since < REMIND_EVERY) return;
+    if ((await persist.check()) === "persistent") return;
+    if (studying()) {
+      if (!waiting) {
+        waiting = new MutationObserver(() => { if (!studying()) { waiting.disconnect(); waiting = null; check(); } });
+        waiting.observe(document.getElementById("quiz"), { attributes: true, attributeFilter: ["data-state"] });
+      }
+      return;
+    }
+    const box = showNotice(REMINDER, "info", [
+      ["Download a backup", exportFile, "backup"],
+      ["Send to another device", openSend, "send"],
+      ["Not now", () => { store.pref("backupLater", reviewsSoFar()); dismiss(REMINDER); }, "later"],
+    ]);
+    box.classList.add("backup-reminder");
+  };
+  check();
+  store.onChange(check);
 }
 
 /** importFile merges a chosen file; resolves to a message for the reader. */
@@ -66,9 +131,15 @@ export function controls() {
     out.dataset.ok = String(r.ok);
     input.value = "";
   });
+  const send = document.createElement("button");
+  send.type = "button";
+  send.className = "button";
+  send.dataset.action = "send";
+  send.textContent = "Send to another device…";
+  send.addEventListener("click", openSend);
   const row = document.createElement("div");
   row.className = "backup-row";
-  row.append(ex, label);
+  row.append(ex, label, send);
   box.append(row, out);
   return box;
 }
