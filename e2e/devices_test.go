@@ -205,3 +205,89 @@ func checkQR(t *testing.T, p *studyPage, sel, want string) {
 		t.Errorf("zbarimg read the QR code as %q (%v), want %q", short(got), err, short(want))
 	}
 }
+
+// persistStub makes navigator.storage answer as a browser that does not
+// keep the site's storage for good (unless window.__persisted is set),
+// counting the requests for it.
+const persistStub = `(() => {
+  const s = navigator.storage;
+  s.persisted = async () => localStorage.getItem("test:persisted") === "1";
+  s.persist = async () => { localStorage.setItem("test:asked", String(Number(localStorage.getItem("test:asked") || 0) + 1)); return false; };
+})();`
+
+// TestBackupReminder: where the browser does not promise to keep the
+// progress, 100 reviews without a copy bring a reminder to download a
+// backup or send the progress to another device; never over a card on
+// screen, but at the session's end; "Not now" puts it off for another
+// 100; none where storage is persistent. Installing the site asks for
+// persistent storage.
+func TestBackupReminder(t *testing.T) {
+	p := studyOpen(t, 390, 844, true, persistStub)
+	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	p.quiz(keyboardDeck)
+	// 97 reviews already (of cards of another site version, say).
+	p.eval(`(() => {
+  const key = "flipdeck:" + new URL(document.body.dataset.root, location.href).pathname + ":progress";
+  const log = [];
+  for (let i = 0; i < 97; i++) log.push({ id: "old" + i, grade: 3, at: ` + itoa64(studyT0-10*studyDay) + ` + i, state: "review", r: 0.9, ivl: 3, el: 3 });
+  localStorage.setItem(key, JSON.stringify({ schema: 2, cards: {}, stars: {}, log, logDropped: 0, tests: {} }));
+  return true;
+})()`)
+	p.quiz(keyboardDeck)
+	reminder := `document.querySelectorAll(".backup-reminder").length`
+	p.tapStudy(3, "good") // 100 reviews, a card on screen
+	if p.num(`Number(localStorage.getItem("test:asked"))`) < 1 {
+		t.Errorf("studying did not ask for persistent storage")
+	}
+	if p.num(reminder) != 0 {
+		t.Errorf("the reminder shows over a card being studied")
+	}
+	p.tapStudy(2, "good") // the session's end
+	p.wait(reminder + ` === 1`)
+	p.shot("backup-reminder")
+	if got := p.str(`[...document.querySelectorAll(".backup-reminder button[data-action]")].map(b => b.dataset.action).join(" ")`); got != "backup send later" {
+		t.Errorf("reminder actions %q", got)
+	}
+	p.tap(".backup-reminder [data-action=later]")
+	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	if p.num(reminder) != 0 {
+		t.Errorf("the reminder is back right after Not now")
+	}
+	// 100 more reviews (moved on a day): it comes back, on the index too.
+	p.eval(`(() => {
+  const key = Object.keys(localStorage).find(k => k.endsWith(":progress"));
+  const d = JSON.parse(localStorage.getItem(key));
+  for (let i = 0; i < 100; i++) d.log.push({ id: "more" + i, grade: 3, at: ` + itoa64(studyT0+studyDay) + ` + i, state: "review", r: 0.9, ivl: 3, el: 3 });
+  localStorage.setItem(key, JSON.stringify(d));
+  return true;
+})()`)
+	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	p.wait(reminder + ` === 1`)
+	// Sending the progress (the link copied) counts as a copy.
+	p.tap(".backup-reminder [data-action=send]")
+	p.wait(`document.querySelector("#send-dialog .send-link")`)
+	if p.num(reminder) != 0 {
+		t.Errorf("the reminder stays once the send dialog is open")
+	}
+	p.tap("#send-dialog [data-action=send-copy]")
+	p.wait(`document.querySelector("#send-dialog .send-status").textContent`)
+	p.tap("#send-dialog [data-action=send-close]")
+	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	p.eval(`new Promise(r => setTimeout(r, 300))`)
+	if p.num(reminder) != 0 {
+		t.Errorf("a reminder right after the progress was sent")
+	}
+	// Where storage is persistent: no reminder.
+	p.eval(`localStorage.setItem("test:persisted", "1"), localStorage.removeItem(Object.keys(localStorage).find(k => k.endsWith(":pref:backup"))), true`)
+	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	p.eval(`new Promise(r => setTimeout(r, 300))`)
+	if p.num(reminder) != 0 {
+		t.Errorf("a reminder where storage is persistent")
+	}
+	// Installing the site asks for persistent storage.
+	p.eval(`localStorage.setItem("test:persisted", ""), localStorage.setItem("test:asked", "0"), window.dispatchEvent(new Event("appinstalled")), new Promise(r => setTimeout(r, 100))`)
+	if p.num(`Number(localStorage.getItem("test:asked"))`) != 1 {
+		t.Errorf("installing did not ask for persistent storage")
+	}
+	p.noErrors()
+}

@@ -6,6 +6,7 @@ import * as store from "./store.js";
 import { now } from "./clock.js";
 import * as persist from "./persist.js";
 import { showNotice, dismiss } from "./notice.js";
+import { el } from "./dom.js";
 
 /** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
 export const REMIND_EVERY = 100;
@@ -79,7 +80,7 @@ export function remindToBackUp() {
     }
     const box = showNotice(REMINDER, "info", [
       ["Download a backup", exportFile, "backup"],
-      ["Send to another device", openSend, "send"],
+      ["Send to another device", () => { dismiss(REMINDER); openSend(); }, "send"],
       ["Not now", () => { store.pref("backupLater", reviewsSoFar()); dismiss(REMINDER); }, "later"],
     ]);
     box.classList.add("backup-reminder");
@@ -106,12 +107,12 @@ export async function importFile(file) {
 export function controls() {
   const box = document.createElement("div");
   box.className = "backup";
-  const ex = document.createElement("button");
-  ex.type = "button";
-  ex.className = "button";
-  ex.dataset.action = "export";
-  ex.textContent = "Export progress";
-  ex.addEventListener("click", exportFile);
+  const button = (label, action, fn) => {
+    const b = el("button", { type: "button", class: "button", "data-action": action }, label);
+    b.addEventListener("click", fn);
+    return b;
+  };
+  const ex = button("Export progress", "export", exportFile);
   const label = document.createElement("label");
   label.className = "button file-button";
   const input = document.createElement("input");
@@ -131,12 +132,7 @@ export function controls() {
     out.dataset.ok = String(r.ok);
     input.value = "";
   });
-  const send = document.createElement("button");
-  send.type = "button";
-  send.className = "button";
-  send.dataset.action = "send";
-  send.textContent = "Send to another device…";
-  send.addEventListener("click", openSend);
+  const send = button("Send to another device…", "send", openSend);
   const row = document.createElement("div");
   row.className = "backup-row";
   row.append(ex, label, send);

@@ -5,19 +5,8 @@
 // written; "Merge" merges by the same rules as importing a backup file.
 import * as store from "./store.js";
 import { unpack, payloadOf } from "./transfer.js";
-import { formatDate, plural } from "./dom.js";
+import { el, formatDate, plural } from "./dom.js";
 import { now } from "./clock.js";
-
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === "class") e.className = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  e.append(...kids.filter((k) => k != null));
-  return e;
-}
 
 function button(label, action, cls = "button") {
   return el("button", { type: "button", class: cls, "data-action": action }, label);

@@ -5,20 +5,8 @@
 // small enough for one.
 import { makeLink } from "./transfer.js";
 import { encode, toSVG, MAX_VERSION, capacity } from "./qr.js";
-import { plural } from "./dom.js";
+import { el, plural } from "./dom.js";
 import { noteBackup } from "./backup.js";
-
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === "class") e.className = v;
-    else if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  e.append(...kids.filter((k) => k != null));
-  return e;
-}
 
 function kb(n) {
   return n < 1024 ? n + " bytes" : (n / 1024).toFixed(n < 10240 ? 1 : 0) + " KB";
