@@ -44,7 +44,8 @@ export async function receive(payload) {
     b.addEventListener("click", () => dlg.close());
     return b;
   };
-  dlg.showModal();
+  if (typeof dlg.showModal === "function") dlg.showModal();
+  else dlg.setAttribute("open", "");
 
   let text = null;
   let preview = null;

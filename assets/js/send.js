@@ -3,7 +3,7 @@
 // where the browser has it, copied to the clipboard otherwise, and shown
 // as a QR code (qr.js) to scan with the other device's camera when it is
 // small enough for one.
-import { makeLink } from "./transfer.js";
+import { makeLink, payloadOf } from "./transfer.js";
 import { encode, toSVG, MAX_VERSION, capacity } from "./qr.js";
 import { el, plural } from "./dom.js";
 import { noteBackup } from "./backup.js";
@@ -40,7 +40,8 @@ export async function openSendDialog() {
   document.body.append(dlg);
   close.addEventListener("click", () => dlg.close());
   dlg.addEventListener("close", () => dlg.remove());
-  dlg.showModal();
+  if (typeof dlg.showModal === "function") dlg.showModal();
+  else dlg.setAttribute("open", "");
 
   let link;
   try {
@@ -89,12 +90,32 @@ export async function openSendDialog() {
     qrBox = el("p", { class: "send-noqr" }, "Your progress is too big for a QR code (the link is " + kb(bytes.length) +
       "; a QR code holds at most " + kb(capacity(MAX_VERSION, "L")) + "): send the link instead.");
   }
+  // An app installed on an iPhone keeps its own storage, apart from
+  // Safari's, where a tapped link opens: there the link is pasted.
+  const paste = el("input", { type: "url", class: "send-link", id: "receive-paste", placeholder: "https://…#progress=…", autocomplete: "off" });
+  const pasteOK = el("button", { type: "button", class: "button", "data-action": "receive-paste" }, "Open");
+  const pasteMsg = el("p", { class: "receive-error", role: "status" });
+  pasteOK.addEventListener("click", async () => {
+    const payload = payloadOf(paste.value);
+    if (!payload) {
+      pasteMsg.textContent = "That is not a progress link: it has no #progress= part.";
+      return;
+    }
+    dlg.close();
+    const { receive } = await import("./receive.js");
+    receive(payload);
+  });
+  const receiveHere = el("details", { class: "receive-here" },
+    el("summary", {}, "Receiving here instead?"),
+    el("p", {}, "Open the link from your other device on this one, or paste it here:"),
+    el("label", { for: "receive-paste", class: "sr-only" }, "Link from the other device"),
+    el("div", { class: "paste-row" }, paste, pasteOK), pasteMsg);
   dlg.replaceChildren(
     dlg.firstChild,
     el("p", {}, "A link that holds your progress: " + plural(link.cards, "card") + ", " + plural(link.reviews, "review") + " (" + kb(url.length) + "). " +
       "Open it on your other device, in the browser you study in there, to merge it with the progress kept there. " +
       "It goes from device to device in the link itself: no server ever sees it."),
-    input, actions, status, qrBox, el("p", { class: "send-close-row" }, close));
+    input, actions, status, qrBox, receiveHere, el("p", { class: "send-close-row" }, close));
   // Focus a button, not the link's text field: no keyboard pops up on a phone.
   (actions.querySelector(".primary") || close).focus();
   return dlg;
