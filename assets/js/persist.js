@@ -52,8 +52,8 @@ export function current() {
 export function describe(s = state) {
   switch (s) {
     case "persistent": return "Persistent: the browser keeps your progress until you delete it.";
-    case "best-effort": return "Not persistent: the browser may clear your progress if the device runs out of space. Export a backup now and then.";
-    case "unsupported": return "This browser cannot promise to keep your progress. Export a backup now and then.";
+    case "best-effort": return "Not persistent: the browser may clear your progress if the device runs out of space. Export a backup or send it to another device now and then.";
+    case "unsupported": return "This browser cannot promise to keep your progress. Export a backup or send it to another device now and then.";
     default: return "Checking whether the browser keeps your progress…";
   }
 }

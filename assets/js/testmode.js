@@ -7,10 +7,10 @@
 //   - the same kind: a cloze is tested by its hidden text, and its wrong
 //     options are other clozes' hidden texts; an ordinary card's are other
 //     cards' answers;
-//   - the same shape: a number for a number ("24 hours", "7 days"), a
-//     single word for a single word, a short phrase for a short phrase,
-//     code for code, a list for a list; then the closest length, and the
-//     same deck;
+//   - the same shape: a number for a number ("24 hours", "7 days"; the
+//     same unit preferred), a single word for a single word, a short
+//     phrase for a short phrase, code for code, a list for a list; then
+//     the closest length, and the same deck;
 //   - never the card's own siblings: the other side of its reversed pair
 //     (whose answer is the card's question) or another number of its cloze
 //     line (whose text shows in the question);
@@ -118,6 +118,12 @@ export function siblings(a, b) {
   return !!a.sib && a.sib === b.sib;
 }
 
+// unitOf gives the unit of a number ("hours" of "24 hours"), "" if none or not a number.
+function unitOf(text) {
+  const m = NUMBER.exec(text.trim());
+  return m && m[6] ? m[6].trim().toLowerCase() : "";
+}
+
 function lengthLikeness(a, b) {
   return Math.min(a, b) / Math.max(a, b, 1);
 }
@@ -177,7 +183,9 @@ export function distractors(c, pool, n = 3, rand = Math.random) {
     const sameKind = a.cloze === right.cloze;
     const sameShape = a.shape === right.shape;
     const tier = sameKind ? (sameShape ? 0 : 1) : (sameShape ? 2 : 3);
-    const score = lengthLikeness(right.text.length, a.text.length) + (d.deck === c.deck ? 0.3 : 0) + (d.kind === c.kind ? 0.2 : 0);
+    let score = lengthLikeness(right.text.length, a.text.length) + (d.deck === c.deck ? 0.3 : 0) + (d.kind === c.kind ? 0.2 : 0);
+    if (right.shape === "number" && a.shape === "number" && unitOf(a.text) === unitOf(right.text)) score += 1; // hours for hours
+
     tiers[tier].push({ score, d, a });
   }
   const out = [];
