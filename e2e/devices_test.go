@@ -297,3 +297,47 @@ func TestBackupReminder(t *testing.T) {
 	}
 	p.noErrors()
 }
+
+// TestSendBigProgress: progress too big for a QR code gets the link only,
+// saying so; a browser without CompressionStream sends plain JSON, which
+// opens all the same.
+func TestSendBigProgress(t *testing.T) {
+	p := studyOpen(t, 390, 844, true, "")
+	p.quiz(keyboardDeck)
+	p.eval(`(() => {
+  const key = "flipdeck:" + new URL(document.body.dataset.root, location.href).pathname + ":progress";
+  const cards = {}, log = [];
+  for (let i = 0; i < 200; i++) {
+    const id = "q" + (0x1000000000000000n + BigInt(i) * 7919n * 104729n).toString(16).slice(0, 16);
+    cards[id] = { state: "review", stability: 1 + i / 7, difficulty: 5 + (i % 13) / 3, due: ` + itoa64(studyT0) + ` + i * 3600000, lastReview: ` + itoa64(studyT0-studyDay) + ` + i, reps: 1, lapses: 0, scheduledDays: 3 };
+    log.push({ id, grade: 3, at: ` + itoa64(studyT0-studyDay) + ` + i, state: "new", r: null, ivl: 3, el: null });
+  }
+  localStorage.setItem(key, JSON.stringify({ schema: 2, cards, stars: {}, log, logDropped: 0, tests: {} }));
+  return true;
+})()`)
+	p.quiz(keyboardDeck)
+	link := p.sendLink()
+	if n := p.num(`document.querySelectorAll("#send-dialog svg").length`); n != 0 {
+		t.Errorf("a QR code for a link of %d bytes", len(link))
+	}
+	if msg := p.str(`(document.querySelector("#send-dialog .send-noqr") || {}).textContent || ""`); !strings.Contains(msg, "too big for a QR code") {
+		t.Errorf("no word that the progress is too big for a QR code: %q", msg)
+	}
+	// Without CompressionStream: plain JSON in the link, read back the same.
+	got := p.str(`(async () => {
+  const tr = await import(new URL(document.body.dataset.root + "assets/js/transfer.js", location.href).href);
+  const text = JSON.stringify({ schema: 2, cards: {}, note: "é ✓" });
+  const cs = window.CompressionStream;
+  delete window.CompressionStream;
+  try {
+    const packed = await tr.pack(text);
+    return packed[0] + ":" + String(await tr.unpack(packed) === text);
+  } finally {
+    window.CompressionStream = cs;
+  }
+})()`)
+	if got != "j:true" {
+		t.Errorf("without CompressionStream: %q, want j:true", got)
+	}
+	p.noErrors()
+}

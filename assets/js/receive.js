@@ -49,16 +49,18 @@ export async function receive(payload) {
 
   let text = null;
   let preview = null;
+  let failure = "";
   try {
     text = await unpack(payload);
     preview = store.previewImport(text);
-  } catch {
+  } catch (e) {
+    if (e && e.name === "UnsupportedError") failure = e.message;
     preview = null;
   }
   if (!preview || !preview.ok) {
-    const msg = preview && preview.error && preview.error.name === "VersionError"
+    const msg = failure || (preview && preview.error && preview.error.name === "VersionError"
       ? "This link was made by a newer version of the site: reload the page, then open the link again."
-      : "This link is damaged or incomplete, so nothing was changed. Was it cut short when it was sent? Send it again, or use Export and Import instead.";
+      : "This link is damaged or incomplete, so nothing was changed. Was it cut short when it was sent? Send it again, or use Export and Import instead.");
     const c = close();
     dlg.append(el("p", { class: "receive-error", "data-ok": "false" }, msg), el("p", { class: "receive-actions" }, c));
     c.focus();

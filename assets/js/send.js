@@ -115,7 +115,9 @@ export async function openSendDialog() {
     el("p", {}, "A link that holds your progress: " + plural(link.cards, "card") + ", " + plural(link.reviews, "review") + " (" + kb(url.length) + "). " +
       "Open it on your other device, in the browser you study in there, to merge it with the progress kept there. " +
       "It goes from device to device in the link itself: no server ever sees it."),
-    input, actions, status, qrBox, receiveHere, el("p", { class: "send-close-row" }, close));
+    input, actions, status,
+    url.length > 32768 ? el("p", { class: "field-hint send-long" }, "A long link: some apps cut long messages short. If the other device says the link is damaged, use Export progress and Import progress instead.") : null,
+    qrBox, receiveHere, el("p", { class: "send-close-row" }, close));
   // Focus a button, not the link's text field: no keyboard pops up on a phone.
   (actions.querySelector(".primary") || close).focus();
   return dlg;

@@ -504,7 +504,7 @@ function newer(a, b) {
 export function merge(d, other) {
   const ch = { added: 0, updated: 0, reviews: 0, stars: 0, tests: 0, settings: false };
   for (const [id, rec] of Object.entries(other.cards)) {
-    if (!rec || typeof rec !== "object") continue;
+    if (!cardOK(rec)) continue; // not a record this site writes
     const mine = d.cards[id];
     if (!mine) ch.added++;
     else if (newer(rec, mine)) ch.updated++;
@@ -519,7 +519,7 @@ export function merge(d, other) {
   }
   const seen = new Set(d.log.map((e) => e.id + "@" + e.at));
   for (const e of other.log) {
-    if (e && !seen.has(e.id + "@" + e.at)) {
+    if (e && typeof e === "object" && e.id != null && typeof e.at === "number" && !seen.has(e.id + "@" + e.at)) {
       d.log.push(e);
       seen.add(e.id + "@" + e.at);
       ch.reviews++;

@@ -46,7 +46,11 @@ export async function unpack(payload) {
   const bytes = unb64url(payload.slice(1));
   if (kind === "j") return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   if (kind !== "z") throw new Error("unknown payload");
-  if (typeof DecompressionStream !== "function") throw new Error("This browser cannot read compressed progress: update it and open the link again.");
+  if (typeof DecompressionStream !== "function") {
+    const e = new Error("This browser is too old to read the link: update it, or use Export and Import instead.");
+    e.name = "UnsupportedError";
+    throw e;
+  }
   return new TextDecoder("utf-8", { fatal: true }).decode(await through(bytes, new DecompressionStream("deflate-raw")));
 }
 
