@@ -259,15 +259,27 @@ func TestBackupReminder(t *testing.T) {
 	if p.num(reminder) != 0 {
 		t.Errorf("the reminder is back right after Not now")
 	}
-	// 100 more reviews (moved on a day): it comes back, on the index too.
-	p.eval(`(() => {
+	// 100 more reviews (moved on a day): it comes back, on the index too;
+	// closing it with × puts it off as "Not now" does.
+	more := func(day int64) {
+		p.eval(`(() => {
   const key = Object.keys(localStorage).find(k => k.endsWith(":progress"));
   const d = JSON.parse(localStorage.getItem(key));
-  for (let i = 0; i < 100; i++) d.log.push({ id: "more" + i, grade: 3, at: ` + itoa64(studyT0+studyDay) + ` + i, state: "review", r: 0.9, ivl: 3, el: 3 });
+  for (let i = 0; i < 100; i++) d.log.push({ id: "more" + i, grade: 3, at: ` + itoa64(studyT0+day*studyDay) + ` + i, state: "review", r: 0.9, ivl: 3, el: 3 });
   localStorage.setItem(key, JSON.stringify(d));
   return true;
 })()`)
+		p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	}
+	more(1)
+	p.wait(reminder + ` === 1`)
+	p.tap(".backup-reminder .notice-close")
 	p.open("index.html", `document.querySelector(".study-all-count").textContent`)
+	p.eval(`new Promise(r => setTimeout(r, 300))`)
+	if p.num(reminder) != 0 {
+		t.Errorf("the reminder is back right after closing it")
+	}
+	more(2)
 	p.wait(reminder + ` === 1`)
 	// Sending the progress (the link copied) counts as a copy.
 	p.tap(".backup-reminder [data-action=send]")

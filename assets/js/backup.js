@@ -78,12 +78,16 @@ export function remindToBackUp() {
       }
       return;
     }
+    const later = () => { store.pref("backupLater", reviewsSoFar()); dismiss(REMINDER); };
     const box = showNotice(REMINDER, "info", [
       ["Download a backup", exportFile, "backup"],
       ["Send to another device", () => { dismiss(REMINDER); openSend(); }, "send"],
-      ["Not now", () => { store.pref("backupLater", reviewsSoFar()); dismiss(REMINDER); }, "later"],
+      ["Not now", later, "later"],
     ]);
+    if (box.classList.contains("backup-reminder")) return;
     box.classList.add("backup-reminder");
+    const x = box.querySelector(".notice-close"); // closing it is "Not now" too
+    if (x) x.addEventListener("click", later);
   };
   check();
   store.onChange(check);
