@@ -290,58 +290,61 @@ const MASKS = [
   (x, y) => (((x + y) % 2) + ((x * y) % 3)) % 2 === 0,
 ];
 
-function applyMask(g, m) {
+// maskOf lists the data modules that mask m flips.
+function maskOf(g, m) {
   const f = MASKS[m];
   const size = g.size;
+  const out = [];
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const i = y * size + x;
-      if (!g.fixed[i] && f(x, y)) g.dark[i] ^= 1;
+      if (!g.fixed[i] && f(x, y)) out.push(i);
     }
   }
+  return out;
+}
+
+function flip(g, modules) {
+  for (const i of modules) g.dark[i] ^= 1;
 }
 
 /** penalty scores a symbol by the standard's four rules (lower is better). */
 export function penalty(dark, size) {
   let score = 0;
-  const at = (x, y) => dark[y * size + x];
-  // Rules 1 and 3, along rows (horizontal) and columns.
-  for (const horiz of [true, false]) {
+  // Rules 1 and 3, along rows and columns. A line is copied with four
+  // light modules (the quiet zone) on each side.
+  const line = new Uint8Array(size + 8);
+  for (let horiz = 0; horiz < 2; horiz++) {
     for (let a = 0; a < size; a++) {
-      const line = new Uint8Array(size);
-      for (let b = 0; b < size; b++) line[b] = horiz ? at(b, a) : at(a, b);
+      for (let b = 0; b < size; b++) line[b + 4] = horiz ? dark[a * size + b] : dark[b * size + a];
       let run = 1;
-      for (let b = 1; b <= size; b++) {
-        if (b < size && line[b] === line[b - 1]) {
+      for (let b = 5; b <= size + 4; b++) {
+        if (b < size + 4 && line[b] === line[b - 1]) {
           run++;
           continue;
         }
-        if (run >= 5) score += 3 + run - 5;
+        if (run >= 5) score += run - 2;
         run = 1;
       }
-      // 1:1:3:1:1 finder-like pattern with four light modules on a side
-      // (outside the symbol is light: the quiet zone).
-      const px = (b) => (b < 0 || b >= size ? 0 : line[b]);
-      for (let b = 0; b + 7 <= size; b++) {
-        if (px(b) && !px(b + 1) && px(b + 2) && px(b + 3) && px(b + 4) && !px(b + 5) && px(b + 6)) {
-          const before = !px(b - 1) && !px(b - 2) && !px(b - 3) && !px(b - 4);
-          const after = !px(b + 7) && !px(b + 8) && !px(b + 9) && !px(b + 10);
-          if (before) score += 40;
-          if (after) score += 40;
+      // 1:1:3:1:1 dark-light-dark-light-dark with four light modules before or after.
+      for (let b = 4; b + 7 <= size + 4; b++) {
+        if (line[b] && !line[b + 1] && line[b + 2] && line[b + 3] && line[b + 4] && !line[b + 5] && line[b + 6]) {
+          if (!line[b - 1] && !line[b - 2] && !line[b - 3] && !line[b - 4]) score += 40;
+          if (b + 10 < line.length && !line[b + 7] && !line[b + 8] && !line[b + 9] && !line[b + 10]) score += 40;
         }
       }
     }
   }
   // Rule 2: 2×2 blocks of one colour.
   for (let y = 0; y + 1 < size; y++) {
-    for (let x = 0; x + 1 < size; x++) {
-      const c = at(x, y);
-      if (c === at(x + 1, y) && c === at(x, y + 1) && c === at(x + 1, y + 1)) score += 3;
+    for (let x = 0, i = y * size; x + 1 < size; x++, i++) {
+      const c = dark[i];
+      if (c === dark[i + 1] && c === dark[i + size] && c === dark[i + size + 1]) score += 3;
     }
   }
   // Rule 4: the share of dark modules, in steps of 5 % away from half.
   let n = 0;
-  for (const d of dark) n += d;
+  for (let i = 0; i < dark.length; i++) n += dark[i];
   score += 10 * Math.floor(Math.abs((n * 100) / (size * size) - 50) / 5);
   return score;
 }
@@ -386,16 +389,17 @@ export function encode(data, opts = {}) {
   let bestScore = Infinity;
   const masks = opts.mask != null ? [opts.mask] : [0, 1, 2, 3, 4, 5, 6, 7];
   for (const m of masks) {
-    applyMask(g, m);
+    const flips = maskOf(g, m);
+    flip(g, flips);
     drawFormat(g, ecl, m);
     const s = masks.length > 1 ? penalty(g.dark, g.size) : 0;
     if (s < bestScore) {
       bestScore = s;
       best = m;
     }
-    applyMask(g, m); // undo (XOR)
+    flip(g, flips); // undo (XOR)
   }
-  applyMask(g, best);
+  flip(g, maskOf(g, best));
   drawFormat(g, ecl, best);
   return { version: v, ecl, mask: best, size: g.size, dark: g.dark };
 }
