@@ -52,7 +52,16 @@ func (p *studyPage) sendLink() string {
 	p.tap(".quiz-settings-btn")
 	p.tap("#quiz-settings [data-action=send]")
 	p.wait(`document.querySelector("#send-dialog .send-link")`)
+	p.cleanText("#send-dialog")
 	return p.str(`document.querySelector("#send-dialog .send-link").value`)
+}
+
+// cleanText fails the test when the element sel shows "null" or "undefined".
+func (p *studyPage) cleanText(sel string) {
+	p.t.Helper()
+	if txt := p.str(`document.querySelector(` + browsertest.JSString(sel) + `).textContent`); strings.Contains(txt, "null") || strings.Contains(txt, "undefined") {
+		p.t.Errorf("%s reads %q", sel, txt)
+	}
 }
 
 // openLink opens a progress link and waits for the merge dialog.
@@ -128,9 +137,11 @@ func TestDeviceTransfer(t *testing.T) {
 	if got := b.progress(); len(got.Cards) != 3 || len(got.Log) != 3 {
 		t.Errorf("the preview changed B's progress: %d cards, %d reviews", len(got.Cards), len(got.Log))
 	}
+	b.cleanText("#receive-dialog")
 	b.shot("receive-preview")
 	b.tap("#receive-dialog [data-action=receive-merge]")
 	b.wait(`document.querySelector("#receive-dialog .receive-done")`)
+	b.cleanText("#receive-dialog")
 	merged := b.progress()
 	if len(merged.Cards) != 5 || len(merged.Log) != 6 || len(merged.Stars) != 1 {
 		t.Errorf("B after merging: %d cards, %d reviews, %d stars; want 5, 6, 1", len(merged.Cards), len(merged.Log), len(merged.Stars))

@@ -94,9 +94,9 @@ export async function receive(payload) {
       openSendDialog();
     });
     const c = close("Done", "button primary");
-    dlg.replaceChildren(dlg.firstChild, done,
+    dlg.replaceChildren(...[dlg.firstChild, done,
       r.ok ? el("p", {}, "This device now has the progress of both. For the other device to have the same, send it back from here.") : null,
-      el("p", { class: "receive-actions" }, c, r.ok ? again : null));
+      el("p", { class: "receive-actions" }, c, r.ok ? again : null)].filter(Boolean));
     c.focus();
   });
   ok.focus();

@@ -110,14 +110,14 @@ export async function openSendDialog() {
     el("p", {}, "Open the link from your other device on this one, or paste it here:"),
     el("label", { for: "receive-paste", class: "sr-only" }, "Link from the other device"),
     el("div", { class: "paste-row" }, paste, pasteOK), pasteMsg);
-  dlg.replaceChildren(
+  dlg.replaceChildren(...[
     dlg.firstChild,
     el("p", {}, "A link that holds your progress: " + plural(link.cards, "card") + ", " + plural(link.reviews, "review") + " (" + kb(url.length) + "). " +
       "Open it on your other device, in the browser you study in there, to merge it with the progress kept there. " +
       "It goes from device to device in the link itself: no server ever sees it."),
     input, actions, status,
     url.length > 32768 ? el("p", { class: "field-hint send-long" }, "A long link: some apps cut long messages short. If the other device says the link is damaged, use Export progress and Import progress instead.") : null,
-    qrBox, receiveHere, el("p", { class: "send-close-row" }, close));
+    qrBox, receiveHere, el("p", { class: "send-close-row" }, close)].filter(Boolean));
   // Focus a button, not the link's text field: no keyboard pops up on a phone.
   (actions.querySelector(".primary") || close).focus();
   return dlg;
