@@ -62,7 +62,13 @@ func studyOpen(t testing.TB, width, height int, touch bool, before string) *stud
 
 func studyOpenDir(t testing.TB, out string, width, height int, touch bool, before string) *studyPage {
 	t.Helper()
-	base := browsertest.Serve(t, out, "/flip/")
+	return studyOpenBase(t, browsertest.Serve(t, out, "/flip/"), width, height, touch, before)
+}
+
+// studyOpenBase opens a browser of its own (its own storage: another
+// device) on the site served at base.
+func studyOpenBase(t testing.TB, base string, width, height int, touch bool, before string) *studyPage {
+	t.Helper()
 	ctx := browsertest.Chrome(t, width, height)
 	p := &studyPage{t: t, ctx: ctx, base: base, width: width, height: height}
 	p.errs = browsertest.WatchErrors(ctx)

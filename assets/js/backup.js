@@ -1,7 +1,16 @@
-// backup.js: export the progress to a JSON file, import (merge) one, and
-// the controls for both.
+// backup.js: export the progress to a JSON file, import (merge) one, send
+// it to another device (send.js, loaded when asked for), the controls for
+// these, and a gentle reminder to keep a copy when the browser does not
+// promise to keep this site's storage (persist.js).
 import * as store from "./store.js";
 import { now } from "./clock.js";
+import * as persist from "./persist.js";
+import { showNotice, dismiss } from "./notice.js";
+import { el } from "./dom.js";
+
+/** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
+export const REMIND_EVERY = 100;
+const REMINDER = "This browser may clear your progress when the device runs low on space. Keep a copy: download a backup, or send it to another device.";
 
 function stamp(t) {
   const d = new Date(t);
@@ -21,6 +30,67 @@ export function exportFile() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+  noteBackup();
+}
+
+function reviewsSoFar() {
+  const d = store.load();
+  return d.log.length + (d.logDropped || 0);
+}
+
+/** noteBackup remembers that a copy of the progress was just made (a file, a link). */
+export function noteBackup() {
+  store.pref("backup", { at: now(), reviews: reviewsSoFar() });
+  dismiss(REMINDER);
+}
+
+/** openSend opens the "Send my progress" dialog. */
+export async function openSend() {
+  const { openSendDialog } = await import("./send.js");
+  return openSendDialog();
+}
+
+// studying: a quiz page with a card on screen (no reminder then).
+function studying() {
+  const q = document.getElementById("quiz");
+  return !!q && /^(question|answer|answered)$/.test(q.dataset.state || "");
+}
+
+/**
+ * remindToBackUp shows, after REMIND_EVERY reviews since the last copy
+ * (or since "Not now"), a reminder to download a backup or send the
+ * progress to another device, unless the browser keeps this site's
+ * storage for good. It never interrupts a card: on a quiz page it waits
+ * for the session's end. It checks now and after every change.
+ */
+export function remindToBackUp() {
+  let waiting = null;
+  const check = async () => {
+    const n = reviewsSoFar();
+    const last = store.pref("backup");
+    const since = Math.max(last && last.reviews > 0 ? last.reviews : 0, Number(store.pref("backupLater")) || 0);
+    if (n - since < REMIND_EVERY) return;
+    if ((await persist.check()) === "persistent") return;
+    if (studying()) {
+      if (!waiting) {
+        waiting = new MutationObserver(() => { if (!studying()) { waiting.disconnect(); waiting = null; check(); } });
+        waiting.observe(document.getElementById("quiz"), { attributes: true, attributeFilter: ["data-state"] });
+      }
+      return;
+    }
+    const later = () => { store.pref("backupLater", reviewsSoFar()); dismiss(REMINDER); };
+    const box = showNotice(REMINDER, "info", [
+      ["Download a backup", exportFile, "backup"],
+      ["Send to another device", () => { dismiss(REMINDER); openSend(); }, "send"],
+      ["Not now", later, "later"],
+    ]);
+    if (box.classList.contains("backup-reminder")) return;
+    box.classList.add("backup-reminder");
+    const x = box.querySelector(".notice-close"); // closing it is "Not now" too
+    if (x) x.addEventListener("click", later);
+  };
+  check();
+  store.onChange(check);
 }
 
 /** importFile merges a chosen file; resolves to a message for the reader. */
@@ -41,12 +111,12 @@ export async function importFile(file) {
 export function controls() {
   const box = document.createElement("div");
   box.className = "backup";
-  const ex = document.createElement("button");
-  ex.type = "button";
-  ex.className = "button";
-  ex.dataset.action = "export";
-  ex.textContent = "Export progress";
-  ex.addEventListener("click", exportFile);
+  const button = (label, action, fn) => {
+    const b = el("button", { type: "button", class: "button", "data-action": action }, label);
+    b.addEventListener("click", fn);
+    return b;
+  };
+  const ex = button("Export progress", "export", exportFile);
   const label = document.createElement("label");
   label.className = "button file-button";
   const input = document.createElement("input");
@@ -66,9 +136,10 @@ export function controls() {
     out.dataset.ok = String(r.ok);
     input.value = "";
   });
+  const send = button("Send to another device…", "send", openSend);
   const row = document.createElement("div");
   row.className = "backup-row";
-  row.append(ex, label);
+  row.append(ex, label, send);
   box.append(row, out);
   return box;
 }

@@ -6,6 +6,7 @@ import { readDeckCards } from "./dom.js";
 import { renderDeckProgress } from "./progress.js";
 import { reportStoreErrors } from "./notice.js";
 import { introducedToday } from "./schedule.js";
+import { remindToBackUp } from "./backup.js";
 
 const deckCards = readDeckCards();
 const study = document.querySelector(".study-all-count");
@@ -41,3 +42,12 @@ document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") render();
 });
 window.addEventListener("pageshow", (e) => { if (e.persisted) render(); });
+
+// Progress across devices (backup.js, receive.js): a reminder to keep a
+// copy, and a "Send my progress" link opened here merges after a preview.
+remindToBackUp();
+const receiveLink = () => {
+  if (location.hash.startsWith("#progress=")) import("./receive.js").then((m) => m.receiveFromLocation());
+};
+receiveLink();
+window.addEventListener("hashchange", receiveLink);

@@ -9,9 +9,11 @@
 //   the page.
 // - On iOS Safari, shows once a hint to "Add to Home Screen" (remembered
 //   with store.pref).
+// - Asks for persistent storage when the site is installed (persist.js).
 // - Before printing, opens every closed card so a handout shows answers.
 import * as store from "./store.js";
 import { showNotice, dismiss } from "./notice.js";
+import { askOnInstall } from "./persist.js";
 
 const UPDATE_MESSAGE = "A new version of these cards is available.";
 const INSTALL_MESSAGE = "Study offline like an app: tap the Share button, then “Add to Home Screen”.";
@@ -103,3 +105,4 @@ window.addEventListener("afterprint", () => {
 
 register();
 iosInstallHint();
+askOnInstall();

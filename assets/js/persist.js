@@ -1,6 +1,6 @@
 // persist.js: asks the browser to keep this site's storage (not to clear
-// it when space runs low) once the reader has reviewed a card, and tells
-// what it answered.
+// it when space runs low) once the reader has reviewed a card and when the
+// site is installed, and tells what it answered.
 const listeners = new Set();
 let state = "unknown"; // "unknown" | "persistent" | "best-effort" | "unsupported"
 let asked = false;
@@ -52,8 +52,8 @@ export function current() {
 export function describe(s = state) {
   switch (s) {
     case "persistent": return "Persistent: the browser keeps your progress until you delete it.";
-    case "best-effort": return "Not persistent: the browser may clear your progress if the device runs out of space. Export a backup now and then.";
-    case "unsupported": return "This browser cannot promise to keep your progress. Export a backup now and then.";
+    case "best-effort": return "Not persistent: the browser may clear your progress if the device runs out of space. Export a backup or send it to another device now and then.";
+    case "unsupported": return "This browser cannot promise to keep your progress. Export a backup or send it to another device now and then.";
     default: return "Checking whether the browser keeps your progress…";
   }
 }
@@ -63,4 +63,16 @@ export function onState(fn) {
   listeners.add(fn);
   fn(state);
   return () => listeners.delete(fn);
+}
+
+/**
+ * askOnInstall asks for persistent storage when the site is installed as
+ * an app, and when it runs as one (browsers grant it to installed apps
+ * more readily); the answer is remembered by the browser.
+ */
+export function askOnInstall() {
+  try {
+    window.addEventListener("appinstalled", () => { asked = false; request(); });
+    if (matchMedia("(display-mode: standalone)").matches || navigator.standalone === true) request();
+  } catch { /* not in a browser window */ }
 }

@@ -15,7 +15,7 @@ import { now } from "./clock.js";
 import * as store from "./store.js";
 import { newCard, nextStates, review, retrievability, formatInterval, DAY_MS } from "./fsrs.js";
 import { reviewQueue, nextDue, recentlyFailed, shuffle } from "./schedule.js";
-import { canTest, makeTest, MIN_CARDS } from "./testmode.js";
+import { canTest, makeTest, seeded, MIN_CARDS, MAX_QUESTIONS } from "./testmode.js";
 import { formatDate, plural, wrapTables } from "./dom.js";
 import * as persist from "./persist.js";
 import { controls as backupControls } from "./backup.js";
@@ -462,7 +462,7 @@ export function startQuiz(root, cards, opts = {}) {
     } else {
       const start = button("Start the test", "start-test", startTest, "button primary big");
       body = [
-        el("p", {}, "Multiple choice: pick the right answer among four. Keys 1-4 choose, Space or Enter goes on. The test does not change your schedule."),
+        el("p", {}, "Multiple choice: pick the right answer among four. ", el("span", { class: "key-hint" }, "Keys 1-4 choose, Space or Enter goes on. "), "The test does not change your schedule."),
         sc ? el("p", { class: "test-scores" }, "Best score ", el("strong", { "data-best": sc.best }, Math.round(sc.best * 100) + "%"),
           " · last ", el("strong", { "data-last": sc.last }, Math.round(sc.last * 100) + "%"), " (" + formatDate(sc.lastAt, now()) + ")") : null,
         start,
@@ -475,7 +475,7 @@ export function startQuiz(root, cards, opts = {}) {
 
   function startTest() {
     setMode("test");
-    s = { mode: "test", questions: makeTest(cards), pos: 0, score: 0, done: false, history: [] };
+    s = { mode: "test", questions: makeTest(cards, MAX_QUESTIONS, seeded(now())), pos: 0, score: 0, done: false, history: [] };
     showQuestion();
   }
 

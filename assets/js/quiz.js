@@ -3,6 +3,7 @@
 // flipdeck:quiz-script) time opening the quiz (see the benchmarks).
 import { startQuiz } from "./quiz-ui.js";
 import { reportStoreErrors } from "./notice.js";
+import { remindToBackUp } from "./backup.js";
 
 performance.mark("flipdeck:quiz-start");
 
@@ -40,6 +41,7 @@ if (el) {
       deckSlug: el.dataset.deckSlug || "",
       deckUrl: el.dataset.deckUrl || (document.body.dataset.root || "") + "index.html",
     });
+    remindToBackUp();
     performance.mark("flipdeck:quiz-ready");
     performance.measure("flipdeck:quiz-open", "flipdeck:quiz-start", "flipdeck:quiz-ready");
     performance.measure("flipdeck:quiz-script", "flipdeck:quiz-loaded", "flipdeck:quiz-ready");

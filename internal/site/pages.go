@@ -333,14 +333,18 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
 		qcs := make([]QuizCard, len(n.Cards))
 		for i, c := range n.Cards {
+			first, many := segmentFirst(n, i)
 			qcs[i] = QuizCard{
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
-				DeckURL:  pn.deck.URL + "#card-" + segmentCardID(n, i),
+				DeckURL:  pn.deck.URL + "#card-" + first,
 				Question: rn.cards[i].question, Answer: rn.cards[i].answer,
 				ClozeText: c.ClozeText, Context: rn.cards[i].context,
 			}
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
 				qcs[i].Pair = n.Cards[c.Pair].ID
+			}
+			if many {
+				qcs[i].Sib = first
 			}
 		}
 		// Escaped quotes and newlines make the HTML up to a quarter
@@ -352,14 +356,22 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 // segmentCardID returns the id of the flip card that shows card i on the
 // deck page: the first card of the segment holding it.
 func segmentCardID(n *notes.Note, i int) string {
+	id, _ := segmentFirst(n, i)
+	return id
+}
+
+// segmentFirst returns the id of the first card of the segment holding
+// card i, and whether that segment holds other cards too (its siblings:
+// a reversed pair, the numbers of one cloze line).
+func segmentFirst(n *notes.Note, i int) (string, bool) {
 	for _, s := range n.Segments {
 		for _, ci := range s.Cards {
 			if ci == i {
-				return n.Cards[s.Cards[0]].ID
+				return n.Cards[s.Cards[0]].ID, len(s.Cards) > 1
 			}
 		}
 	}
-	return n.Cards[i].ID
+	return n.Cards[i].ID, false
 }
 
 // deckPageKey is the memo key of d's deck page: everything its template

@@ -116,13 +116,18 @@ type QuizPage struct {
 
 // QuizCard is one card as the quiz script sees it (JSON).
 type QuizCard struct {
-	ID        string   `json:"id"`
-	Kind      string   `json:"kind"`
-	Deck      string   `json:"deck"`           // "A::B"
-	DeckURL   string   `json:"deckUrl"`        // root-relative link to the card on its deck page
-	Question  string   `json:"q"`              // HTML
-	Answer    string   `json:"a"`              // HTML
-	Pair      string   `json:"pair,omitempty"` // id of the other side of a reversed pair
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Deck     string `json:"deck"`           // "A::B"
+	DeckURL  string `json:"deckUrl"`        // root-relative link to the card on its deck page
+	Question string `json:"q"`              // HTML
+	Answer   string `json:"a"`              // HTML
+	Pair     string `json:"pair,omitempty"` // id of the other side of a reversed pair
+	// Sib is, for a card of a block that gives several cards (the
+	// numbers of one cloze line, the two sides of a reversed pair), the
+	// id of the block's first card: cards with the same Sib are siblings,
+	// and a test never offers a sibling's answer as a wrong option.
+	Sib       string   `json:"sib,omitempty"`
 	ClozeText []string `json:"cloze,omitempty"`
 	Context   []string `json:"ctx,omitempty"`
 }
