@@ -142,6 +142,16 @@ func studyScreenPhone(t *testing.T, p *studyPage, check bool) {
 	if c := p.counts(); c != (studyCounts{New: 4, Learn: 1, Current: "new"}) {
 		t.Errorf("counts after Again on a new card %+v, want 4 new, 1 learning", c)
 	}
+	// The confirmation's Undo takes the answer back.
+	shortID := p.str(`document.getElementById("quiz").quiz.session.history[0].id`)
+	p.tap(".study-toast-undo")
+	p.wait(`document.getElementById("quiz").quiz.session.answers === 0`)
+	if d := p.progress(); p.cardID() != shortID || p.state() != "question" || len(d.Cards) != 0 || len(d.Log) != 0 || p.counts() != (studyCounts{New: 5, Current: "new"}) {
+		t.Errorf("Undo in the confirmation: card %s state %s, %d records, counts %+v; want the first card back and nothing stored", p.cardID(), p.state(), len(d.Cards), p.counts())
+	}
+	p.tap(".quiz-card .quiz-q")
+	p.tap(".grade-again")
+	p.wait(`document.getElementById("quiz").quiz.session.answers === 1`)
 
 	// The long answer: the grades are exactly where they were.
 	p.tap(".quiz-card .quiz-q")

@@ -389,6 +389,8 @@ export function startQuiz(root, cards, opts = {}) {
     rv.setAttribute("aria-expanded", "true");
     rv.hidden = true;
     shell.actions.querySelector(".grades").hidden = false;
+    const hint = view.querySelector(".quiz-tap-hint");
+    if (hint) hint.textContent = "Swipe right for Good, left for Again";
     a.focus({ preventScroll: true });
     // The question stays in view; the answer is scrolled to only when it
     // starts below the bottom bar.

@@ -8,7 +8,7 @@
 // is thrown away.
 import { el, button } from "./el.js";
 
-const TOAST_MS = 2600;
+const TOAST_MS = 4000;
 
 /**
  * studyShell builds the bars around root's content. opts: title (the
