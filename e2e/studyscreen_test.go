@@ -444,3 +444,110 @@ func TestStudyStepsSettings(t *testing.T) {
 	}
 	p.noErrors()
 }
+
+// TestStudyProgressStates: new, learning, due, young and mature cards are
+// told apart on the index (counts and bar), on the deck page (each
+// card's state), on the statistics page and in the quiz's counts; no page
+// says "learned".
+func TestStudyProgressStates(t *testing.T) {
+	p := studyOpen(t, 1000, 800, false, "")
+	p.quiz(keyboardDeck)
+	ids := p.quizIDs()
+	rec := func(state string, ivl int, due int64, step *int) map[string]any {
+		r := map[string]any{"state": state, "stability": float64(ivl) + 0.5, "difficulty": 5.0, "due": due, "lastReview": due - int64(ivl)*studyDay - studyMinute,
+			"reps": 3, "lapses": 0, "scheduledDays": ivl}
+		if step != nil {
+			r["step"] = *step
+			r["lastReview"] = studyT0 - studyMinute
+		}
+		return r
+	}
+	zero := 0
+	seed := map[string]any{"schema": 2, "stars": map[string]any{}, "log": []any{}, "logDropped": 0, "tests": map[string]any{},
+		"cards": map[string]any{
+			ids[0]: rec("review", 30, studyT0+10*studyDay, nil),      // mature
+			ids[1]: rec("review", 5, studyT0+2*studyDay, nil),        // young
+			ids[2]: rec("learning", 0, studyT0+5*studyMinute, &zero), // learning, due in 5 minutes
+			ids[3]: rec("review", 3, studyT0-studyDay, nil),          // due
+		}} // ids[4] new
+	b, _ := json.Marshal(seed)
+	p.eval(`localStorage.setItem("flipdeck:/flip/:progress", ` + jsq(string(b)) + `), true`)
+
+	p.open("index.html", `document.querySelector(".deck-progress[data-deck=`+keyboardDeck+`] .meter")`)
+	el := `document.querySelector(".deck-progress[data-deck=` + keyboardDeck + `]")`
+	if got := p.str(`(d => [d.new, d.learning, d.due, d.young, d.mature, d.learned].join(","))(` + el + `.dataset)`); got != "1,1,1,1,1,2" {
+		t.Errorf("index new,learning,due,young,mature,learned = %s, want 1,1,1,1,1,2", got)
+	}
+	text := strings.Join(strings.Fields(p.str(el+`.textContent`)), " ")
+	if !strings.HasPrefix(text, "1 due 1 learning 1 new 1 young 1 mature") || strings.Contains(text, "learned") {
+		t.Errorf("index shows %q", text)
+	}
+	if bar := p.str(`[...` + el + `.querySelectorAll(".meter > span")].map(s => s.className + " " + s.style.width).join(", ")`); bar != "meter-mature 20%, meter-young 20%, meter-learning 20%, meter-due 20%" {
+		t.Errorf("index bar %q", bar)
+	}
+	if a, b := p.str(`getComputedStyle(`+el+`.querySelector(".meter-mature")).backgroundColor`), p.str(`getComputedStyle(`+el+`.querySelector(".meter-young")).backgroundColor`); a == b {
+		t.Errorf("young and mature look alike on the bar: %s", a)
+	}
+
+	p.open("decks/"+keyboardDeck+".html", `document.querySelector(".card-status[data-state]")`)
+	raw := p.str(`JSON.stringify([...document.querySelectorAll(".card.flip")].map(c => c.querySelector(".card-status").dataset.state + ":" + c.querySelector(".card-status").textContent))`)
+	var st []string
+	_ = json.Unmarshal([]byte(raw), &st)
+	want := []string{"mature:Mature · due", "young:Young · due", "learning:Learning · due", "due:Due since", "new:New"}
+	for i, w := range want {
+		if i >= len(st) || !strings.HasPrefix(st[i], w) {
+			t.Errorf("deck page card %d: %v, want it to start with %q", i+1, st, w)
+			break
+		}
+	}
+
+	p.open("stats.html", `document.querySelector(".deck-state-row td[data-k=mature]").textContent`)
+	if row := p.str(`[...document.querySelectorAll(".deck-state-row[data-deck=` + keyboardDeck + `] td")].slice(0, 5).map(td => td.textContent).join(",")`); row != "1,1,1,1,1" {
+		t.Errorf("stats new,learning,due,young,mature = %s", row)
+	}
+
+	p.quiz(keyboardDeck)
+	if c := p.counts(); c != (studyCounts{New: 1, Learn: 1, Due: 1, Current: "due"}) {
+		t.Errorf("quiz counts %+v, want 1 new · 1 learning · 1 due, the due card first", c)
+	}
+	if p.cardID() != ids[3] {
+		t.Errorf("first card %s, want the due one", p.cardID())
+	}
+	p.noErrors()
+}
+
+// TestStudyScreenDesktop: the same screen at 1280×800 with the keyboard:
+// Space shows the answer, the grade bar stays put for a long answer, Esc
+// ends the session with its summary.
+func TestStudyScreenDesktop(t *testing.T) {
+	p := studyOpenDir(t, studyBarsSite(t), 1280, 800, false, "")
+	for _, dark := range []bool{false, true} {
+		p.setDark(dark)
+		p.quiz("bars")
+		p.eval(`localStorage.clear(), true`)
+		p.quiz("bars")
+		if y := p.rect(".quiz-card").Y; !p.studying() || y > 80 {
+			t.Errorf("desktop: studying %v, card at %v px", p.studying(), y)
+		}
+		p.viewShot("desktop-study-question")
+		p.key(" ")
+		p.wait(`document.getElementById("quiz").dataset.state === "answer"`)
+		short := p.rect(".grades")
+		if short.Y+short.H > 800 || short.W > 800 {
+			t.Errorf("desktop grade bar %+v: want it at the bottom, no wider than the text", short)
+		}
+		p.viewShot("desktop-study-answer")
+		p.key("1")
+		p.key(" ")
+		p.wait(`document.getElementById("quiz").dataset.state === "answer"`)
+		if long := p.rect(".grades"); long != short {
+			t.Errorf("desktop grade bar for the long answer %+v, short %+v", long, short)
+		}
+		p.viewShot("desktop-study-answer-long")
+		p.key("3")
+		p.key(kb.Escape)
+		p.wait(`document.getElementById("quiz").dataset.state === "done"`)
+		p.viewShot("desktop-study-summary")
+	}
+	p.noErrors()
+}
