@@ -353,6 +353,12 @@ func TestStudyLearningSteps(t *testing.T) {
 	if sum != "5,10,1,1,6,2" {
 		t.Errorf("summary cards,answers,again,hard,good,easy = %s, want 5,10,1,1,6,2", sum)
 	}
+	// The next deck with cards to study: the first outside this one's
+	// branch, a chain of single subdecks named by its last deck.
+	p.wait(`document.querySelector(".next-deck")`)
+	if next := p.str(`(a => a.getAttribute("href") + " | " + a.textContent)(document.querySelector(".next-deck"))`); next != "../quiz/aws-exams--solutions-architect--associate--aws-kinesis.html | Continue with AWS Exams › Solutions Architect › Associate › AWS Kinesis7 new" {
+		t.Errorf("next deck offered: %q", next)
+	}
 	d := p.progress()
 	for i, id := range ids {
 		if r := d.Cards[id]; r.State != "review" || r.Step != nil || r.Reps < 1 {
