@@ -544,8 +544,13 @@ func TestStudyScreenDesktop(t *testing.T) {
 		}
 		p.viewShot("desktop-study-answer")
 		p.key("1")
-		p.key(" ")
+		// (A click: a Space sent over CDP also sends a "char" event that
+		// scrolls the page, as a real key press does not.)
+		p.click(".quiz-card .quiz-q")
 		p.wait(`document.getElementById("quiz").dataset.state === "answer"`)
+		if y := p.num(`scrollY`); y != 0 {
+			t.Errorf("showing the long answer scrolled the question away (%v px)", y)
+		}
 		if long := p.rect(".grades"); long != short {
 			t.Errorf("desktop grade bar for the long answer %+v, short %+v", long, short)
 		}

@@ -318,7 +318,7 @@ export function startQuiz(root, cards, opts = {}) {
       return shell.setCounts(el("span", { class: "sc sc-left", "data-n": c.left }, String(c.left), el("span", { class: "sc-word" }, " left")));
     }
     const one = (k, word, title) => el("span", { class: "sc sc-" + k, "data-n": c[k], title, "aria-current": c.current === k ? "true" : null },
-      el("span", { class: "sr-only" }, word + " "), String(c[k]));
+      el("span", { class: "sr-only" }, word + " "), String(c[k]), el("span", { class: "sc-word", "aria-hidden": "true" }, " " + word.toLowerCase()));
     shell.setCounts(one("new", "New", "New cards"), el("span", { class: "sc-sep", "aria-hidden": "true" }, "·"),
       one("learn", "Learning", "Cards in learning"), el("span", { class: "sc-sep", "aria-hidden": "true" }, "·"),
       one("due", "Due", "Cards due for review"));
