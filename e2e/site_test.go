@@ -179,8 +179,9 @@ type quizView struct {
 	State        string `json:"state"`
 	Mode         string `json:"mode"`
 	CardID       string `json:"cardId"`
-	Pos          int    `json:"pos"`
-	Total        int    `json:"total"`
+	New          int    `json:"new"`
+	Learn        int    `json:"learn"`
+	Due          int    `json:"due"`
 	AnswerShown  bool   `json:"answerShown"`
 	GradesShown  bool   `json:"gradesShown"`
 	RevealShown  bool   `json:"revealShown"`
@@ -193,11 +194,11 @@ func (b *browserTab) quiz() quizView {
   const q = document.getElementById("quiz");
   const shown = (el) => !!el && !el.hidden && el.getClientRects().length > 0;
   const card = q.querySelector(".quiz-card");
-  const pr = q.querySelector(".quiz-progress");
+  const n = (k) => { const e = document.querySelector(".study-counts .sc-" + k); return e ? Number(e.dataset.n) : 0; };
   return {
     state: q.dataset.state || "", mode: q.dataset.mode || "",
     cardId: card ? card.dataset.cardId : "",
-    pos: pr ? Number(pr.dataset.pos) : 0, total: pr ? Number(pr.dataset.total) : 0,
+    new: n("new"), learn: n("learn"), due: n("due"),
     answerShown: shown(q.querySelector(".quiz-a")), gradesShown: shown(q.querySelector(".grades")),
     revealShown: shown(q.querySelector("[data-action=reveal]")),
     questionText: card ? card.querySelector(".quiz-q").textContent.trim() : "",
@@ -211,23 +212,27 @@ func (b *browserTab) deckCounts(slug string) map[string]int {
 	raw := siteJS[map[string]string](b, `(() => {
   const el = document.querySelector('.deck-progress[data-deck="`+slug+`"]');
   if (!el) throw new Error("no .deck-progress for `+slug+`");
-  const {new: n, due, learning, learned, total} = el.dataset;
-  return {new: n, due, learning, learned, total, text: el.innerText, visible: String(el.getClientRects().length > 0 && el.offsetWidth > 0)};
+  const {new: n, due, learning, young, mature, total} = el.dataset;
+  return {new: n, due, learning, young, mature, total, text: el.innerText, visible: String(el.getClientRects().length > 0 && el.offsetWidth > 0)};
 })()`)
 	out := map[string]int{}
-	for _, k := range []string{"new", "due", "learning", "learned", "total"} {
+	for _, k := range []string{"new", "due", "learning", "young", "mature", "total"} {
 		n, err := strconv.Atoi(raw[k])
 		if err != nil {
 			b.t.Fatalf(".deck-progress[data-deck=%s] data-%s = %q", slug, k, raw[k])
 		}
 		out[k] = n
 	}
-	// What the reader sees: "<n> learned" etc. for every non-zero count.
+	// What the reader sees: "<n> young" etc. for every non-zero count, and
+	// never "learned".
 	if raw["visible"] != "true" {
 		b.t.Errorf(".deck-progress[data-deck=%s] is not visible", slug)
 	}
 	text := strings.Join(strings.Fields(raw["text"]), " ")
-	for _, k := range []string{"new", "due", "learning", "learned"} {
+	if strings.Contains(text, "learned") {
+		b.t.Errorf(".deck-progress[data-deck=%s] claims cards learned: %q", slug, text)
+	}
+	for _, k := range []string{"new", "due", "learning", "young", "mature"} {
 		if out[k] > 0 && !strings.Contains(text, fmt.Sprintf("%d %s", out[k], k)) {
 			b.t.Errorf(".deck-progress[data-deck=%s] shows %q, want it to say %q", slug, text, fmt.Sprintf("%d %s", out[k], k))
 		}
@@ -237,7 +242,7 @@ func (b *browserTab) deckCounts(slug string) map[string]int {
 
 // expectCounts tallies the ids by status at now, as the pages should.
 func expectCounts(p *progressRecord, ids []string, now int64) map[string]int {
-	c := map[string]int{"new": 0, "due": 0, "learning": 0, "learned": 0, "total": len(ids)}
+	c := map[string]int{"new": 0, "due": 0, "learning": 0, "young": 0, "mature": 0, "total": len(ids)}
 	for _, id := range ids {
 		rec, ok := p.Cards[id]
 		if !ok {
@@ -250,7 +255,7 @@ func expectCounts(p *progressRecord, ids []string, now int64) map[string]int {
 }
 
 func sameCounts(a, b map[string]int) bool {
-	for _, k := range []string{"new", "due", "learning", "learned", "total"} {
+	for _, k := range []string{"new", "due", "learning", "young", "mature", "total"} {
 		if a[k] != b[k] {
 			return false
 		}
@@ -259,9 +264,10 @@ func sameCounts(a, b map[string]int) bool {
 }
 
 // TestQuizProgressKept grades every card of the Kinesis quiz to the end
-// (keys and clicks, one Again that comes back), checks the summary and the
-// stored FSRS records, reloads, and finds the progress on the quiz, the
-// index and the deck page; then moves the clock on and finds cards due.
+// (keys and clicks, through the learning steps), checks the summary and
+// the stored FSRS records, reloads, and finds the progress on the quiz,
+// the index and the deck page; then moves the clock on and finds cards
+// due.
 func TestQuizProgressKept(t *testing.T) {
 	tab, site := openSite(t, 390, 844)
 	ids := site.Decks[kinesisSlug]
@@ -275,8 +281,8 @@ func TestQuizProgressKept(t *testing.T) {
 	}
 
 	q := tab.quiz()
-	if q.State != "question" || q.Mode != "review" || q.Pos != 1 || q.Total != len(ids) {
-		t.Fatalf("quiz at start: %+v, want review, question 1 of %d", q, len(ids))
+	if q.State != "question" || q.Mode != "review" || q.New != len(ids) || q.Learn != 0 || q.Due != 0 {
+		t.Fatalf("quiz at start: %+v, want review, %d new cards", q, len(ids))
 	}
 	if q.AnswerShown || q.GradesShown || !q.RevealShown || q.QuestionText == "" {
 		t.Fatalf("quiz at start shows the answer or hides the question: %+v", q)
@@ -284,29 +290,35 @@ func TestQuizProgressKept(t *testing.T) {
 	// A grade key before the answer is shown does nothing.
 	tab.key("3")
 	time.Sleep(100 * time.Millisecond)
-	if q2 := tab.quiz(); q2.State != "question" || q2.Pos != 1 || q2.CardID != q.CardID {
+	if q2 := tab.quiz(); q2.State != "question" || q2.New != len(ids) || q2.CardID != q.CardID {
 		t.Fatalf("pressing 3 before the answer moved the quiz: %+v", q2)
 	}
 	if p := tab.progress(); p != nil && len(p.Cards) > 0 {
 		t.Fatalf("pressing 3 before the answer graded a card: %+v", p.Cards)
 	}
 
-	// First-time grades in order: Good, Easy, Again, Hard, Good, Good, Good;
-	// the Again card comes back at the end (graded Good, a repeat).
+	// First-time grades in order: Good, Easy, Again, Hard, Good, Good, Good.
+	// Easy graduates at once; the others go through the learning steps
+	// (1 and 10 minutes) and come back, in the same session, until a Good
+	// on their last step graduates them.
 	plan := []int{3, 4, 1, 2, 3, 3, 3}
 	graded := map[string]int{} // id → first grade
 	var order []string
-	repeats := 0
+	answers := 0
 	for step := 0; ; step++ {
-		if step > 3*len(ids) {
+		if step > 4*len(ids) {
 			t.Fatalf("the quiz did not end after %d steps", step)
 		}
 		q := tab.quiz()
 		if q.State == "done" {
 			break
 		}
-		if q.State != "question" || q.Pos != step+1 || q.AnswerShown || q.GradesShown || !q.RevealShown {
-			t.Fatalf("step %d: %+v, want question %d with the answer hidden", step, q, step+1)
+		if q.State != "question" || q.AnswerShown || q.GradesShown || !q.RevealShown {
+			t.Fatalf("step %d: %+v, want a question with the answer hidden", step, q)
+		}
+		_, seen := graded[q.CardID]
+		if wantNew := len(ids) - len(graded); !seen && q.New != wantNew {
+			t.Errorf("step %d: %d new cards counted, want %d", step, q.New, wantNew)
 		}
 		// Reveal: Space, a tap-sized click on the button, Enter, in turn.
 		switch step % 3 {
@@ -324,9 +336,7 @@ func TestQuizProgressKept(t *testing.T) {
 			t.Fatalf("step %d: after reveal: %+v", step, a)
 		}
 		g := 3
-		if _, seen := graded[q.CardID]; seen {
-			repeats++
-		} else {
+		if !seen {
 			g = plan[len(graded)]
 			graded[q.CardID] = g
 			order = append(order, q.CardID)
@@ -338,10 +348,9 @@ func TestQuizProgressKept(t *testing.T) {
 			x, y := tab.center(fmt.Sprintf(`button[data-grade="%d"]`, g))
 			tab.do("click grade", chromedp.MouseClickXY(x, y))
 		}
+		answers++
 		if !tab.tryWaitJS(`(() => { const q = document.getElementById("quiz");
-  if (q.dataset.state === "done") return true;
-  const p = q.querySelector(".quiz-progress");
-  return q.dataset.state === "question" && p && Number(p.dataset.pos) === ` + strconv.Itoa(step+2) + `; })()`) {
+  return q.quiz.session.answers === ` + strconv.Itoa(answers) + ` && (q.dataset.state === "done" || q.dataset.state === "question"); })()`) {
 			t.Fatalf("step %d: grade %d did not move on to the next card: page %s, quiz %s", step, g,
 				siteJS[string](tab, `location.href`), siteJS[string](tab, `(document.getElementById("quiz") || document.body).outerHTML.slice(0, 600)`))
 		}
@@ -349,23 +358,26 @@ func TestQuizProgressKept(t *testing.T) {
 	if len(graded) != len(ids) {
 		t.Errorf("the quiz showed %d different cards %v, want all %d", len(graded), order, len(ids))
 	}
-	if repeats != 1 {
-		t.Errorf("%d repeats, want 1 (the card graded Again)", repeats)
+	// Again and Hard: three answers (to the second step, then out); Good:
+	// two; Easy: one.
+	if answers != 15 {
+		t.Errorf("%d answers, want 15", answers)
 	}
 
-	// The summary counts first answers only.
+	// The summary counts every answer.
 	sum := siteJS[map[string]string](tab, `({...document.querySelector(".quiz-summary").dataset, text: document.querySelector(".quiz-summary").innerText})`)
-	want := map[string]string{"again": "1", "hard": "1", "good": "4", "easy": "1", "percent": "86"}
+	want := map[string]string{"cards": "7", "answers": "15", "again": "1", "hard": "1", "good": "12", "easy": "1", "againRate": "7"}
 	for k, v := range want {
 		if sum[k] != v {
 			t.Errorf("summary data-%s = %q, want %q (summary: %q)", k, sum[k], v, sum["text"])
 		}
 	}
-	if !strings.Contains(sum["text"], "86%") {
-		t.Errorf("the summary does not show the score 86%%: %q", sum["text"])
+	if !strings.Contains(sum["text"], "7 cards studied") || !strings.Contains(sum["text"], "Again 7%") {
+		t.Errorf("the summary does not say 7 cards studied, again 7%%: %q", sum["text"])
 	}
 
-	// The stored record: one FSRS record per card, scheduled by its grade.
+	// The stored records: every card graduated to review, scheduled by
+	// FSRS from its answers (same-day ones with the short-term formula).
 	p := tab.progress()
 	if p == nil {
 		t.Fatalf("no progress under localStorage key %q; keys: %v", siteProgressKey,
@@ -383,26 +395,20 @@ func TestQuizProgressKept(t *testing.T) {
 	if !slices.Equal(keys, wantIDs) {
 		t.Fatalf("records for %v, want %v", keys, wantIDs)
 	}
-	days := map[int]int{}
 	for id, rec := range p.Cards {
 		g := graded[id]
-		if rec.State == "new" || rec.Reps != 1 || rec.Lapses != 0 || rec.Stability <= 0 || rec.Difficulty < 1 || rec.Difficulty > 10 {
-			t.Errorf("card %s (grade %d): %+v", id, g, rec)
+		var c studyCard
+		var ivl, reps int
+		switch g {
+		case 4:
+			c, ivl, reps = studyFirst(4), studyFirstIntervals(0.9)[3], 1
+		case 3:
+			c, ivl, reps = studyShort(studyFirst(3), 3), studyShortIntervals(studyFirst(3), 0.9)[2], 2
+		default: // Again or Hard, then Good on each step
+			mid := studyShort(studyFirst(g), 3)
+			c, ivl, reps = studyShort(mid, 3), studyShortIntervals(mid, 0.9)[2], 3
 		}
-		if rec.LastReview == nil || *rec.LastReview != siteNow {
-			t.Errorf("card %s: lastReview %v, want the injected now %d", id, rec.LastReview, siteNow)
-		}
-		if rec.Due == nil || *rec.Due != siteNow+int64(rec.ScheduledDays)*siteDay || rec.ScheduledDays < 1 {
-			t.Errorf("card %s: due %v, scheduledDays %v, want now + a whole number of days ≥ 1", id, rec.Due, rec.ScheduledDays)
-			continue
-		}
-		if d, ok := days[g]; ok && d != rec.ScheduledDays {
-			t.Errorf("grade %d gave %v and %v days to two new cards", g, d, rec.ScheduledDays)
-		}
-		days[g] = rec.ScheduledDays
-	}
-	if !(days[1] < days[2] && days[2] < days[3] && days[3] < days[4]) {
-		t.Errorf("intervals by grade %v: want Again < Hard < Good < Easy", days)
+		checkRec(t, "card graded "+strconv.Itoa(g)+" first", rec, c, siteNow, ivl, "review", reps, 0)
 	}
 	logged := map[string]int{}
 	for _, e := range p.Log {
@@ -417,6 +423,9 @@ func TestQuizProgressKept(t *testing.T) {
 			t.Errorf("review log: first grade of %s is %d, want %d", id, logged[id], g)
 		}
 	}
+	if len(p.Log) != 15 {
+		t.Errorf("%d log entries, want 15", len(p.Log))
+	}
 
 	// Reload: nothing is due at the same moment, so the quiz is caught up.
 	before := siteJS[string](tab, `localStorage.getItem(`+browsertest.JSString(siteProgressKey)+`)`)
@@ -429,7 +438,8 @@ func TestQuizProgressKept(t *testing.T) {
 		t.Errorf("reloading the quiz changed the record:\n%s\n%s", before, after)
 	}
 
-	// The index shows the deck (and its parents) learned, the other decks new.
+	// The index shows the deck (and its parents) young, never learned, the
+	// other decks new.
 	checkIndex := func(now int64) {
 		t.Helper()
 		tab.open("index.html", siteIndexReady)
@@ -464,26 +474,27 @@ func TestQuizProgressKept(t *testing.T) {
 		}
 	}
 	checkIndex(siteNow)
-	if c := tab.deckCounts(kinesisSlug); c["learned"] != 7 {
-		t.Errorf("index: Kinesis shows %v, want 7 learned", c)
+	if c := tab.deckCounts(kinesisSlug); c["young"] != 7 {
+		t.Errorf("index: Kinesis shows %v, want 7 young", c)
 	}
 	checkDeck(siteNow)
 
-	// Two and a half days later the Again (1 day) and Hard (2 days) cards are due.
-	later := siteNow + 5*siteDay/2
+	// Three and a half days later the six cards that went through the
+	// steps (3 days) are due; the Easy one (8 days) is not.
+	later := siteNow + 7*siteDay/2
 	tab.setClock(later)
 	checkIndex(later)
-	if c := tab.deckCounts(kinesisSlug); c["due"] != 2 || c["learned"] != 5 {
-		t.Errorf("index 2.5 days later: Kinesis shows %v, want 2 due, 5 learned", c)
+	if c := tab.deckCounts(kinesisSlug); c["due"] != 6 || c["young"] != 1 {
+		t.Errorf("index 3.5 days later: Kinesis shows %v, want 6 due, 1 young", c)
 	}
 	checkDeck(later)
 	tab.open("quiz/"+kinesisSlug+".html", siteQuizReady)
 	q = tab.quiz()
-	if q.State != "question" || q.Total != 2 {
-		t.Errorf("quiz 2.5 days later: %+v, want a question, 2 cards due", q)
+	if q.State != "question" || q.Due != 6 || q.New != 0 || q.Learn != 0 {
+		t.Errorf("quiz 3.5 days later: %+v, want a question, 6 cards due", q)
 	}
-	if g := graded[q.CardID]; g != 1 {
-		t.Errorf("quiz 2.5 days later starts with a card graded %d, want the most overdue (graded Again)", g)
+	if q.CardID != order[0] {
+		t.Errorf("quiz 3.5 days later starts with %s, want %s (due as early as the others, first in the deck)", q.CardID, order[0])
 	}
 	tab.noErrors()
 }
@@ -553,7 +564,7 @@ func TestScreenshots(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 			viewportShot(t, tab, filepath.Join(dir, fmt.Sprintf("%s-%s-quiz-answer-screen.png", vp.name, scheme)))
 			shot("quiz-answer")
-			for i := 0; tab.quiz().State != "done" && i < 20; i++ {
+			for i := 0; tab.quiz().State != "done" && i < 40; i++ {
 				if tab.quiz().State == "question" {
 					tab.key(" ")
 				}

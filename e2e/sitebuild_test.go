@@ -274,6 +274,8 @@ func (r studyRec) status(now int64) string {
 		return "due"
 	case r.State == "learning" || r.State == "relearning":
 		return "learning"
+	case r.ScheduledDays >= 21:
+		return "mature"
 	}
-	return "learned"
+	return "young"
 }

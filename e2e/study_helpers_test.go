@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -235,6 +236,7 @@ type studyRec struct {
 	Reps          int      `json:"reps"`
 	Lapses        int      `json:"lapses"`
 	ScheduledDays int      `json:"scheduledDays"`
+	Step          *int     `json:"step,omitempty"`
 	Starred       *bool    `json:"starred,omitempty"`
 	Extra         struct{} `json:"-"`
 }
@@ -249,13 +251,21 @@ type studyLog struct {
 	El    *int     `json:"el"`
 }
 
+type studySettings struct {
+	Retention    float64   `json:"retention"`
+	NewPerDay    float64   `json:"newPerDay"`
+	LearnSteps   []float64 `json:"learnSteps"`
+	RelearnSteps []float64 `json:"relearnSteps"`
+	At           float64   `json:"at"`
+}
+
 type studyData struct {
 	Schema     int                        `json:"schema"`
 	Cards      map[string]studyRec        `json:"cards"`
 	Stars      map[string]int64           `json:"stars"`
 	Log        []studyLog                 `json:"log"`
 	LogDropped int                        `json:"logDropped"`
-	Settings   map[string]float64         `json:"settings"`
+	Settings   *studySettings             `json:"settings"`
 	Tests      map[string]map[string]any  `json:"tests"`
 	Other      map[string]json.RawMessage `json:"-"`
 }
@@ -289,12 +299,35 @@ func studyR(elapsed int, s float64) float64 {
 	return r8(math.Pow(1+f*float64(elapsed)/s, -studyW[20]))
 }
 
+// studyNextD is the difficulty after rating g.
+func studyNextD(d0 float64, g int) float64 {
+	w := studyW
+	d := d0 + r8(-w[6]*float64(g-3)*(10-d0)/9)
+	return studyClamp(r8(w[7]*studyD0(4)+(1-w[7])*d), 1, 10)
+}
+
+// studyShort is the card after rating g less than a day after the last
+// review (FSRS's short-term stability; learning steps).
+func studyShort(c studyCard, g int) studyCard {
+	w := studyW
+	f := math.Exp(w[17]*(float64(g)-3+w[18])) * math.Pow(c.S, -w[19])
+	if g >= 2 {
+		f = math.Max(f, 1)
+	}
+	return studyCard{S: r8(math.Max(c.S*f, 0.001)), D: studyNextD(c.D, g)}
+}
+
+// studyShortIntervals are the four intervals (days) FSRS gives a card
+// answered again on the same day.
+func studyShortIntervals(c studyCard, retention float64) [4]int {
+	return studyIntervals([4]float64{studyShort(c, 1).S, studyShort(c, 2).S, studyShort(c, 3).S, studyShort(c, 4).S}, retention)
+}
+
 // studyNext is the card after rating g, elapsed whole days (≥ 1) after the last review.
 func studyNext(c studyCard, g, elapsed int) studyCard {
 	w := studyW
 	r := studyR(elapsed, c.S)
-	d := c.D + r8(-w[6]*float64(g-3)*(10-c.D)/9)
-	d = studyClamp(r8(w[7]*studyD0(4)+(1-w[7])*d), 1, 10)
+	d := studyNextD(c.D, g)
 	var s float64
 	if g == 1 {
 		s = math.Min(c.S, w[11]*math.Pow(c.D, -w[12])*(math.Pow(c.S+1, w[13])-1)*math.Exp(w[14]*(1-r)))
@@ -339,4 +372,80 @@ func studyRel(got, want float64) float64 {
 		return math.Abs(got)
 	}
 	return math.Abs(got-want) / math.Abs(want)
+}
+
+// noSteps stores settings with the learning and relearning steps off
+// (FSRS alone), as a reader can set them, before the next page opens.
+func (p *studyPage) noSteps() {
+	p.t.Helper()
+	p.open("index.html", `document.body`)
+	p.eval(`(() => {
+  const k = "flipdeck:" + new URL(document.body.dataset.root || "./", location.href).pathname + ":progress";
+  const d = JSON.parse(localStorage.getItem(k) || '{"schema":2,"cards":{},"stars":{},"log":[],"logDropped":0,"tests":{}}');
+  d.settings = Object.assign({retention: 0.9, newPerDay: 20}, d.settings || {}, {learnSteps: [], relearnSteps: [], at: 0});
+  localStorage.setItem(k, JSON.stringify(d));
+  return true;
+})()`)
+}
+
+// studyCounts are the top bar's New · Learn · Due counts (or left in practice).
+type studyCounts struct {
+	New, Learn, Due, Left int
+	Current               string
+}
+
+func (p *studyPage) counts() studyCounts {
+	p.t.Helper()
+	var c studyCounts
+	raw := p.str(`JSON.stringify(Object.fromEntries([...document.querySelectorAll(".study-counts .sc[data-n]")].map(e => [e.className.split(" ").find(c => c.startsWith("sc-")).slice(3), Number(e.dataset.n)]).concat([["current", (document.querySelector(".study-counts .sc[aria-current=true]") || {className: "x sc-"}).className.split(" ").find(c => c.startsWith("sc-")).slice(3)]])))`)
+	if err := json.Unmarshal([]byte(raw), &c); err != nil {
+		p.t.Fatalf("counts %s: %v", raw, err)
+	}
+	return c
+}
+
+// studying tells whether the focused study screen is up.
+func (p *studyPage) studying() bool {
+	p.t.Helper()
+	return p.eval(`document.body.classList.contains("is-studying")`).(bool)
+}
+
+// switchMode picks a mode as a reader would: from the top bar's menu
+// while studying, confirming when the quiz asks.
+func (p *studyPage) switchMode(mode string, touch bool) {
+	p.t.Helper()
+	act := p.click
+	if touch {
+		act = p.tap
+	}
+	if p.studying() {
+		act(".study-menu-btn")
+		p.wait(`document.querySelector(".quiz-top.open")`)
+	}
+	act(".quiz-mode-btn[data-mode=" + mode + "]")
+	if p.eval(`!!document.querySelector(".confirm-dialog[open]")`).(bool) {
+		act(".confirm-dialog [data-action=confirm-ok]")
+	}
+	p.wait(`document.getElementById("quiz").dataset.mode === ` + browsertest.JSString(mode) + ` && !document.querySelector(".confirm-dialog[open]")`)
+}
+
+// viewShot saves what the viewport shows (not the whole page) as name.
+func (p *studyPage) viewShot(name string) {
+	p.t.Helper()
+	if p.dark {
+		name += "-dark"
+	}
+	var png []byte
+	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		r, err := cdp.Call(ctx, tg, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng})
+		png = r.Data
+		return err
+	}))
+	path := filepath.Join(p.shots, name+".png")
+	if err := os.MkdirAll(p.shots, 0o755); err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
 }

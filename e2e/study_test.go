@@ -37,11 +37,12 @@ func (p *studyPage) quizIDs() []string {
 	return ids
 }
 
-// queueIDs lists the ids of the current session's queue.
+// queueIDs lists the ids of the current session's main queue (due cards,
+// then new ones), the cards in learning left out.
 func (p *studyPage) queueIDs() []string {
 	p.t.Helper()
 	var ids []string
-	raw := p.str(`JSON.stringify(document.getElementById("quiz").quiz.session ? document.getElementById("quiz").quiz.session.queue.map(x => x.card.id) : [])`)
+	raw := p.str(`JSON.stringify(document.getElementById("quiz").quiz.session ? document.getElementById("quiz").quiz.session.q.main.map(x => x.card.id) : [])`)
 	if err := json.Unmarshal([]byte(raw), &ids); err != nil {
 		p.t.Fatal(err)
 	}
@@ -76,13 +77,15 @@ func checkRec(t *testing.T, what string, got studyRec, want studyCard, at int64,
 	}
 }
 
-// TestStudyKeyboard studies a deck with the keyboard only: reveal, grade,
-// fail (the card comes back), undo, leave; the stored records match FSRS;
+// TestStudyKeyboard studies a deck with the keyboard only, learning steps
+// turned off (FSRS alone): reveal, grade, fail (scheduled for tomorrow,
+// not back in this session), undo, leave; the stored records match FSRS;
 // then the clock moves three days on and the due cards come back most
 // overdue first; a second review's numbers match FSRS too; the settings
 // panel changes the desired retention and the intervals follow.
 func TestStudyKeyboard(t *testing.T) {
 	p := studyOpen(t, 1000, 800, false, "")
+	p.noSteps()
 	p.quiz(keyboardDeck)
 	ids := p.quizIDs()
 	if len(ids) != 5 {
@@ -123,10 +126,10 @@ func TestStudyKeyboard(t *testing.T) {
 	}
 
 	p.key(" ")
-	p.key("1") // Again: comes back at the end of this short session
+	p.key("1") // Again: without learning steps, due tomorrow
 	checkRec(t, "card 2 Again", p.progress().Cards[ids[1]], studyFirst(1), studyT0, first[0], "review", 1, 0)
-	if q := p.queueIDs(); len(q) != 6 || q[5] != ids[1] {
-		t.Errorf("queue after Again %v, want card 2 again at the end", q)
+	if q, n := p.queueIDs(), p.num(`document.getElementById("quiz").quiz.session.q.learn.length`); len(q) != 5 || n != 0 {
+		t.Errorf("queue after Again %v and %v cards in learning, want the 5 cards and none: no steps, no repeat", q, n)
 	}
 	p.key(" ")
 	p.key("4") // Easy, then undo it
@@ -147,16 +150,6 @@ func TestStudyKeyboard(t *testing.T) {
 	for range 2 {
 		p.key(" ")
 		p.key("3")
-	}
-	// The failed card is back, marked as a repeat; its grade changes nothing stored.
-	if p.cardID() != ids[1] || !strings.Contains(p.str(`document.querySelector(".quiz-label").textContent`), "Again") {
-		t.Fatalf("repeat: card %s, want card 2 marked Again", p.cardID())
-	}
-	before := p.progress().Cards[ids[1]]
-	p.key(" ")
-	p.key("3")
-	if a, b := studyJSON(p.progress().Cards[ids[1]]), studyJSON(before); a != b {
-		t.Errorf("grading a repeat changed the record: %s → %s", b, a)
 	}
 	if p.state() != "done" {
 		t.Fatalf("state %q after the last card, want done", p.state())
@@ -200,11 +193,13 @@ func TestStudyKeyboard(t *testing.T) {
 	p.key("1")
 	checkRec(t, "card 3 lapse", p.progress().Cards[ids[2]], studyNext(studyFirst(2), 1, 3), t1, studyNextIntervals(studyFirst(2), 3, 0.9)[0], "relearning", 2, 1)
 
-	// Settings: desired retention 0.95 changes the intervals shown.
+	// Settings (in the menu while studying): desired retention 0.95
+	// changes the intervals shown.
+	p.click(".study-menu-btn")
 	p.click(".quiz-settings-btn")
 	p.wait(`!document.getElementById("quiz-settings").hidden`)
 	p.do(chromedp.SetValue("#set-retention", "0.95"), chromedp.Evaluate[chromedp.Void](`document.getElementById("set-retention").dispatchEvent(new Event("change"))`))
-	if r := p.progress().Settings["retention"]; r != 0.95 {
+	if r := p.progress().Settings; r == nil || r.Retention != 0.95 {
 		t.Errorf("stored retention %v, want 0.95", r)
 	}
 	p.key(kb.Escape) // closes the panel
@@ -263,7 +258,7 @@ func TestStudyReversedSiblings(t *testing.T) {
 			firstSides[p.cardID()] = true
 		}
 		p.key(" ")
-		p.key("3")
+		p.key("4") // Easy: out of the learning steps at once
 	}
 	if len(firstSides) != 3 {
 		t.Fatalf("studied %d sides of pairs, want 3", len(firstSides))
@@ -349,7 +344,9 @@ func TestStudyPhone(t *testing.T) {
 	}
 	p.shot("quiz-review-answer")
 	p.tap(".grade-good")
-	checkRec(t, "tap Good", p.progress().Cards[ids[0]], studyFirst(3), studyT0, studyFirstIntervals(0.9)[2], "review", 1, 0)
+	if r := p.progress().Cards[ids[0]]; r.State != "learning" || r.Step == nil || *r.Step != 1 || r.Due == nil || *r.Due != studyT0+10*60000 {
+		t.Errorf("tap Good on a new card: %+v, want its second learning step, 10 minutes", r)
+	}
 
 	// Swipe right: Good; swipe left: Again.
 	p.tap(".reveal")
@@ -372,7 +369,7 @@ func TestStudyPhone(t *testing.T) {
 
 	// Practice the starred card: the schedule does not change.
 	before, _ := json.Marshal(p.progress())
-	p.tap(".quiz-mode-btn[data-mode=practice]")
+	p.switchMode("practice", true)
 	p.wait(`document.querySelector(".choice[data-set=starred]")`)
 	p.shot("quiz-practice-start")
 	if n := p.str(`document.querySelector(".choice[data-set=starred] .choice-count").textContent`); n != "1 card" {
@@ -406,11 +403,11 @@ func TestStudyPhone(t *testing.T) {
 	for _, dark := range []bool{true} {
 		p.setDark(dark)
 		p.shot("quiz-test-question")
-		p.tap(".quiz-mode-btn[data-mode=review]")
+		p.switchMode("review", true)
 		p.shot("quiz-review-question")
 		p.tap(".reveal")
 		p.shot("quiz-review-answer")
-		p.tap(".quiz-mode-btn[data-mode=practice]")
+		p.switchMode("practice", true)
 		p.shot("quiz-practice-start")
 		p.tap(".quiz-mode-btn[data-mode=test]")
 		p.tap("[data-action=start-test]")
@@ -434,7 +431,7 @@ func TestStudyPhone(t *testing.T) {
 func TestStudyTestMode(t *testing.T) {
 	p := studyOpen(t, 1000, 800, false, "")
 	p.quiz(syntaxDeck)
-	p.click(".quiz-mode-btn[data-mode=test]")
+	p.switchMode("test", false)
 	p.click("[data-action=start-test]")
 	type qcard struct {
 		ID    string   `json:"id"`
@@ -583,17 +580,18 @@ func TestStudyExportImport(t *testing.T) {
 	p.setClock(studyT0 + 2*studyDay)
 	p.quiz(syntaxDeck)
 	p.gradeN(4, "1")
-	p.click(".quiz-mode-btn[data-mode=test]")
+	p.switchMode("test", false)
 	p.click("[data-action=start-test]")
 	for p.state() != "done" {
 		p.key("1")
 		p.key(" ")
 	}
 	p.click(".quiz-mode-btn[data-mode=review]")
+	p.click(".study-menu-btn")
 	p.click(".quiz-settings-btn")
 	p.do(chromedp.SetValue("#set-new", "7"), chromedp.Evaluate[chromedp.Void](`document.getElementById("set-new").dispatchEvent(new Event("change"))`))
 	want := p.progress()
-	if len(want.Cards) != 7 || len(want.Stars) != 1 || len(want.Log) != 7 || want.Settings["newPerDay"] != 7 || len(want.Tests) != 1 {
+	if len(want.Cards) != 7 || len(want.Stars) != 1 || len(want.Log) != 7 || want.Settings == nil || want.Settings.NewPerDay != 7 || len(want.Tests) != 1 {
 		t.Fatalf("state before export: %d cards %d stars %d log %v settings %d tests", len(want.Cards), len(want.Stars), len(want.Log), want.Settings, len(want.Tests))
 	}
 
@@ -758,6 +756,7 @@ func TestStudyMigrationV1(t *testing.T) {
 // the store; index and deck pages show counts, mean recall and stars.
 func TestStudyStatsAndPages(t *testing.T) {
 	p := studyOpen(t, 390, 844, false, "")
+	p.noSteps() // FSRS alone: whole-day intervals to count
 	p.quiz(keyboardDeck)
 	ids := p.quizIDs()
 	// Five reviews on day 0, then on day 3 two remembered and one forgotten.
@@ -786,8 +785,8 @@ func TestStudyStatsAndPages(t *testing.T) {
 		t.Errorf("true retention (7 days) %s, want 2/3", r)
 	}
 	row := p.str(`[...document.querySelectorAll(".deck-state-row[data-deck=` + keyboardDeck + `] td")].map(td => td.textContent).join(",")`)
-	if !strings.HasPrefix(row, "0,1,2,2,") {
-		t.Errorf("keyboard deck new,learning,due,learned,recall = %s, want 0,1,2,2,…", row)
+	if !strings.HasPrefix(row, "0,1,2,2,0,") {
+		t.Errorf("keyboard deck new,learning,due,young,mature,recall = %s, want 0,1,2,2,0,…", row)
 	}
 	if p.num(`document.querySelectorAll("svg.bar-chart[role=img] desc").length`) != 2 {
 		t.Error("charts lack an accessible description")

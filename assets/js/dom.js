@@ -1,21 +1,8 @@
 // dom.js: small helpers shared by the page scripts.
 
-/**
- * el makes an element: attrs are attributes ("class", and "text" for its
- * text; null or false leave one out, true sets it empty), kids its
- * children (null ones left out).
- */
-export function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === "class") e.className = v;
-    else if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  e.append(...kids.filter((k) => k != null));
-  return e;
-}
+// el builds elements; it lives in el.js and is re-exported for the
+// scripts that take their helpers from here.
+export { el } from "./el.js";
 
 /** readJSON parses the <script type="application/json"> element with this id. */
 export function readJSON(id, fallback) {

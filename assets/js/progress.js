@@ -1,13 +1,26 @@
 // progress.js: shows the reader's progress from the store: per-deck counts
-// (new / due / learning / learned) and mean retrievability in every
-// .deck-progress[data-deck], and each flip card's own state in its
-// .card-status.
+// and mean retrievability in every .deck-progress[data-deck], and each flip
+// card's own state in its .card-status.
+//
+// States (store.status): new (never answered), due, learning (in its
+// learning steps), young (in review, interval under 21 days) and mature.
+// Nothing is called learned: one sitting makes a card young at most.
+// .deck-progress gets data-new, -due, -learning, -young, -mature and
+// -learned (young + mature, for older readers of it) and a bar whose
+// segments are mature, young, learning and due (the rest is new).
 import { counts, status, load } from "./store.js";
 import { meanRetrievability } from "./schedule.js";
 import { formatDate, plural } from "./dom.js";
 
-const ORDER = ["due", "learning", "new", "learned"];
-const LABEL = { new: "new", learning: "learning", due: "due", learned: "learned" };
+const ORDER = ["due", "learning", "new", "young", "mature"];
+const LABEL = { new: "new", learning: "learning", due: "due", young: "young", mature: "mature" };
+const TITLE = {
+  new: "Never studied",
+  learning: "In learning: coming back within minutes or hours",
+  due: "Due for review now",
+  young: "In review, next interval under 21 days",
+  mature: "In review, next interval 21 days or more",
+};
 
 /** renderDeckProgress fills every .deck-progress under root from deckCards ({slug: [ids]}) at time t. */
 export function renderDeckProgress(deckCards, t, root = document) {
@@ -15,13 +28,13 @@ export function renderDeckProgress(deckCards, t, root = document) {
     const ids = deckCards[el.dataset.deck];
     if (!ids) continue;
     const c = counts(ids, t);
-    for (const k of ORDER) el.dataset[k] = String(c[k]);
+    for (const k of [...ORDER, "learned"]) el.dataset[k] = String(c[k]);
     el.textContent = "";
     if (ids.length === 0) continue;
     const meter = document.createElement("span");
     meter.className = "meter";
     meter.setAttribute("aria-hidden", "true");
-    for (const k of ["learned", "learning", "due"]) {
+    for (const k of ["mature", "young", "learning", "due"]) {
       if (!c[k]) continue;
       const seg = document.createElement("span");
       seg.className = "meter-" + k;
@@ -31,9 +44,10 @@ export function renderDeckProgress(deckCards, t, root = document) {
     const text = document.createElement("span");
     text.className = "counts";
     for (const k of ORDER) {
-      if (!c[k] && k === "learned") continue;
+      if (!c[k] && (k === "young" || k === "mature" || k === "learning")) continue;
       const s = document.createElement("span");
       s.className = "count count-" + k;
+      s.title = TITLE[k];
       const b = document.createElement("b");
       b.textContent = String(c[k]);
       s.append(b, " " + LABEL[k]);
@@ -62,7 +76,7 @@ export function renderDeckProgress(deckCards, t, root = document) {
  */
 export function cardState(ids, t) {
   const cards = load().cards;
-  let state = "learned";
+  let state = "mature";
   let due = null;
   let rank = ORDER.length;
   for (const id of ids) {
@@ -88,7 +102,7 @@ export function renderCardStatus(card, t) {
   else delete el.dataset.due;
   let text = state[0].toUpperCase() + state.slice(1);
   if (state === "due" && due != null) text = "Due since " + formatDate(due, t);
-  else if ((state === "learned" || state === "learning") && due != null) text += " · due " + formatDate(due, t);
+  else if (state !== "new" && due != null) text += " · due " + formatDate(due, t);
   if (ids.length > 1) {
     // A flip card standing for several cards (a reversed pair, a cloze with several gaps).
     const c = counts(ids, t);
@@ -97,7 +111,7 @@ export function renderCardStatus(card, t) {
     el.title = "This card stands for " + plural(ids.length, "card") + ": " +
       ORDER.filter((k) => c[k]).map((k) => c[k] + " " + LABEL[k]).join(", ");
   } else {
-    el.title = "Your progress on this card";
+    el.title = TITLE[state];
   }
   el.textContent = text;
 }

@@ -1,24 +1,35 @@
 // quiz-ui.js: the quiz page. Three modes over the quiz's cards:
 //
-//   review    due cards (most overdue first), then new ones up to the daily
-//             limit, graded Again / Hard / Good / Easy and scheduled with
-//             FSRS; a failed card comes back later in the session; the two
-//             sides of a reversed pair are never both studied on one day.
+//   review    Anki's order: cards in their learning steps when due, due
+//             cards (most overdue first), then new ones up to the daily
+//             limit; graded Again / Hard / Good / Easy, with learning steps
+//             (learning.js) and FSRS; the two sides of a reversed pair are
+//             never both studied on one day.
 //   practice  all, starred or recently failed cards, shuffled; grades do
 //             not touch the schedule.
 //   test      multiple choice, scored; best and last score kept per deck.
 //
+// Each shows one card at a time in the focused study screen
+// (study-shell.js): tap the card (or Space) to see the answer, then grade
+// it in the same place. ✕ End (or Esc) leads to the summary; switching
+// modes in the middle of a session asks first.
+//
 // Keys: Space/Enter reveal (or next, in a test), 1-4 grade (or choose),
-// u undo, s star, Esc leave the session. On touch screens the revealed card
+// u undo, s star, Esc end the session. On touch screens the revealed card
 // can be swiped right (Good) or left (Again).
 import { now } from "./clock.js";
 import * as store from "./store.js";
-import { newCard, nextStates, review, retrievability, formatInterval, DAY_MS } from "./fsrs.js";
-import { reviewQueue, nextDue, recentlyFailed, shuffle } from "./schedule.js";
+import { newCard, retrievability, DAY_MS } from "./fsrs.js";
+import { preview, phase, formatDelay, describeDelay } from "./learning.js";
+import { reviewQueue, nextDue, recentlyFailed, shuffle, dayStart } from "./schedule.js";
+import * as session from "./session.js";
 import { canTest, makeTest, seeded, MIN_CARDS, MAX_QUESTIONS } from "./testmode.js";
-import { formatDate, plural, wrapTables } from "./dom.js";
+import { formatDate, plural, wrapTables, isInteractive } from "./dom.js";
+import { el, button } from "./el.js";
 import * as persist from "./persist.js";
-import { controls as backupControls } from "./backup.js";
+import { studyShell } from "./study-shell.js";
+import { fillSettings } from "./quiz-settings.js";
+import { findNextDeck } from "./nextdeck.js";
 
 const GRADES = [
   [1, "Again", "again"],
@@ -26,28 +37,8 @@ const GRADES = [
   [3, "Good", "good"],
   [4, "Easy", "easy"],
 ];
-const REPEAT_GAP = 4; // a failed card comes back after this many others
+const MODE_NAMES = { review: "Review", practice: "Practice", test: "Test" };
 const SWIPE_PX = 80;
-
-function el(tag, attrs = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === "class") e.className = v;
-    else if (k === "html") e.innerHTML = v;
-    else if (k === "hidden") e.hidden = true;
-    else if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  e.append(...kids.filter((k) => k != null));
-  return e;
-}
-
-function button(label, action, fn, cls = "button") {
-  const b = el("button", { type: "button", class: cls, "data-action": action }, label);
-  b.addEventListener("click", fn);
-  return b;
-}
 
 function mark(name) {
   try { performance.mark(name); } catch { /* no performance API */ }
@@ -79,6 +70,26 @@ function inertHTML(html) {
   return t.content;
 }
 
+const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+/** when says when a due time comes: "in 8 minutes", "today at 14:30", "tomorrow", "on 12 Mar". */
+function when(due, t) {
+  if (due <= t) return "now";
+  if (due - t < 3600000) return "in " + describeDelay(due - t);
+  const day = Math.round((dayStart(due) - dayStart(t)) / DAY_MS);
+  if (day === 0) return "today at " + timeFmt.format(new Date(due));
+  if (day === 1) return "tomorrow";
+  return "on " + formatDate(due, t);
+}
+
+/** duration says how long a session took: "under a minute", "4 minutes", "1 h 5 min". */
+function duration(ms) {
+  const m = Math.round(ms / 60000);
+  if (m < 1) return "under a minute";
+  if (m < 60) return plural(m, "minute");
+  return Math.floor(m / 60) + " h " + (m % 60) + " min";
+}
+
 /**
  * startQuiz runs the quiz in root over cards (QuizCard objects, in deck
  * order). opts: root (the page's path to the site root), deckUrl (the
@@ -88,6 +99,8 @@ export function startQuiz(root, cards, opts = {}) {
   const siteRoot = opts.root || "";
   const deckUrl = opts.deckUrl || siteRoot + "index.html";
   const deckSlug = opts.deckSlug || opts.deckName || "deck";
+  const allDecks = opts.deckName === "All decks";
+  const title = (opts.deckName || "").split("::").pop() || "Quiz";
   const byId = new Map(cards.map((c) => [c.id, c]));
   const testOK = canTest(cards);
 
@@ -102,10 +115,20 @@ export function startQuiz(root, cards, opts = {}) {
     }));
   const settingsBtn = el("button", { type: "button", class: "button small quiz-settings-btn", "aria-expanded": "false", "aria-controls": "quiz-settings", "data-action": "settings" },
     el("span", { "aria-hidden": "true" }, "⚙"), " Settings");
-  const top = el("div", { class: "quiz-top" }, modes, settingsBtn);
+  const undoBtn = button("Undo last answer", "undo", () => { shell.closeMenu(); undoLast(); }, "button small quiz-undo study-only");
+  undoBtn.setAttribute("aria-keyshortcuts", "u");
+  // The menu: the modes and settings, in place on the start and summary
+  // screens; behind the top bar's menu button while studying, with the
+  // undo and the page's links.
+  const top = el("div", { class: "quiz-top" }, modes, settingsBtn, undoBtn,
+    el("nav", { class: "study-menu-links study-only", "aria-label": "Leave the quiz" },
+      el("a", { href: deckUrl }, allDecks ? "All decks" : "Read the deck"),
+      el("a", { href: siteRoot + "stats.html" }, "Statistics"),
+      allDecks ? null : el("a", { href: siteRoot + "index.html" }, "All decks")));
   const panel = el("section", { id: "quiz-settings", class: "quiz-settings", hidden: true, "aria-label": "Settings" });
   const view = el("div", { class: "quiz-view" });
   root.replaceChildren(top, panel, view, live);
+  const shell = studyShell(root, { title: allDecks ? "All decks" : title, menu: top, onEnd: leave });
 
   let s = null; // the current session
   let persistAsked = false;
@@ -119,29 +142,61 @@ export function startQuiz(root, cards, opts = {}) {
     return store.settings();
   }
 
-  function fsrsOpts() {
-    return { retention: settings().retention };
+  function schedOpts() {
+    const st = settings();
+    return { retention: st.retention, learnSteps: st.learnSteps, relearnSteps: st.relearnSteps };
   }
 
   function setMode(m) {
     root.dataset.mode = m;
     for (const [k, b] of Object.entries(modeButtons)) b.setAttribute("aria-pressed", String(k === m));
+    shell.setMode(MODE_NAMES[m] || "");
   }
 
-  function switchMode(m) {
+  // A session with answers in it is not thrown away without asking.
+  function busy() {
+    if (!s || s.done) return false;
+    if (s.mode === "test") return s.questions.some((q) => q.chosen >= 0);
+    return s.answers > 0;
+  }
+
+  async function switchMode(m) {
+    shell.closeMenu();
+    if (busy()) {
+      const n = s.mode === "test" ? s.questions.filter((q) => q.chosen >= 0).length : s.answers;
+      const same = m === s.mode;
+      const what = s.mode === "test"
+        ? "You answered " + plural(n, "question") + " of this test; it ends without a score."
+        : s.mode === "review" ? "You gave " + plural(n, "answer") + " in this review; they are saved." : "You gave " + plural(n, "answer") + " in this practice.";
+      const ok = await shell.ask({
+        title: same ? "Start " + MODE_NAMES[m].toLowerCase() + " over?" : "End this " + MODE_NAMES[s.mode].toLowerCase() + "?",
+        text: what + (same ? "" : " Switch to " + MODE_NAMES[m].toLowerCase() + "?"),
+        ok: same ? "Start over" : "Switch to " + MODE_NAMES[m].toLowerCase(),
+        cancel: "Keep studying",
+      });
+      if (!ok) return;
+    }
     if (m === "review") startReview();
     else if (m === "practice") showPracticeStart();
     else showTestStart();
   }
 
   function backLink(text) {
-    return el("a", { class: "button", href: deckUrl }, text || "Back to the deck");
+    return el("a", { class: "button", href: deckUrl }, text || (allDecks ? "All decks" : "Back to the deck"));
   }
 
   function focusView(node) {
     if (!node) return;
     node.focus({ preventScroll: true });
     node.scrollIntoView({ block: "nearest" });
+  }
+
+  // A screen that is not a card: the page as usual, from its top.
+  function showScreen(sec, state) {
+    root.dataset.state = state;
+    shell.setStudying(false);
+    view.replaceChildren(sec);
+    focusView(sec);
   }
 
   // ---------- review and practice sessions ----------
@@ -151,10 +206,10 @@ export function startQuiz(root, cards, opts = {}) {
     const t = now();
     const st = settings();
     const q = reviewQueue(cards, store.allCards(), store.getLog(), st.newPerDay, t);
-    const queue = [...q.due, ...q.fresh];
+    const sq = session.reviewSession(q);
     s = null;
-    if (!queue.length) return showCaughtUp(q);
-    s = session("review", queue);
+    if (!session.next(sq, t)) return showCaughtUp(q, sq);
+    s = newSession("review", sq);
     s.info = q;
     showCard(false);
   }
@@ -170,32 +225,39 @@ export function startQuiz(root, cards, opts = {}) {
       list = cards.filter((c) => ids.has(c.id));
     }
     if (!list.length) return showPracticeStart();
-    s = session("practice", shuffle(list));
+    const sq = session.practiceSession(shuffle(list));
+    session.next(sq, now());
+    s = newSession("practice", sq);
     s.set = set;
     showCard(true);
   }
 
-  function session(mode, queue) {
+  function newSession(mode, q) {
     return {
       mode,
-      queue: queue.map((card) => ({ card, repeat: false })),
-      pos: 0,
+      q,
       revealed: false,
-      tally: { 1: 0, 2: 0, 3: 0, 4: 0 },
-      graded: 0,
+      tally: { 1: 0, 2: 0, 3: 0, 4: 0 }, // every answer
+      answers: 0,
+      studied: new Set(), // the cards answered
       history: [],
+      started: now(),
       done: false,
     };
   }
 
-  function showCaughtUp(q) {
+  function showCaughtUp(q, sq) {
     const t = now();
-    root.dataset.state = "caught-up";
     const c = store.counts(cards.map((x) => x.id), t);
     const d = nextDue(cards, store.allCards(), t);
+    const studied = c.young + c.mature + c.learning + c.due;
     const lines = [el("p", {}, "No card of this deck is due now. " +
-      plural(c.learned + c.learning, "card") + " learned" +
-      (d != null ? "; the next one is due " + formatDate(d, t) + "." : "."))];
+      (studied ? plural(studied, "card") + " studied (" + [c.learning && c.learning + " learning", c.young && c.young + " young", c.mature && c.mature + " mature"].filter(Boolean).join(", ") + ")" : "No card studied yet") +
+      (d != null ? "; the next one is due " + when(d, t) + "." : "."))];
+    const later = sq && session.later(sq);
+    if (later) {
+      lines.push(el("p", { class: "quiz-later" }, plural(later.n, "card") + " in learning " + (later.n === 1 ? "comes" : "come") + " back " + when(later.first, t) + "."));
+    }
     if (q.newWaiting) {
       lines.push(el("p", { class: "quiz-limit" }, plural(q.newWaiting, "new card") + " " + (q.newWaiting === 1 ? "waits" : "wait") +
         ": today's limit of " + plural(settings().newPerDay, "new card") + " is reached. You can change the limit in Settings."));
@@ -209,7 +271,8 @@ export function startQuiz(root, cards, opts = {}) {
       testOK ? button("Take a test", "test", () => showTestStart()) : null,
       backLink());
     const sec = el("section", { class: "quiz-empty", tabindex: "-1" }, el("h2", {}, "All caught up"), ...lines, acts);
-    view.replaceChildren(sec);
+    showScreen(sec, "caught-up");
+    offerNextDeck(acts);
     return sec;
   }
 
@@ -236,77 +299,84 @@ export function startQuiz(root, cards, opts = {}) {
     return c.deck.startsWith(opts.deckName + "::") ? c.deck.slice(opts.deckName.length + 2).split("::").join(" › ") : c.deck.split("::").join(" › ");
   }
 
-  function progressBar(n, total, extra) {
-    const undo = button("Undo", "undo", undoLast, "button small quiz-undo");
-    undo.disabled = !(s.history && s.history.length);
-    undo.setAttribute("aria-keyshortcuts", "u");
-    const label = { review: "Review", practice: "Practice", test: "Test" }[s.mode];
-    const bar = el("div", { class: "quiz-bar" },
-      el("span", { class: "quiz-mode" }, label),
-      el("span", { class: "quiz-progress", "data-pos": n, "data-total": total }, el("span", { class: "sr-only" }, "Card "), n + " / " + total),
-      extra || null,
-      s.mode === "test" ? null : undo);
-    const meter = el("div", { class: "quiz-meter", "aria-hidden": "true" }, el("span", {}));
-    meter.firstChild.style.width = (100 * (n - 1) / total).toFixed(2) + "%";
-    return [bar, meter];
+  // The top bar's counts: New · Learn · Due in review (the card on screen
+  // is counted, its number underlined), what is left in practice.
+  function renderCounts() {
+    undoBtn.disabled = !(s && s.mode !== "test" && s.history.length);
+    undoBtn.hidden = !!(s && s.mode === "test");
+    if (!s) return shell.setCounts();
+    const t = now();
+    if (s.mode === "test") {
+      const n = s.pos + 1;
+      const total = s.questions.length;
+      return shell.setCounts(
+        el("span", { class: "sc sc-pos", "data-n": n, "data-total": total }, el("span", { class: "sr-only" }, "Question "), n + " / " + total),
+        el("span", { class: "sc sc-right", "data-n": s.score }, s.score + " right"));
+    }
+    const c = session.counts(s.q, t);
+    if (s.mode === "practice") {
+      return shell.setCounts(el("span", { class: "sc sc-left", "data-n": c.left }, String(c.left), el("span", { class: "sc-word" }, " left")));
+    }
+    const one = (k, word, title) => el("span", { class: "sc sc-" + k, "data-n": c[k], title, "aria-current": c.current === k ? "true" : null },
+      el("span", { class: "sr-only" }, word + " "), String(c[k]), el("span", { class: "sc-word", "aria-hidden": "true" }, " " + word.toLowerCase()));
+    shell.setCounts(one("new", "New", "New cards"), el("span", { class: "sc-sep", "aria-hidden": "true" }, "·"),
+      one("learn", "Learning", "Cards in learning"), el("span", { class: "sc-sep", "aria-hidden": "true" }, "·"),
+      one("due", "Due", "Cards due for review"));
   }
 
-  function showCard(focus = true) {
-    const item = s.queue[s.pos];
-    const c = item.card;
+  function showCard(focus = true, said = "") {
+    const cur = s.q.cur;
+    const c = cur.card;
     s.revealed = false;
     root.dataset.state = "question";
+    shell.setStudying(true);
     const t = now();
-    const total = s.queue.length;
-    const n = s.pos + 1;
 
     const q = el("div", { class: "quiz-q prose", id: "quiz-q", html: c.q });
     const aBody = c.a && c.a.trim() ? el("div", { class: "prose", html: c.a }) : el("p", { class: "card-noanswer" }, "No answer: a prompt to think about.");
     const src = c.deckUrl ? el("p", { class: "quiz-src" }, el("a", { href: siteRoot + c.deckUrl }, "See it in the deck")) : null;
     const a = el("div", { class: "quiz-a", id: "quiz-a", tabindex: "-1", hidden: true, role: "region", "aria-label": "Answer" }, aBody, src);
     let label = deckLabel(c);
-    if (item.repeat) label = label ? "Again · " + label : "Again";
+    if (cur.again) label = label ? "Again · " + label : "Again";
     const ctx = c.ctx && c.ctx.length ? el("p", { class: "card-ctx" }, c.ctx.join(" › ")) : null;
     const head = el("div", { class: "quiz-card-head" },
       el("div", { class: "quiz-card-where" }, label ? el("p", { class: "quiz-label" }, label) : null, ctx), starButton(c));
-    const card = el("article", { class: "quiz-card", tabindex: "-1", "data-card-id": c.id, "data-kind": c.kind || "",
-      "aria-roledescription": "flashcard", "aria-label": "Card " + n + " of " + total },
-    head, q, a);
+    const tapHint = el("p", { class: "quiz-tap-hint", "aria-hidden": "true" }, "Tap to show the answer");
+    const card = el("article", { class: "quiz-card", tabindex: "-1", "data-card-id": c.id, "data-kind": c.kind || "", "data-queue": cur.queue,
+      "aria-roledescription": "flashcard", "aria-label": "Card: " + (MODE_NAMES[s.mode] || "") },
+    head, q, a, tapHint);
 
     const reveal = el("button", { type: "button", class: "button primary big reveal", "data-action": "reveal", "aria-keyshortcuts": "Space Enter", "aria-controls": "quiz-a", "aria-expanded": "false" },
       "Show answer", el("kbd", { "aria-hidden": "true" }, "Space"));
     reveal.addEventListener("click", showAnswer);
 
     let next = null;
-    if (s.mode === "review" && !item.repeat) {
+    if (s.mode === "review") {
       try {
-        next = nextStates(store.getCard(c.id) || newCard(), t, fsrsOpts());
+        next = preview(store.getCard(c.id) || newCard(), t, schedOpts());
       } catch (e) {
         console.error(e);
       }
     }
     const grades = el("div", { class: "grades", role: "group", "aria-label": "How well did you remember it?", hidden: true },
       ...GRADES.map(([g, name, cls]) => {
-        const ivl = next && next[g] ? formatInterval(next[g].interval) : "";
+        const ivl = next && next[g] ? formatDelay(next[g].delay) : "";
         const b = el("button", { type: "button", class: "grade grade-" + cls, "data-grade": g, "aria-keyshortcuts": String(g),
-          "aria-label": name + (ivl ? ", next in " + ivl : "") },
+          "aria-label": name + (ivl ? ", next in " + describeDelay(next[g].delay) : "") },
         el("span", { class: "grade-name" }, name),
-        ivl ? el("span", { class: "grade-ivl" }, ivl) : null,
+        ivl ? el("span", { class: "grade-ivl", "data-step": String(next[g].step) }, ivl) : null,
         el("kbd", { "aria-hidden": "true" }, String(g)));
         b.addEventListener("click", () => grade(g));
         return b;
       }));
-    const note = item.repeat && s.mode === "review"
-      ? el("p", { class: "quiz-hint" }, "A repeat: your first answer already set this card's schedule.")
-      : s.mode === "practice" ? el("p", { class: "quiz-hint" }, "Practice: your answers do not change the schedule.") : null;
-    const swipeHint = el("p", { class: "quiz-hint swipe-hint", hidden: true }, "Swipe the card right for Good, left for Again.");
-    const actions = el("div", { class: "quiz-actions" }, reveal, grades);
-
-    view.replaceChildren(...progressBar(n, total), card, actions, swipeHint, ...(note ? [note] : []));
+    view.replaceChildren(card);
+    shell.setActions(reveal, grades);
+    renderCounts();
     wrapTables(card);
-    attachSwipe(card);
-    if (focus) focusView(card);
-    announce("Card " + n + " of " + total + (label ? ", " + label : "") + ": " + (q.textContent || "").trim().slice(0, 300));
+    attachCard(card);
+    scrollTo(0, 0);
+    if (focus) card.focus({ preventScroll: true });
+    announce((said ? said + ". " : "") + (label ? label + ": " : "") + (q.textContent || "").trim().slice(0, 300));
   }
 
   function showAnswer() {
@@ -315,35 +385,40 @@ export function startQuiz(root, cards, opts = {}) {
     root.dataset.state = "answer";
     const a = view.querySelector(".quiz-a");
     a.hidden = false;
-    const rv = view.querySelector(".reveal");
+    const rv = shell.actions.querySelector(".reveal");
     rv.setAttribute("aria-expanded", "true");
     rv.hidden = true;
-    view.querySelector(".grades").hidden = false;
-    const hint = view.querySelector(".swipe-hint");
-    if (hint && matchMedia("(pointer: coarse)").matches) hint.hidden = false;
-    focusView(a);
-    // A long answer (a table, a diagram) shows from its start, under its
-    // question, not from its middle.
-    if (a.getBoundingClientRect().height > innerHeight * 0.6) (a.closest(".quiz-card") || a).scrollIntoView({ block: "start" });
-    else a.scrollIntoView({ block: "nearest" });
+    shell.actions.querySelector(".grades").hidden = false;
+    const hint = view.querySelector(".quiz-tap-hint");
+    if (hint) hint.textContent = "Swipe right for Good, left for Again";
+    a.focus({ preventScroll: true });
+    // The question stays in view; the answer is scrolled to only when it
+    // starts below the bottom bar.
+    const bar = shell.bottom.getBoundingClientRect().top;
+    if (a.getBoundingClientRect().top > bar - 48) a.scrollIntoView({ block: "start" });
+    announce("Answer: " + (a.textContent || "").trim().slice(0, 300));
   }
 
   function grade(g) {
     if (!s || !s.revealed || s.done || s.mode === "test") return;
     mark("flipdeck:grade-start");
-    const item = s.queue[s.pos];
-    const id = item.card.id;
+    const cur = s.q.cur;
+    const id = cur.card.id;
     const t = now();
-    const h = { pos: s.pos, id, grade: g, repeat: item.repeat, prev: null, at: t, requeuedAt: -1, saved: false };
-    if (s.mode === "review" && !item.repeat) {
+    const h = { snap: session.snapshot(s.q), id, grade: g, prev: null, at: t, saved: false, first: !s.studied.has(id) };
+    let rec = null;
+    let delay = null;
+    if (s.mode === "review") {
       const prev = store.getCard(id);
       h.prev = prev;
       try {
         const base = prev || newCard();
-        const isNew = !prev || prev.state === "new";
-        const o = fsrsOpts();
+        const isNew = phase(base) === "new";
+        const o = schedOpts();
         const r = isNew ? null : Math.round(retrievability(base, t, o) * 1e4) / 1e4;
-        const rec = review(base, g, t, o);
+        const out = preview(base, t, o)[g];
+        rec = out.card;
+        delay = out.delay;
         const elapsed = isNew ? null : Math.max(0, Math.floor((t - base.lastReview) / DAY_MS));
         store.record(id, rec, { grade: g, at: t, state: base.state || "new", r, ivl: rec.scheduledDays, el: elapsed });
         h.saved = true;
@@ -355,37 +430,34 @@ export function startQuiz(root, cards, opts = {}) {
         persist.request();
       }
     }
-    if (!item.repeat) {
-      s.tally[g]++;
-      s.graded++;
-    }
-    if (g === 1) {
-      const at = Math.min(s.pos + 1 + REPEAT_GAP, s.queue.length);
-      s.queue.splice(at, 0, { card: item.card, repeat: true });
-      h.requeuedAt = at;
-    }
+    s.tally[g]++;
+    s.answers++;
+    s.studied.add(id);
+    session.answered(s.q, t, rec, g);
     s.history.push(h);
-    s.pos++;
-    if (s.pos < s.queue.length) showCard();
+    const name = GRADES[g - 1][1];
+    const said = s.mode === "review"
+      ? name + " · back " + (delay != null ? "in " + describeDelay(delay) : "later")
+      : name + (g === 1 ? " · again in this practice" : " · practice only");
+    shell.toast(said, undoLast, GRADES[g - 1][2]);
+    if (session.next(s.q, now())) showCard(true, said);
     else showSummary();
     mark("flipdeck:grade-end");
     measure("flipdeck:grade", "flipdeck:grade-start", "flipdeck:grade-end");
   }
 
   function undoLast() {
-    if (!s || !s.history || !s.history.length) return;
+    if (!s || s.mode === "test" || !s.history || !s.history.length) return;
     const h = s.history.pop();
     if (h.saved) store.undo(h.id, h.prev, h.at);
-    if (!h.repeat) {
-      s.tally[h.grade]--;
-      s.graded--;
-    }
-    if (h.requeuedAt >= 0) s.queue.splice(h.requeuedAt, 1);
-    s.pos = h.pos;
+    s.tally[h.grade]--;
+    s.answers--;
+    if (h.first) s.studied.delete(h.id);
+    session.restore(s.q, h.snap);
     s.done = false;
     setMode(s.mode);
-    showCard();
-    announce("Last answer undone. Card " + (s.pos + 1) + " of " + s.queue.length);
+    shell.hideToast();
+    showCard(true, "Last answer undone");
   }
 
   function leave() {
@@ -397,28 +469,53 @@ export function startQuiz(root, cards, opts = {}) {
   function showSummary(left = false) {
     const t = now();
     s.done = true;
-    root.dataset.state = "done";
-    const remembered = s.tally[2] + s.tally[3] + s.tally[4];
-    const pct = s.graded ? Math.round(100 * remembered / s.graded) : 0;
-    const again = button(s.mode === "practice" ? "Practice again" : "Study again", "restart",
+    const review = s.mode === "review";
+    const again = s.tally[1];
+    const rate = s.answers ? Math.round(100 * again / s.answers) : 0;
+    const studied = s.studied.size;
+    const restart = button(s.mode === "practice" ? "Practice again" : "Study again", "restart",
       () => (s.mode === "practice" ? startPractice(s.set) : startReview()), "button primary");
     const undo = s.history.length ? button("Undo last answer", "undo", undoLast) : null;
-    const d = s.mode === "review" ? nextDue(cards, store.allCards(), t) : null;
+    const d = review ? nextDue(cards, store.allCards(), t) : null;
     const tally = el("ul", { class: "grade-tally", role: "list" },
       ...GRADES.map(([g, name, cls]) => el("li", { class: "tally-" + cls, "data-grade": g }, el("b", {}, String(s.tally[g])), " " + name)));
-    const left0 = left ? s.queue.length - s.pos : 0;
+    // What is left: cards not reached, and cards in learning due later today.
+    const c = session.counts(s.q, t, 0);
+    const notReached = s.q.main.length - s.q.pos + (s.q.cur ? 1 : 0);
+    const later = review ? session.later(s.q) : null;
+    const acts = el("p", { class: "quiz-end-actions" }, restart, backLink(), undo);
     const sec = el("section", { class: "quiz-summary", tabindex: "-1", "data-again": s.tally[1], "data-hard": s.tally[2],
-      "data-good": s.tally[3], "data-easy": s.tally[4], "data-percent": pct, "aria-labelledby": "quiz-summary-h" },
+      "data-good": s.tally[3], "data-easy": s.tally[4], "data-cards": studied, "data-answers": s.answers, "data-again-rate": rate,
+      "data-percent": s.answers ? 100 - rate : 0, "data-time": t - s.started, "aria-labelledby": "quiz-summary-h" },
     el("h2", { id: "quiz-summary-h" }, left ? "Session ended" : s.mode === "practice" ? "Practice done" : "Session done"),
-    el("p", { class: "quiz-score" }, el("strong", {}, pct + "%"), " remembered (" + remembered + " of " + plural(s.graded, "card") + ")"),
+    el("p", { class: "quiz-score" }, el("strong", {}, String(studied)), " " + (studied === 1 ? "card" : "cards") + " studied in " + duration(t - s.started)),
+    el("p", { class: "quiz-again-rate" }, s.answers
+      ? "Again " + rate + "%: " + again + " of " + plural(s.answers, "answer") + "."
+      : "No answer given."),
     tally,
-    left0 ? el("p", {}, plural(left0, "card") + " left for later.") : null,
-    d != null ? el("p", {}, "Next card due " + formatDate(d, t) + ".") : null,
+    later ? el("p", { class: "quiz-later" }, plural(later.n, "card") + " in learning " + (later.n === 1 ? "comes" : "come") + " back " + when(later.first, t) + ": study again then.") : null,
+    notReached ? el("p", {}, plural(notReached, "card") + " left for later" + (review && c.new ? " (" + c.new + " new)" : "") + ".") : null,
+    d != null ? el("p", { class: "quiz-next-due", "data-due": d }, "Next card due " + when(d, t) + ".") : null,
     s.mode === "practice" ? el("p", {}, "Practice did not change your schedule.") : null,
-    el("p", { class: "quiz-end-actions" }, again, backLink(), undo));
-    view.replaceChildren(sec);
-    focusView(sec);
-    announce((left ? "Session ended" : "Session done") + ": " + pct + "% remembered");
+    acts);
+    showScreen(sec, "done");
+    if (review) offerNextDeck(acts);
+    announce((left ? "Session ended" : "Session done") + ": " + plural(studied, "card") + " studied, again " + rate + "%");
+  }
+
+  // "Continue with …": the next deck with cards to study, when there is one.
+  function offerNextDeck(acts) {
+    if (allDecks) return;
+    const t = now();
+    const data = store.load();
+    findNextDeck(siteRoot + "data/decks.json", deckSlug, data.cards, data.log, settings().newPerDay, t).then((d) => {
+      if (!d || !acts.isConnected) return;
+      const what = [d.due && d.due + " due", d.fresh && d.fresh + " new"].filter(Boolean).join(", ");
+      const link = el("a", { class: "button primary next-deck", href: siteRoot + d.quiz, "data-deck": d.slug }, "Continue with " + d.name,
+        el("span", { class: "next-deck-count" }, what));
+      for (const b of acts.querySelectorAll(".button.primary")) b.classList.remove("primary");
+      acts.prepend(link);
+    });
   }
 
   // ---------- practice start ----------
@@ -426,7 +523,6 @@ export function startQuiz(root, cards, opts = {}) {
   function showPracticeStart() {
     setMode("practice");
     s = null;
-    root.dataset.state = "start";
     const st = store.stars();
     const starred = cards.filter((c) => c.id in st).length;
     const failedIds = new Set(recentlyFailed(store.getLog(), now()));
@@ -445,8 +541,7 @@ export function startQuiz(root, cards, opts = {}) {
         opt("all", "All cards", cards.length, "Every card of this quiz."),
         opt("starred", "Starred", starred, starred ? "The cards you marked with ★." : "Star cards with ☆ to practise them here."),
         opt("failed", "Failed recently", failed, "Cards you answered Again in the last 7 days.")));
-    view.replaceChildren(sec);
-    focusView(sec);
+    showScreen(sec, "start");
   }
 
   // ---------- test mode ----------
@@ -454,7 +549,6 @@ export function startQuiz(root, cards, opts = {}) {
   function showTestStart() {
     setMode("test");
     s = null;
-    root.dataset.state = "start";
     const sc = store.testScore(deckSlug);
     let body;
     if (!testOK) {
@@ -469,8 +563,7 @@ export function startQuiz(root, cards, opts = {}) {
       ];
     }
     const sec = el("section", { class: "quiz-start", tabindex: "-1", "aria-labelledby": "test-h" }, el("h2", { id: "test-h" }, "Test"), ...body);
-    view.replaceChildren(sec);
-    focusView(sec);
+    showScreen(sec, "start");
   }
 
   function startTest() {
@@ -483,12 +576,13 @@ export function startQuiz(root, cards, opts = {}) {
     const qn = s.questions[s.pos];
     const c = qn.card;
     root.dataset.state = "question";
+    shell.setStudying(true);
     const n = s.pos + 1;
     const total = s.questions.length;
     const q = el("div", { class: "quiz-q prose", id: "quiz-q", html: c.q });
     const label = deckLabel(c);
     const prompt = qn.cloze ? "Which text fills the gap?" : "Which is the answer?";
-    const card = el("article", { class: "quiz-card", tabindex: "-1", "data-card-id": c.id, "data-kind": c.kind || "",
+    const card = el("article", { class: "quiz-card test-card", tabindex: "-1", "data-card-id": c.id, "data-kind": c.kind || "",
       "aria-roledescription": "question", "aria-label": "Question " + n + " of " + total },
     label ? el("p", { class: "quiz-label" }, label) : null,
     c.ctx && c.ctx.length ? el("p", { class: "card-ctx" }, c.ctx.join(" › ")) : null, q);
@@ -507,10 +601,12 @@ export function startQuiz(root, cards, opts = {}) {
     const next = button(n < total ? "Next question" : "See the result", "next", nextQuestion, "button primary big next");
     next.hidden = true;
     next.append(el("kbd", { "aria-hidden": "true" }, "Space"));
-    view.replaceChildren(...progressBar(n, total, el("span", { class: "test-score-now" }, s.score + " right")),
-      card, el("p", { class: "test-prompt" }, prompt), list, feedback, el("div", { class: "quiz-actions test-actions" }, next));
+    view.replaceChildren(card, el("p", { class: "test-prompt" }, prompt), list, feedback);
+    shell.setActions(el("p", { class: "test-hint" }, prompt), next);
+    renderCounts();
     wrapTables(card);
-    focusView(card);
+    scrollTo(0, 0);
+    card.focus({ preventScroll: true });
     announce("Question " + n + " of " + total + ": " + (q.textContent || "").trim().slice(0, 300) + ". " + prompt);
   }
 
@@ -534,11 +630,13 @@ export function startQuiz(root, cards, opts = {}) {
     const fb = view.querySelector(".test-feedback");
     fb.dataset.right = String(right);
     fb.textContent = right ? "Right." : "Not quite. The right answer: " + (rightText.length > 200 ? rightText.slice(0, 200) + "…" : rightText);
-    view.querySelector(".test-score-now").textContent = s.score + " right";
-    const next = view.querySelector(".next");
+    renderCounts();
+    const hint = shell.actions.querySelector(".test-hint");
+    if (hint) hint.hidden = true;
+    const next = shell.actions.querySelector(".next");
     next.hidden = false;
     next.focus({ preventScroll: true });
-    next.scrollIntoView({ block: "nearest" });
+    fb.scrollIntoView({ block: "nearest" });
   }
 
   function nextQuestion() {
@@ -552,7 +650,6 @@ export function startQuiz(root, cards, opts = {}) {
   function showTestResult() {
     const t = now();
     s.done = true;
-    root.dataset.state = "done";
     const answered = s.questions.filter((q) => q.chosen >= 0);
     const total = answered.length;
     const frac = total ? s.score / total : 0;
@@ -578,14 +675,20 @@ export function startQuiz(root, cards, opts = {}) {
       mistakes.length ? el("h3", {}, "Your mistakes") : el("p", {}, total ? "No mistakes." : "No question answered."),
       list,
       el("p", { class: "quiz-end-actions" }, button("Take another test", "start-test", startTest, "button primary"), backLink()));
-    view.replaceChildren(sec);
-    focusView(sec);
+    showScreen(sec, "done");
     announce("Test done: " + s.score + " of " + total + " right");
   }
 
-  // ---------- swipe ----------
+  // ---------- the card: tap to reveal, swipe to grade ----------
 
-  function attachSwipe(card) {
+  function attachCard(card) {
+    card.addEventListener("click", (e) => {
+      if (!s || s.revealed || s.done || s.mode === "test" || e.defaultPrevented) return;
+      if (isInteractive(e.target, card)) return;
+      const sel = getSelection && getSelection();
+      if (sel && !sel.isCollapsed && card.contains(sel.anchorNode)) return; // selecting text
+      showAnswer();
+    });
     let start = null;
     card.addEventListener("pointerdown", (e) => {
       if (!s || !s.revealed || e.pointerType === "mouse" || !e.isPrimary) return;
@@ -614,68 +717,20 @@ export function startQuiz(root, cards, opts = {}) {
 
   // ---------- settings ----------
 
-  function buildSettings() {
-    const st = settings();
-    const ret = el("input", { type: "number", id: "set-retention", min: "0.70", max: "0.99", step: "0.01", value: st.retention.toFixed(2), inputmode: "decimal", "aria-describedby": "set-retention-hint" });
-    const lim = el("input", { type: "number", id: "set-new", min: "0", max: "9999", step: "1", value: String(st.newPerDay), inputmode: "numeric", "aria-describedby": "set-new-hint" });
-    const saved = el("p", { class: "settings-status", role: "status" });
-    const save = () => {
-      const r = store.setSettings({ retention: Number(ret.value), newPerDay: Number(lim.value) }, now());
-      const cur = settings();
-      ret.value = cur.retention.toFixed(2);
-      lim.value = String(cur.newPerDay);
-      saved.textContent = r.ok ? "Saved: retention " + Math.round(cur.retention * 100) + "%, " + plural(cur.newPerDay, "new card") + " a day." : "Not saved.";
-      if (s && s.mode === "review" && !s.done && !s.revealed) showCard(false);
-    };
-    ret.addEventListener("change", save);
-    lim.addEventListener("change", save);
-
-    const pstate = el("p", { class: "persist-state", "data-state": persist.current() });
-    persist.onState((x) => {
-      pstate.dataset.state = x;
-      pstate.textContent = persist.describe(x);
-    });
-    persist.check();
-
-    const ids = cards.map((c) => c.id);
-    const resetBox = el("div", { class: "reset-box" });
-    const resetBtn = button("Reset progress of " + (opts.deckName === "All decks" ? "all decks" : "this deck") + "…", "reset", () => {
-      const sure = button("Yes, forget " + plural(ids.filter((id) => store.getCard(id)).length, "card record"), "reset-confirm", () => {
-        store.resetCards(ids);
-        resetBox.replaceChildren(resetBtn, el("p", { role: "status" }, "Progress reset."));
-        closeSettings();
-        startReview();
-      }, "button danger");
-      const cancel = button("Cancel", "reset-cancel", () => resetBox.replaceChildren(resetBtn));
-      resetBox.replaceChildren(el("p", {}, "Forget every review of these " + plural(ids.length, "card") + "? Stars and test scores stay. Export first to keep a copy."), el("p", { class: "quiz-end-actions" }, sure, cancel));
-      sure.focus();
-    }, "button");
-    resetBox.append(resetBtn);
-
-    panel.replaceChildren(
-      el("h2", { class: "settings-title" }, "Settings"),
-      el("div", { class: "field" },
-        el("label", { for: "set-retention" }, "Desired retention"),
-        ret,
-        el("p", { class: "field-hint", id: "set-retention-hint" }, "The chance of remembering a card when it comes due, 0.70 to 0.99 (default 0.90). Higher means more reviews.")),
-      el("div", { class: "field" },
-        el("label", { for: "set-new" }, "New cards a day"),
-        lim,
-        el("p", { class: "field-hint", id: "set-new-hint" }, "How many new cards review mode brings in each day (default 20).")),
-      saved,
-      el("h3", {}, "Your progress"),
-      pstate,
-      backupControls(),
-      resetBox,
-      el("p", {}, el("a", { href: siteRoot + "stats.html" }, "Statistics")),
-      button("Close settings", "close-settings", closeSettings, "button small"));
-  }
-
   function openSettings() {
-    buildSettings();
+    shell.closeMenu();
+    fillSettings(panel, {
+      ids: cards.map((c) => c.id), allDecks, siteRoot,
+      onSaved: () => { if (s && s.mode === "review" && !s.done && !s.revealed) showCard(false); },
+      onReset: () => { closeSettings(); startReview(); },
+      onClose: closeSettings,
+    });
     panel.hidden = false;
     settingsBtn.setAttribute("aria-expanded", "true");
-    panel.querySelector("input").focus();
+    // The heading, not a field: a phone would pop its keyboard up.
+    const h = panel.querySelector(".settings-title");
+    h.focus({ preventScroll: true });
+    panel.scrollIntoView({ block: "start" });
   }
 
   function closeSettings() {
@@ -693,12 +748,14 @@ export function startQuiz(root, cards, opts = {}) {
 
   function onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+    if (shell.dialogOpen()) return; // the dialog handles its keys
     const tgt = e.target;
     if (tgt && tgt.closest && tgt.closest("input, textarea, select, [contenteditable]")) {
       if (e.key === "Escape" && !panel.hidden) closeSettings();
       return;
     }
     if (e.key === "Escape") {
+      if (shell.closeMenu(true)) { e.preventDefault(); return; }
       if (!panel.hidden) { e.preventDefault(); closeSettings(); return; }
       if (s && !s.done) { e.preventDefault(); leave(); }
       return;

@@ -1,11 +1,19 @@
 // schedule.js: what to study, built on fsrs.js (the scheduling math) and
 // the store's data; pure functions of their arguments, no DOM, no storage.
 import { retrievability, DAY_MS } from "./fsrs.js";
+import { inSteps } from "./learning.js";
 
 /** dayStart returns the local midnight (ms) of the day holding t. */
 export function dayStart(t) {
   const d = new Date(t);
   d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** nextDayStart returns the local midnight (ms) that ends the day holding t. */
+export function nextDayStart(t) {
+  const d = new Date(dayStart(t));
+  d.setDate(d.getDate() + 1);
   return d.getTime();
 }
 
@@ -26,29 +34,36 @@ export function introducedToday(log, ids, t) {
  * cards: QuizCard list (deck order); recs: {id: record}; log: review log;
  * newPerDay: the daily new-card limit.
  *
- * Due cards come first, most overdue first (earliest due), then new cards
- * in deck order up to what is left of today's limit (counted over these
- * cards). The two sides of a reversed pair are never both studied on one
- * day: a card whose sibling was reviewed today, or is already in the queue,
- * waits ("buried").
+ * Cards in their learning steps that are due before the day ends come in
+ * "learn", earliest first, with their due time: the session shows each
+ * when it is due. Then due cards, most overdue first (earliest due), then
+ * new cards in deck order up to what is left of today's limit (counted
+ * over these cards). The two sides of a reversed pair are never both
+ * studied on one day: a card whose sibling was reviewed today, or is
+ * already in the queue, waits ("buried").
  *
- * Returns {due, fresh, buried, newLeft, newWaiting}.
+ * Returns {learn: [{card, due}], due, fresh, buried, newLeft, newWaiting}.
  */
 export function reviewQueue(cards, recs, log, newPerDay, t) {
   const today = dayStart(t);
+  const end = nextDayStart(t);
   const reviewedToday = (id) => {
     const r = recs[id];
     return !!r && r.lastReview != null && r.lastReview >= today;
   };
+  const learning = [];
   const due = [];
   const fresh = [];
   cards.forEach((c, i) => {
     const r = recs[c.id];
     if (!r || r.state === "new" || r.due == null) fresh.push(c);
-    else if (r.due <= t) due.push([r.due, i, c]);
+    else if (inSteps(r)) {
+      if (r.due < end) learning.push([r.due, i, c]);
+    } else if (r.due <= t) due.push([r.due, i, c]);
   });
+  learning.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   due.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const picked = new Set();
+  const picked = new Set(learning.map((x) => x[2].id));
   let buried = 0;
   const blocked = (c) => c.pair && (picked.has(c.pair) || reviewedToday(c.pair));
   const outDue = [];
@@ -68,7 +83,7 @@ export function reviewQueue(cards, recs, log, newPerDay, t) {
     outNew.push(c);
   }
   newLeft -= outNew.length;
-  return { due: outDue, fresh: outNew, buried, newLeft, newWaiting };
+  return { learn: learning.map(([d, , c]) => ({ card: c, due: d })), due: outDue, fresh: outNew, buried, newLeft, newWaiting };
 }
 
 /** nextDue returns the earliest due time after t among cards, or null. */

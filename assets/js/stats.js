@@ -43,7 +43,7 @@ function retentionOf(log, from) {
   let pass = 0;
   let n = 0;
   for (const e of log) {
-    if (e.at < from || e.state === "new" || (e.el != null && e.el < 1)) continue;
+    if (e.at < from || e.state === "new" || e.state === "learning" || (e.el != null && e.el < 1)) continue;
     n++;
     if (e.grade > 1) pass++;
   }
@@ -127,7 +127,7 @@ function render() {
   table.append(body);
   const note = document.createElement("p");
   note.className = "field-hint";
-  note.textContent = "Reviews of cards already learned, at least a day apart; your desired retention is " + pct(store.settings().retention) + ".";
+  note.textContent = "Reviews of cards past their learning steps, at least a day apart; your desired retention is " + pct(store.settings().retention) + ".";
   ret.replaceChildren(table, note);
 
   // Tiles.
@@ -142,7 +142,7 @@ function render() {
   for (const row of document.querySelectorAll(".deck-state-row[data-deck]")) {
     const ids = deckCards[row.dataset.deck] || [];
     const c = store.counts(ids, t);
-    for (const k of ["new", "learning", "due", "learned"]) {
+    for (const k of ["new", "learning", "due", "young", "mature"]) {
       const td = row.querySelector('[data-k="' + k + '"]');
       td.textContent = String(c[k]);
       td.dataset.n = String(c[k]);
@@ -151,7 +151,7 @@ function render() {
     row.querySelector('[data-k="r"]').textContent = r == null ? "–" : pct(r);
     const bar = row.querySelector(".state-bar");
     bar.replaceChildren();
-    for (const k of ["learned", "learning", "due", "new"]) {
+    for (const k of ["mature", "young", "learning", "due", "new"]) {
       if (!c[k] || !ids.length) continue;
       const s = document.createElement("span");
       s.className = "meter-" + k;

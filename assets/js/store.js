@@ -9,13 +9,20 @@
 //     stars:    {<id>: <ms starred>},
 //     log:      [{id, grade, at, state, r, ivl, el}],       // oldest first
 //     logDropped: <entries dropped to keep the log within MAX_LOG>,
-//     settings: {retention, newPerDay, at},                 // absent: defaults
+//     settings: {retention, newPerDay, learnSteps, relearnSteps, at}, // absent: defaults
 //     tests:    {<deck slug>: {best, bestAt, last, lastAt, total}}
 //   }
 //
-// Log entries: grade 1-4; at ms; state before the review ("new", "review",
-// "relearning"); r the retrievability before it (null when new); ivl the
-// interval given (days); el the whole days since the previous review.
+// Log entries: grade 1-4; at ms; state before the review ("new",
+// "learning", "review", "relearning"); r the retrievability before it (null
+// when new); ivl the interval given (days; 0 for a learning step); el the
+// whole days since the previous review.
+//
+// A card going through learning steps (learning.js) has state "learning"
+// or "relearning", a step number and a due time minutes away; learnSteps
+// and relearnSteps are minutes. These fields came after schema 2 was
+// first released and only add to it: older data reads as it is, and an
+// older page reads these records as cards in learning.
 //
 // Schema 1 (the first release) had the same key, `starred: true` inside
 // card records, log entries {id, grade, at, state, due, scheduledDays} and
@@ -32,9 +39,11 @@
 // written with the next successful write, can be exported at any time, and
 // leaving the page asks for confirmation.
 
+import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MATURE_DAYS, validSteps } from "./learning.js";
+
 export const SCHEMA = 2;
 export const MAX_LOG = 20000;
-export const DEFAULT_SETTINGS = Object.freeze({ retention: 0.9, newPerDay: 20 });
+export const DEFAULT_SETTINGS = Object.freeze({ retention: 0.9, newPerDay: 20, learnSteps: DEFAULT_LEARN_STEPS, relearnSteps: DEFAULT_RELEARN_STEPS });
 
 function sitePath() {
   const root = (document.body && document.body.dataset.root) || "./";
@@ -373,10 +382,16 @@ export function settings() {
   const out = { ...DEFAULT_SETTINGS };
   if (s.retention > 0.5 && s.retention < 1) out.retention = s.retention;
   if (Number.isInteger(s.newPerDay) && s.newPerDay >= 0) out.newPerDay = s.newPerDay;
+  out.learnSteps = (validSteps(s.learnSteps) ? s.learnSteps : DEFAULT_LEARN_STEPS).slice();
+  out.relearnSteps = (validSteps(s.relearnSteps) ? s.relearnSteps : DEFAULT_RELEARN_STEPS).slice();
   return out;
 }
 
-/** setSettings stores a change of settings (retention 0.7-0.99, newPerDay ≥ 0). */
+/**
+ * setSettings stores a change of settings (retention 0.7-0.99, newPerDay
+ * ≥ 0, learnSteps and relearnSteps lists of minutes, possibly empty).
+ * Values out of range are not taken.
+ */
 export function setSettings(patch, t) {
   return update((d) => {
     const s = { ...DEFAULT_SETTINGS, ...(d.settings || {}) };
@@ -387,6 +402,9 @@ export function setSettings(patch, t) {
     if ("newPerDay" in patch) {
       const n = Math.floor(Number(patch.newPerDay));
       if (n >= 0 && n <= 9999) s.newPerDay = n;
+    }
+    for (const k of ["learnSteps", "relearnSteps"]) {
+      if (k in patch && validSteps(patch[k])) s[k] = patch[k].slice();
     }
     s.at = t;
     d.settings = s;
@@ -423,19 +441,28 @@ export function resetCards(ids) {
   });
 }
 
-/** status of one record at time t: "new" | "learning" | "due" | "learned". */
+/**
+ * status of one record at time t: "new" (never answered), "due" (due now),
+ * else "learning" (in its learning or relearning steps), "young" (in
+ * review, interval under MATURE_DAYS days) or "mature".
+ */
 export function status(rec, t) {
   if (!rec || rec.state === "new" || rec.due == null) return "new";
   if (rec.due <= t) return "due";
   if (rec.state === "learning" || rec.state === "relearning") return "learning";
-  return "learned";
+  return (rec.scheduledDays || 0) >= MATURE_DAYS ? "mature" : "young";
 }
 
-/** counts tallies the cards ids at time t: {new, learning, due, learned}. */
+/**
+ * counts tallies the cards ids at time t by status: {new, learning, due,
+ * young, mature, learned}, where learned = young + mature (kept for older
+ * callers; pages say young and mature).
+ */
 export function counts(ids, t) {
-  const c = { new: 0, learning: 0, due: 0, learned: 0 };
+  const c = { new: 0, learning: 0, due: 0, young: 0, mature: 0, learned: 0 };
   const cards = load().cards;
   for (const id of ids || []) c[status(cards[id], t)]++;
+  c.learned = c.young + c.mature;
   return c;
 }
 

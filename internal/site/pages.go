@@ -216,6 +216,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
 		}
 	}
 	if total > 0 {
+		emit(decksDataURL, treeKey, p.decksJSON)
 		all := p.allDecksNode(total)
 		emit(all.QuizURL, treeKey, func() []byte {
 			return p.execute(all.QuizURL, "quiz", QuizPage{
@@ -274,6 +275,44 @@ func deckCardsJSON(roots []*DeckNode) template.JS {
 	}
 	rec(roots)
 	return scriptJSON(dc)
+}
+
+// decksDataURL is the list of every deck with its cards, which a quiz
+// page loads at the end of a session to offer the next deck with cards
+// to study.
+const decksDataURL = "data/decks.json"
+
+// deckListEntry is one deck in data/decks.json.
+type deckListEntry struct {
+	Slug string   `json:"slug"`
+	Name string   `json:"name"`           // "A › B › C"
+	Quiz string   `json:"quiz,omitempty"` // root-relative; none when the deck has no cards
+	IDs  []string `json:"ids"`            // the cards of the deck's own notes
+	Kids []string `json:"kids,omitempty"` // subdecks' slugs
+}
+
+// decksJSON lists every deck, in tree order (each deck before its
+// subdecks), with the ids of its own cards and its subdecks' slugs.
+func (p *pageBuilder) decksJSON() []byte {
+	var list []deckListEntry
+	p.tree.walk(func(d *DeckNode) {
+		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), IDs: d.OwnCardIDs}
+		if e.IDs == nil {
+			e.IDs = []string{}
+		}
+		if d.CardCount > 0 {
+			e.Quiz = d.QuizURL
+		}
+		for _, c := range d.Children {
+			e.Kids = append(e.Kids, c.Slug)
+		}
+		list = append(list, e)
+	})
+	b, err := json.Marshal(list)
+	if err != nil {
+		panic(err) // only our own plain types are marshalled
+	}
+	return b
 }
 
 // scriptJSON marshals v for a <script type="application/json"> element.
