@@ -27,7 +27,7 @@ func TestDevicesScreenshots(t *testing.T) {
 		p.shots = dir
 		p.setDark(v.dark)
 		p.quiz(syntaxDeck)
-		p.click(".quiz-mode-btn[data-mode=test]")
+		p.switchMode("test", false)
 		p.click("[data-action=start-test]")
 		// Go to the first cloze question with a number in it.
 		for i := 0; i < 19 && p.str(`document.querySelector(".quiz-card").dataset.kind`) != "cloze"; i++ {
@@ -40,7 +40,7 @@ func TestDevicesScreenshots(t *testing.T) {
 		p.quiz(keyboardDeck)
 		p.key(" ")
 		p.key("3")
-		p.click(".quiz-settings-btn")
+		p.openSettings(false)
 		p.eval(`document.activeElement && document.activeElement.blur(), document.getElementById("quiz-settings").scrollIntoView(), true`)
 		p.shot(v.name + "-settings")
 		if p.num(`document.querySelectorAll("#quiz-settings [data-action=send]").length`) == 0 {

@@ -49,7 +49,7 @@ func (p *studyPage) tapStudy(n int, g string) {
 // device" and returns the link the dialog shows.
 func (p *studyPage) sendLink() string {
 	p.t.Helper()
-	p.tap(".quiz-settings-btn")
+	p.openSettings(true)
 	p.tap("#quiz-settings [data-action=send]")
 	p.wait(`document.querySelector("#send-dialog .send-link")`)
 	p.cleanText("#send-dialog")
@@ -247,7 +247,8 @@ func TestBackupReminder(t *testing.T) {
   const key = "flipdeck:" + new URL(document.body.dataset.root, location.href).pathname + ":progress";
   const log = [];
   for (let i = 0; i < 97; i++) log.push({ id: "old" + i, grade: 3, at: ` + itoa64(studyT0-10*studyDay) + ` + i, state: "review", r: 0.9, ivl: 3, el: 3 });
-  localStorage.setItem(key, JSON.stringify({ schema: 2, cards: {}, stars: {}, log, logDropped: 0, tests: {} }));
+  localStorage.setItem(key, JSON.stringify({ schema: 2, cards: {}, stars: {}, log, logDropped: 0, tests: {},
+    settings: { retention: 0.9, newPerDay: 20, learnSteps: [], relearnSteps: [], at: 0 } })); // FSRS alone: a Good ends a card's session
   return true;
 })()`)
 	p.quiz(keyboardDeck)

@@ -429,6 +429,22 @@ func (p *studyPage) switchMode(mode string, touch bool) {
 	p.wait(`document.getElementById("quiz").dataset.mode === ` + browsertest.JSString(mode) + ` && !document.querySelector(".confirm-dialog[open]")`)
 }
 
+// openSettings opens the quiz's settings as a reader would: through the
+// top bar's menu while studying.
+func (p *studyPage) openSettings(touch bool) {
+	p.t.Helper()
+	act := p.click
+	if touch {
+		act = p.tap
+	}
+	if p.studying() {
+		act(".study-menu-btn")
+		p.wait(`document.querySelector(".quiz-top.open")`)
+	}
+	act(".quiz-settings-btn")
+	p.wait(`!document.getElementById("quiz-settings").hidden`)
+}
+
 // viewShot saves what the viewport shows (not the whole page) as name.
 func (p *studyPage) viewShot(name string) {
 	p.t.Helper()

@@ -116,7 +116,7 @@ func TestTestModeSite(t *testing.T) {
 		}
 		p := studyOpen(t, w, h, touch, "")
 		p.quiz(syntaxDeck)
-		p.click(".quiz-mode-btn[data-mode=test]")
+		p.switchMode("test", touch)
 		hint := p.str(`getComputedStyle(document.querySelector(".key-hint")).display`)
 		if (hint == "none") != touch {
 			t.Errorf("touch %v: key hint display %q", touch, hint)
