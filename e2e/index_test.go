@@ -3,8 +3,11 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -227,6 +230,12 @@ func TestIndexWithoutJavaScript(t *testing.T) {
 	if n := p.num(`[...document.querySelectorAll(".deck-item")].filter((li) => li.getClientRects().length > 0).length`); n != 4 {
 		t.Errorf("%v rows shown without JavaScript, want all 4", n)
 	}
+	// The names stand in their column, indented by depth, with or without
+	// a toggle before them.
+	lefts := browsertest.Eval[[]float64](t, p.ctx, `[...document.querySelectorAll(".deck-row")].map((r) => Math.round(r.querySelector(".deck-name").getBoundingClientRect().left - r.closest(".deck-list").getBoundingClientRect().left))`)
+	if len(lefts) != 4 || lefts[0] != lefts[1] || lefts[2] != lefts[3] || lefts[0] < 44 || lefts[2] <= lefts[0] {
+		t.Errorf("deck names start at %v px in their rows without JavaScript, want the top decks' in line after the toggle column, subdecks' further in", lefts)
+	}
 	// The statistics page says it needs JavaScript, and what it would show,
 	// instead of empty boxes.
 	p.do(chromedp.Navigate(p.base + "stats.html"))
@@ -353,6 +362,9 @@ func TestSearchWholeWords(t *testing.T) {
     const after = m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : "";
     if (word.test(before) || word.test(after)) split.push(before + "[" + m.textContent + "]" + after);
   }
+  // A mark sits in the line of text: what shows reads as the text does.
+  const a = li.querySelector("a");
+  if (a.innerText.replace(/\s+/g, " ").trim() !== a.textContent.replace(/\s+/g, " ").trim()) split.push("laid out as " + JSON.stringify(a.innerText));
   return {text: li.innerText, marks: [...li.querySelectorAll("mark")].map((m) => m.textContent), split};
 }))`)
 		var rs []result
@@ -528,4 +540,90 @@ func (s *builtSite) expectToday(b *browserTab, p *progressRecord, slug string, n
 		c[0]++
 	}
 	return c
+}
+
+// TestIndexScreenshots saves screenshots of what issue 12's index and
+// deck page work changed, for people to look at: the index with cards due
+// and a folded deck, a deck page's contents open and its filter in use,
+// search results, and the statistics page without JavaScript; at 390x844
+// and 1280x800, light and dark. It runs only when FLIPDECK_SCREENSHOTS
+// names the folder to write them to.
+func TestIndexScreenshots(t *testing.T) {
+	dir := os.Getenv(ScreenshotsEnv)
+	if dir == "" {
+		t.Skipf("set %s=dir to write screenshots", ScreenshotsEnv)
+	}
+	for _, vp := range []struct {
+		name          string
+		width, height int
+		touch         bool
+	}{{"390x844", 390, 844, true}, {"1280x800", 1280, 800, false}} {
+		p := studyOpen(t, vp.width, vp.height, vp.touch, "")
+		p.shots = dir
+		p.open("index.html", indexReady)
+		ids := p.deckIDs()
+		syn, kin := ids[syntaxDeck], ids[kinesisSlug]
+		cards := map[string]any{}
+		for i, id := range kin {
+			due := studyT0 + 3*studyDay
+			if i < 2 {
+				due = studyT0 - studyDay
+			}
+			cards[id] = map[string]any{"state": "review", "stability": 5, "difficulty": 5, "due": due, "lastReview": studyT0 - 4*studyDay, "reps": 2, "lapses": 0, "scheduledDays": 4}
+		}
+		cards[syn[0]] = map[string]any{"state": "relearning", "stability": 1, "difficulty": 7, "due": studyT0 - 60000, "lastReview": studyT0 - studyDay, "reps": 2, "lapses": 1, "scheduledDays": 1}
+		var log []any
+		for d := int64(3); d >= 0; d-- {
+			for i := 0; i < 4; i++ {
+				log = append(log, map[string]any{"id": kin[i], "grade": 3, "at": studyT0 - d*studyDay - int64(i+1)*60000, "state": "review", "r": 0.9, "ivl": 4, "el": 4})
+			}
+		}
+		b, _ := json.Marshal(map[string]any{"schema": 2, "cards": cards, "stars": map[string]any{}, "log": log, "logDropped": 0, "tests": map[string]any{}})
+		p.eval(`localStorage.setItem("` + progressKey + `", ` + browsertest.JSString(string(b)) + `), true`)
+		for _, dark := range []bool{false, true} {
+			p.setDark(dark)
+			name := func(s string) string { return vp.name + "-" + s }
+			p.open("index.html", indexReady)
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-today.png"))
+			p.click(`.deck-item[data-deck="` + tourDeck + `"] > .deck-row .deck-toggle`)
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-folded.png"))
+			p.click(`.deck-item[data-deck="` + tourDeck + `"] > .deck-row .deck-toggle`)
+			p.click("#search-q")
+			p.key("stream")
+			p.wait(`document.querySelectorAll("#search-results li").length > 0`)
+			p.eval(`document.getElementById("search-q").scrollIntoView(), true`)
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-search.png"))
+			p.open("decks/"+syntaxDeck+".html", deckReady)
+			p.click(".toc-summary")
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-deck-contents.png"))
+			p.click(".toc-summary")
+			p.click("#filter-q")
+			p.key("cloze")
+			p.wait(`document.getElementById("filter-status").textContent !== ""`)
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-deck-filter.png"))
+			p.open("decks/"+tourDeck+".html", indexReady)
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-deck-parent.png"))
+			setScripts(t, p.ctx, true)
+			p.do(chromedp.Navigate(p.base + "stats.html"))
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-stats-nojs.png"))
+			p.do(chromedp.Navigate(p.base + "index.html"))
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-nojs.png"))
+			setScripts(t, p.ctx, false)
+		}
+		p.noErrors()
+	}
+}
+
+func scheme(dark bool) string {
+	if dark {
+		return "dark"
+	}
+	return "light"
+}
+
+// viewportShot2 saves what the study page's viewport shows.
+func viewportShot2(t *testing.T, p *studyPage, path string) {
+	t.Helper()
+	time.Sleep(80 * time.Millisecond)
+	viewportShot(t, &browserTab{t: t, ctx: p.ctx}, path)
 }
