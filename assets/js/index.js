@@ -1,12 +1,13 @@
 // index.js: page script of index.html: today's New / Learn / Due counts
 // of every deck in the deck list, what "Study all" (every deck) would
-// bring, and today's reviews and streak.
+// bring, and today's reviews and streak; search.js wires the search box.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
 import { readDeckData, plural } from "./dom.js";
 import { renderDeckList, wireDeckList } from "./decklist.js";
 import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors } from "./notice.js";
+import "./search.js";
 
 const { cards: deckCards, pairs } = readDeckData();
 const list = document.querySelector(".deck-list");
