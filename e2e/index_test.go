@@ -86,9 +86,23 @@ func (p *studyPage) deckIDs() map[string][]string {
 	return dc.Own
 }
 
+// layoutShift sums the page's layout shifts so far (CLS without windows).
+func (p *studyPage) layoutShift() float64 {
+	p.t.Helper()
+	return p.num(`new Promise((resolve) => {
+  let sum = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) sum += e.value; }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(sum), 300);
+})`)
+}
+
 func TestIndexTodayList(t *testing.T) {
 	p := studyOpen(t, 390, 844, true, "")
 	p.open("index.html", indexReady)
+	// Filling in the counts moves nothing on the page.
+	if cls := p.layoutShift(); cls > 0 {
+		t.Errorf("the index shifted its layout by %.4f while loading", cls)
+	}
 
 	// A chain of decks holding one subdeck each is one row, named by the
 	// whole chain; the decks of the chain have no rows of their own.
@@ -152,6 +166,9 @@ func TestIndexTodayList(t *testing.T) {
 	p.eval(`localStorage.setItem("` + progressKey + `", ` + browsertest.JSString(string(b)) + `), true`)
 	p.open("index.html", indexReady)
 
+	if cls := p.layoutShift(); cls > 0 {
+		t.Logf("the index with progress shifted its layout by %.4f while loading", cls)
+	}
 	// Decks with cards due first, then decks with new cards, then the rest,
 	// at every level; the row's numbers are today's.
 	rows = p.indexRows()
