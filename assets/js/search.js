@@ -90,7 +90,6 @@ export function narrows(query, prev) {
  * fold.js wordRanges). Without a match it is the text's beginning.
  */
 export function snippet(text, words, width = 140) {
-  if (typeof words === "string") words = words ? [words] : [];
   const all = wordRanges(text, words);
   let start = 0;
   if (all.length && all[0][0] > width / 3) {
