@@ -53,6 +53,7 @@ type builtSite struct {
 	Dir   string
 	Cards []sampleCard
 	Decks map[string][]string // deck slug → card ids (the index's #deck-cards)
+	Pairs map[string]string   // card id → the other side of its reversed pair
 }
 
 // buildSample builds ../content with site.Build into t.TempDir().
@@ -88,9 +89,16 @@ func buildSample(t *testing.T) *builtSite {
 	}
 	rest := string(index[i+len(open):])
 	rest = rest[:strings.Index(rest, "</script>")]
-	var dc struct{ Own, Kids map[string][]string }
+	var dc struct {
+		Own, Kids map[string][]string
+		Pairs     [][2]string
+	}
 	if err := json.Unmarshal([]byte(rest), &dc); err != nil {
 		t.Fatalf("index.html #deck-cards: %v", err)
+	}
+	b.Pairs = map[string]string{}
+	for _, pr := range dc.Pairs {
+		b.Pairs[pr[0]], b.Pairs[pr[1]] = pr[1], pr[0]
 	}
 	// The page lists each deck's own cards and its subdecks; a deck's
 	// progress counts its whole subtree.
@@ -169,7 +177,7 @@ func (b *browserTab) open(path, ready string) {
 
 // Readiness conditions of the three kinds of page.
 const (
-	siteIndexReady = `document.querySelector(".deck-progress[data-new]")`
+	siteIndexReady = `document.querySelector(".deck-list[data-ready]")`
 	siteDeckReady  = `document.querySelector(".card.flip .card-status[data-state]")`
 	siteQuizReady  = `document.querySelector("#quiz[data-state]")`
 )

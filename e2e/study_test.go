@@ -737,12 +737,12 @@ func TestStudyMigrationV1(t *testing.T) {
 	}
 	b, _ := json.Marshal(v1)
 	p.eval(`localStorage.setItem(Object.keys(localStorage).find(k => k.endsWith(":progress")) || "flipdeck:/flip/:progress", ` + browsertest.JSString(string(b)) + `), true`)
-	p.open("index.html", `document.querySelector(".deck-progress[data-due]")`)
+	p.open("index.html", indexReady)
 	d := p.progress()
 	if d.Schema != 2 || len(d.Stars) != 1 || d.Cards[ids[2]].Starred != nil || len(d.Log) != 1 || d.Log[0].Ivl == nil || *d.Log[0].Ivl != 2 {
 		t.Errorf("migrated data: %+v", d)
 	}
-	if n := p.str(`document.querySelector(".deck-progress[data-deck=` + keyboardDeck + `]").dataset.due`); n != "1" {
+	if n := p.str(`document.querySelector(".deck-counts[data-deck=` + keyboardDeck + `]").dataset.due`); n != "1" {
 		t.Errorf("index: keyboard deck due %q, want 1", n)
 	}
 	p.quiz(keyboardDeck)
@@ -796,16 +796,15 @@ func TestStudyStatsAndPages(t *testing.T) {
 	p.shot("stats")
 	p.setDark(false)
 
-	p.open("index.html", `document.querySelector(".deck-progress[data-due]")`)
-	el := `document.querySelector(".deck-progress[data-deck=` + keyboardDeck + `]")`
-	if got := p.str(el + `.dataset.new + "," + ` + el + `.dataset.learning + "," + ` + el + `.dataset.due`); got != "0,1,2" {
-		t.Errorf("index new,learning,due = %s, want 0,1,2", got)
+	// The index: today's counts (the card forgotten on day 3 comes back
+	// tomorrow), today's three reviews.
+	p.open("index.html", indexReady)
+	el := `document.querySelector(".deck-counts[data-deck=` + keyboardDeck + `]")`
+	if got := p.str(el + `.dataset.new + "," + ` + el + `.dataset.learn + "," + ` + el + `.dataset.due`); got != "0,0,2" {
+		t.Errorf("index new,learn,due = %s, want 0,0,2", got)
 	}
-	if r := p.num(`Number(` + el + `.dataset.retrievability)`); r <= 0.5 || r >= 1 {
-		t.Errorf("index mean retrievability %v", r)
-	}
-	if !strings.Contains(p.str(el+`.textContent`), "recall") {
-		t.Errorf("index does not show the mean recall: %q", p.str(el+`.textContent`))
+	if got := p.str(`document.getElementById("today").dataset.reviews`); got != "3" {
+		t.Errorf("index: %s reviews today, want 3", got)
 	}
 	if p.str(`document.querySelector("a.study-all").getAttribute("href")`) != "quiz/all-decks.html" || p.str(`document.querySelector("a[href='stats.html']").textContent`) == "" {
 		t.Error("index lacks the study-all or statistics link")

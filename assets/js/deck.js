@@ -1,14 +1,18 @@
 // deck.js: page script of a deck page: flip cards, their progress states,
-// the deck's counts, and a "show all answers" switch.
+// the deck's counts, its subdecks' rows, a filter box and a "show all
+// answers" switch.
 import { now } from "./clock.js";
-import { onChange, stars, setStarred } from "./store.js";
-import { readDeckCards, wrapTables } from "./dom.js";
+import { onChange, stars, setStarred, load, settings } from "./store.js";
+import { readDeckData, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
+import { renderDeckList, wireDeckList } from "./decklist.js";
+import { wireFilter } from "./filter.js";
 import { reportStoreErrors } from "./notice.js";
 
 const main = document.getElementById("main") || document.body;
-const deckCards = readDeckCards();
+const { cards: deckCards, pairs } = readDeckData();
+const subdecks = document.querySelector(".deck-list");
 
 reportStoreErrors();
 wrapTables(main);
@@ -53,9 +57,11 @@ function renderStars() {
 const render = () => {
   const t = now();
   renderDeckProgress(deckCards, t);
+  if (subdecks) renderDeckList(subdecks, deckCards, pairs, load(), settings().newPerDay, t);
   renderAllCardStatuses(main, t);
   renderStars();
 };
+if (subdecks) wireDeckList(subdecks);
 render();
 onChange(render);
 document.addEventListener("visibilitychange", () => {
@@ -79,6 +85,9 @@ if (tools && cards.length) {
   tools.append(all);
   tools.hidden = false;
 }
+
+const filter = document.getElementById("filter-q");
+if (filter && cards.length) wireFilter(filter, document.getElementById("filter-status"), main, cards);
 
 // A link to a card (#card-…) or to something inside an answer shows that
 // card's answer side.

@@ -65,6 +65,14 @@ export function isInteractive(el, stop) {
  * the subtree lists are put together here.
  */
 export function readDeckCards() {
+  return readDeckData().cards;
+}
+
+/**
+ * readDeckData is readDeckCards with the reversed pairs among the cards:
+ * {cards: {slug: [ids]}, pairs: Map(id → the other side's id)}.
+ */
+export function readDeckData() {
   const raw = readJSON("deck-cards", {});
   const own = raw.own || {};
   const kids = raw.kids || {};
@@ -77,5 +85,10 @@ export function readDeckCards() {
     return ids;
   };
   for (const slug of Object.keys(own)) collect(slug);
-  return out;
+  const pairs = new Map();
+  for (const [a, b] of raw.pairs || []) {
+    pairs.set(a, b);
+    pairs.set(b, a);
+  }
+  return { cards: out, pairs };
 }

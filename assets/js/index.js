@@ -1,40 +1,51 @@
-// index.js: page script of index.html: per-deck progress from the store,
-// and how many cards "Study everything due" would bring.
+// index.js: page script of index.html: today's New / Learn / Due counts
+// of every deck in the deck list, what "Study all" (every deck) would
+// bring, and today's reviews and streak; search.js wires the search box.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
-import { readDeckCards } from "./dom.js";
-import { renderDeckProgress } from "./progress.js";
+import { readDeckData, plural } from "./dom.js";
+import { renderDeckList, wireDeckList } from "./decklist.js";
+import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors } from "./notice.js";
 import { introducedToday } from "./schedule.js";
 import { remindToBackUp } from "./backup.js";
+import "./search.js";
 
-const deckCards = readDeckCards();
+const { cards: deckCards, pairs } = readDeckData();
+const list = document.querySelector(".deck-list");
 const study = document.querySelector(".study-all-count");
+const today = document.getElementById("today");
 
-function renderStudy(t) {
+const allIds = [...new Set(Object.values(deckCards).flat())];
+
+function renderStudy(data, newPerDay, t) {
   if (!study) return;
-  const all = new Set();
-  for (const ids of Object.values(deckCards)) for (const id of ids) all.add(id);
-  const recs = load().cards;
-  let due = 0;
-  let fresh = 0;
-  for (const id of all) {
-    const r = recs[id];
-    if (!r || r.state === "new" || r.due == null) fresh++;
-    else if (r.due <= t) due++;
-  }
-  const newToday = Math.min(fresh, Math.max(0, settings().newPerDay - introducedToday(load().log, all, t)));
-  study.dataset.due = String(due);
-  study.dataset.new = String(newToday);
-  study.textContent = due + " due · " + newToday + " new";
+  const c = deckToday(allIds, pairs, data, newPerDay, t);
+  study.dataset.due = String(c.learn + c.due);
+  study.dataset.new = String(c.new);
+  study.textContent = (c.learn + c.due) + " due · " + c.new + " new";
+}
+
+function renderToday(data, t) {
+  if (!today) return;
+  const d = studyDays(data.log, t);
+  today.dataset.reviews = String(d.reviews);
+  today.dataset.streak = String(d.streak);
+  let text = d.reviews ? "Today: " + plural(d.reviews, "review") + (d.fresh ? " (" + d.fresh + " new)" : "") : "Nothing studied yet today";
+  if (d.streak > 1) text += " · " + d.streak + " days in a row" + (d.today ? "" : " until yesterday");
+  today.textContent = text + ".";
 }
 
 const render = () => {
   const t = now();
-  renderDeckProgress(deckCards, t);
-  renderStudy(t);
+  const data = load();
+  const newPerDay = settings().newPerDay;
+  if (list) renderDeckList(list, deckCards, pairs, data, newPerDay, t);
+  renderStudy(data, newPerDay, t);
+  renderToday(data, t);
 };
 reportStoreErrors();
+if (list) wireDeckList(list);
 render();
 onChange(render);
 // Coming back to the tab (after a quiz in another one, or hours later): recount.

@@ -5,26 +5,43 @@
 // (lower case, accents removed) so that a query is plain substring tests:
 // a card matches when it holds every word of the query. A query that
 // extends the previous one only searches the previous matches. Results
-// link to the card on its deck page (the record's url).
+// link to the card on its deck page (the record's url) and mark the
+// whole words that matched; their text leaves out image names and web
+// addresses, which are neither searched nor shown.
+
+import { fold, terms, wordRanges, marked } from "./fold.js";
+
+export { fold, terms };
 
 const MAX_SHOWN = 50;
 
-/** fold lower-cases s and strips accents, for matching. */
-export function fold(s) {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+// What a card's plain text holds that is not worth showing in a result:
+// embeds (an image's name stands in for it when it has no alt text, and
+// an embed that could not be resolved is left as written) and web
+// addresses.
+const MEDIA = /!?\[\[[^\]\n]*\]\]|\[[^\]\n]*\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?|heic|pdf|mp3|m4a|wav|ogg|oga|flac|mp4|m4v|webm|ogv|mov)(?:\|[^\]\n]*)?\]/gi;
+const URLS = /\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+/gi;
+
+// strip takes embed names and web addresses out of s (the tests first
+// spare most texts the regular expressions).
+function strip(s) {
+  if (!s) return "";
+  if (s.includes("[")) s = s.replace(MEDIA, " ");
+  if (s.includes("://") || s.includes("www.")) s = s.replace(URLS, " ");
+  return s;
 }
 
-/** buildIndex prepares cards.json records for search. */
+/** readable is s without embed names and web addresses, on one line. */
+export function readable(s) {
+  return strip(s).replace(/\s+/g, " ").trim();
+}
+
+/** buildIndex prepares cards.json records for search: the text shown, folded, is what is searched. */
 export function buildIndex(cards) {
   return cards.map((c) => {
-    const q = fold(c.question || "");
-    return { card: c, text: q + "\n" + fold(c.answer || "") + "\n" + fold((c.deck || []).join(" ") + " " + (c.tags || []).join(" ")), qlen: q.length };
+    const q = fold(strip(c.question));
+    return { card: c, text: q + "\n" + fold(strip(c.answer)) + "\n" + fold((c.deck || []).join(" ") + " " + (c.tags || []).join(" ")), qlen: q.length };
   });
-}
-
-/** terms splits a query into folded words. */
-export function terms(query) {
-  return fold(query).split(/\s+/).filter(Boolean);
 }
 
 /**
@@ -66,13 +83,31 @@ export function narrows(query, prev) {
   return old.length > 0 && old.every((o) => now.some((n) => n.includes(o)));
 }
 
-/** snippet returns [before, match, after] of text around word (folded), at most ~width chars. */
-export function snippet(text, word, width = 140) {
-  const i = word ? fold(text).indexOf(word) : -1;
-  if (i < 0) return [text.length > width ? text.slice(0, width) + "…" : text, "", ""];
-  const start = Math.max(0, i - Math.floor(width / 3));
-  const end = Math.min(text.length, i + word.length + width - (i - start));
-  return [(start > 0 ? "…" : "") + text.slice(start, i), text.slice(i, i + word.length), text.slice(i + word.length, end) + (end < text.length ? "…" : "")];
+/**
+ * snippet cuts about width characters of text around the first place one
+ * of the folded words occurs, at word boundaries, and returns
+ * {text, ranges}: the cut text and the whole words to mark in it (see
+ * fold.js wordRanges). Without a match it is the text's beginning.
+ */
+export function snippet(text, words, width = 140) {
+  const all = wordRanges(text, words);
+  let start = 0;
+  if (all.length && all[0][0] > width / 3) {
+    start = all[0][0] - Math.floor(width / 3);
+    const sp = text.indexOf(" ", start);
+    if (sp >= 0 && sp < all[0][0]) start = sp + 1;
+  }
+  let end = Math.min(text.length, start + width);
+  if (all.length && all[0][1] > end) end = all[0][1];
+  if (end < text.length) {
+    const sp = text.lastIndexOf(" ", end);
+    if (sp > start + width / 2 && (!all.length || sp >= all[0][1])) end = sp;
+  }
+  const pre = start > 0 ? "…" : "";
+  const cut = pre + text.slice(start, end) + (end < text.length ? "…" : "");
+  const shift = pre.length - start;
+  const ranges = all.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]);
+  return { text: cut, ranges };
 }
 
 function el(tag, cls, text) {
@@ -80,14 +115,6 @@ function el(tag, cls, text) {
   if (cls) e.className = cls;
   if (text != null) e.textContent = text;
   return e;
-}
-
-function withMark(cls, parts) {
-  const p = el("p", cls);
-  p.append(parts[0]);
-  if (parts[1]) p.append(el("mark", null, parts[1]));
-  p.append(parts[2]);
-  return p;
 }
 
 function wire(input) {
@@ -117,16 +144,21 @@ function wire(input) {
     if (!index) { status.textContent = "Loading cards…"; load().then(render); return; }
     const res = search(index, q, last.res && narrows(q, last.q) ? last.res.matches : null);
     last = { q, res };
-    const first = terms(q)[0];
+    const words = terms(q);
     status.textContent = res.length === 0 ? "No card matches “" + q + "”."
       : (res.length === 1 ? "1 card matches." : res.length + " cards match.") + (res.length > MAX_SHOWN ? " Showing the first " + MAX_SHOWN + "." : "");
     const frag = document.createDocumentFragment();
     for (const { card } of res.slice(0, MAX_SHOWN)) {
       const li = el("li", "search-result");
-      const a = el("a", "search-q", card.question || "(no question)");
+      const question = readable(card.question) || "(a card with no question text)";
+      const a = marked(el("a", "search-q"), question, wordRanges(question, words));
       a.href = new URL(card.url, root).href;
       li.append(a, el("p", "search-deck", (card.deck || []).join(" › ")));
-      if (card.answer) li.append(withMark("search-a", snippet(card.answer.replace(/\s+/g, " "), first)));
+      const answer = readable(card.answer);
+      if (answer) {
+        const s = snippet(answer, words);
+        li.append(marked(el("p", "search-a"), s.text, s.ranges));
+      }
       frag.append(li);
     }
     list.append(frag);

@@ -65,7 +65,8 @@ func (p *pageBuilder) dropNote(path string) {
 }
 
 // pageKinds are the page templates; each is parsed together with
-// templates/layout.html and executed as "layout".
+// templates/layout.html and templates/decklist.html (the deck list of
+// the index and of deck pages) and executed as "layout".
 var pageKinds = []string{"index", "deck", "quiz", "stats"}
 
 func newPageBuilder(opt Options, tmpl map[string]*template.Template, memo *pageMemo, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
@@ -85,7 +86,7 @@ func parseTemplates() map[string]*template.Template {
 	m := map[string]*template.Template{}
 	for _, kind := range pageKinds {
 		t := template.New("").Funcs(templateFuncs)
-		m[kind] = template.Must(t.ParseFS(flipdeck.Templates, "templates/layout.html", "templates/"+kind+".html"))
+		m[kind] = template.Must(t.ParseFS(flipdeck.Templates, "templates/layout.html", "templates/decklist.html", "templates/"+kind+".html"))
 	}
 	return m
 }
@@ -108,7 +109,26 @@ func (p *pageBuilder) execute(name, kind string, data any, sizeHint int) []byte 
 // prepare works out what every page needs from the whole tree before
 // any deck is rendered: the card ids of every deck's subtree.
 func (p *pageBuilder) prepare() {
-	p.tree.walk(func(d *DeckNode) { d.OwnCardIDs = p.ownCardIDs(d) })
+	p.tree.walk(func(d *DeckNode) { d.OwnCardIDs, d.OwnPairs = p.ownCardIDs(d) })
+}
+
+// deckRows lays out decks as rows of a deck list at depth: a deck with
+// no notes of its own and a single subdeck merges into its subdeck's row
+// ("AWS Exams › Solutions Architect › Associate"), as nothing in it but
+// that subdeck is worth a row; root is the page's Layout.Root.
+func deckRows(decks []*DeckNode, depth int, root string) []*DeckRow {
+	rows := make([]*DeckRow, 0, len(decks))
+	for _, d := range decks {
+		r := &DeckRow{Depth: depth, Root: root}
+		for d.NoteCount == 0 && len(d.Children) == 1 {
+			r.Chain = append(r.Chain, d)
+			d = d.Children[0]
+		}
+		r.Deck = d
+		r.Children = deckRows(d.Children, depth+1, root)
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // deckPage is deck d's page. d's notes must be rendered.
@@ -119,11 +139,18 @@ func (p *pageBuilder) deckPage(d *DeckNode) []byte {
 			size += rn.blocksSize() + 700 // and the note's header
 		}
 	}
+	views := p.noteViews(d)
+	cards := 0
+	for _, v := range views {
+		cards += len(v.Contents)
+	}
 	return p.execute(d.URL, "deck", DeckPage{
 		Layout:        p.layout("deck", d.Trail(), pageRoot),
 		Deck:          d,
 		Ancestors:     p.tree.ancestors(d),
-		Notes:         p.noteViews(d),
+		Rows:          deckRows(d.Children, 0, pageRoot),
+		Notes:         views,
+		Cards:         cards,
 		DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
 	}, size)
 }
@@ -166,6 +193,7 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
 		return p.execute("index.html", "index", IndexPage{
 			Layout:        p.layout("index", "", ""),
 			Decks:         p.tree.roots,
+			Rows:          deckRows(p.tree.roots, 0, ""),
 			TotalCards:    total,
 			TotalNotes:    notesCount,
 			DeckCardsJSON: deckCardsJSON(p.tree.roots),
@@ -237,32 +265,40 @@ func (p *pageBuilder) allDecksNode(total int) *DeckNode {
 	return d
 }
 
-// ownCardIDs lists the ids of the cards of d's own notes, in deck order.
-func (p *pageBuilder) ownCardIDs(d *DeckNode) []string {
+// ownCardIDs lists the ids of the cards of d's own notes, in deck order,
+// and the reversed pairs among them.
+func (p *pageBuilder) ownCardIDs(d *DeckNode) ([]string, [][2]string) {
 	ids := make([]string, 0, d.OwnCards)
+	var pairs [][2]string
 	for _, n := range p.tree.notes[d] {
-		for _, c := range n.Cards {
+		for i, c := range n.Cards {
 			ids = append(ids, c.ID)
+			if c.Pair > i && c.Pair < len(n.Cards) {
+				pairs = append(pairs, [2]string{c.ID, n.Cards[c.Pair].ID})
+			}
 		}
 	}
-	return ids
+	return ids, pairs
 }
 
 // deckCardsJSON lists, for every deck of the given subtrees, the ids of
-// the cards of its own notes and its subdecks' slugs:
-// {"own": {slug: [ids]}, "kids": {slug: [slugs]}}. The page script puts
-// the subtree lists together (dom.js readDeckCards); listing each id once
-// rather than once per ancestor keeps a big vault's index small.
+// the cards of its own notes and its subdecks' slugs, and the reversed
+// pairs among the cards: {"own": {slug: [ids]}, "kids": {slug: [slugs]},
+// "pairs": [[id, id]]}. The page script puts the subtree lists together
+// (dom.js readDeckCards); listing each id once rather than once per
+// ancestor keeps a big vault's index small.
 func deckCardsJSON(roots []*DeckNode) template.JS {
 	type deckCards struct {
-		Own  map[string][]string `json:"own"`
-		Kids map[string][]string `json:"kids"`
+		Own   map[string][]string `json:"own"`
+		Kids  map[string][]string `json:"kids"`
+		Pairs [][2]string         `json:"pairs,omitempty"`
 	}
 	dc := deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
 	var rec func([]*DeckNode)
 	rec = func(ds []*DeckNode) {
 		for _, d := range ds {
 			dc.Own[d.Slug] = d.OwnCardIDs
+			dc.Pairs = append(dc.Pairs, d.OwnPairs...)
 			if len(d.Children) > 0 {
 				kids := make([]string, len(d.Children))
 				for i, c := range d.Children {
@@ -423,8 +459,8 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 	fmt.Fprintf(h, "%q %q %q\n", p.opt.Title, p.siteID, pageRoot)
 	var node func(*DeckNode, bool)
 	node = func(d *DeckNode, deep bool) {
-		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs)
+		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs, d.OwnPairs)
 		if deep {
 			for _, c := range d.Children {
 				node(c, true)
@@ -456,8 +492,8 @@ func (p *pageBuilder) treeKey() *hash {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
 	p.tree.walk(func(d *DeckNode) {
-		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs)
+		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
+			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs, d.OwnPairs)
 	})
 	var k hash
 	copy(k[:], h.Sum(nil))

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html"
 	"html/template"
 	"strconv"
 	"strings"
@@ -97,6 +98,8 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
+		rn.view.Contents = append(rn.view.Contents, ContentsItem{ID: "card-" + first.ID,
+			Text: contentsText(rn.cards[seg.Cards[0]].questionText)})
 		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
 		slots = append(slots, string(cardHTML(cv)))
 	}
@@ -104,11 +107,69 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
 			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots})
 		diags = append(diags, r.Diags...)
-		if r.HTML != "" {
-			rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(r.HTML)})
+		body := r.HTML
+		if rest, id, ok := cutTitleHeading(body, n.Title); ok {
+			body, rn.view.TitleID = rest, id
+		}
+		if body != "" {
+			rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(body)})
 		}
 	}
 	return rn, diags
+}
+
+// cutTitleHeading finds a note body that begins with a level-1 heading
+// saying the note's title again ("# Syntax Tour" in "Syntax Tour.md"),
+// as many notes do: the deck page already shows the title above the
+// body, so it cuts the heading off and returns the rest and the
+// heading's id (for the title to take). Text matches as the parser's
+// card breadcrumbs match it: ignoring case.
+func cutTitleHeading(body, title string) (rest, id string, ok bool) {
+	s := strings.TrimLeft(body, " \t\r\n")
+	if title == "" || !strings.HasPrefix(s, "<h1") || len(s) < 4 || (s[3] != '>' && s[3] != ' ') {
+		return body, "", false
+	}
+	open := strings.IndexByte(s, '>')
+	end := strings.Index(s, "</h1>")
+	if open < 0 || end < open {
+		return body, "", false
+	}
+	if !strings.EqualFold(strings.TrimSpace(plainText(s[open+1:end])), strings.TrimSpace(title)) {
+		return body, "", false
+	}
+	attrs := s[3:open]
+	if i := strings.Index(attrs, ` id="`); i >= 0 {
+		v := attrs[i+5:]
+		if j := strings.IndexByte(v, '"'); j >= 0 {
+			id = html.UnescapeString(v[:j])
+		}
+	}
+	return strings.TrimLeft(s[end+len("</h1>"):], "\r\n"), id, true
+}
+
+// contentsMax is how many characters of a question the deck page's
+// table of contents shows.
+const contentsMax = 110
+
+// contentsText is a card's question as its line in a table of contents:
+// on one line, cut at a word near contentsMax characters.
+func contentsText(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if q == "" {
+		return "(a card with no question text)"
+	}
+	r := []rune(q)
+	if len(r) <= contentsMax {
+		return q
+	}
+	cut := contentsMax
+	for i := contentsMax; i > contentsMax*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
 }
 
 // cardsSize is how many bytes of HTML the note's cards' questions and

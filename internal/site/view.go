@@ -41,6 +41,9 @@ type DeckNode struct {
 	// deck order (progress counts add up the subtree's in the browser;
 	// listing every id once per ancestor was 3 MB at 5,000 notes).
 	OwnCardIDs []string
+	// OwnPairs are the two sides of each reversed pair among OwnCardIDs:
+	// a day's review never shows both, so the day's counts leave one out.
+	OwnPairs [][2]string
 }
 
 // Trail is the deck's path as the breadcrumb shows it, "A › B › C", for
@@ -53,10 +56,33 @@ func (d *DeckNode) Trail() string {
 	return strings.Join(d.Path, " › ")
 }
 
+// DeckRow is one row of a deck list (the index, a deck page's
+// subdecks): a deck, or a chain of decks each holding nothing but the
+// next one ("AWS Exams › Solutions Architect › Associate"), merged into
+// the row of the last.
+type DeckRow struct {
+	Deck     *DeckNode   // the deck the row opens: the chain's last
+	Chain    []*DeckNode // the decks merged into the row before Deck, outermost first
+	Children []*DeckRow  // Deck's subdecks
+	Depth    int         // nesting in the list, 0 at its top
+	Root     string      // the page's Layout.Root, for the row's URLs
+}
+
+// Label is the row's name as a screen reader and a page title give it:
+// the chain and the deck, "A › B › C".
+func (r *DeckRow) Label() string {
+	parts := make([]string, 0, len(r.Chain)+1)
+	for _, d := range r.Chain {
+		parts = append(parts, d.Name)
+	}
+	return strings.Join(append(parts, r.Deck.Name), " › ")
+}
+
 // IndexPage is index.html.
 type IndexPage struct {
 	Layout
 	Decks      []*DeckNode // top level, sorted by name
+	Rows       []*DeckRow  // the deck list: Decks with single-child chains merged
 	TotalCards int
 	TotalNotes int
 	// DeckCardsJSON maps each deck slug to the ids of every card in its
@@ -70,7 +96,9 @@ type DeckPage struct {
 	Layout
 	Deck      *DeckNode
 	Ancestors []*DeckNode // from the top-level deck down to the parent
+	Rows      []*DeckRow  // the subdecks, as the index lists them
 	Notes     []NoteView
+	Cards     int // flip cards on the page (the contents list and the filter count them)
 	// DeckCardsJSON: as on IndexPage, for this deck and its subdecks.
 	DeckCardsJSON template.JS
 }
@@ -80,7 +108,20 @@ type NoteView struct {
 	Title  string
 	Path   string // source path, shown for orientation
 	Anchor string // element id of the note's section, target of [[Note]] links
-	Blocks []BlockView
+	// TitleID is the id of the note's own first heading when it repeats
+	// the title ("# Title"): the page shows the title once, and the title
+	// takes the heading's id so that [[Note#Title]] still lands on it.
+	TitleID string
+	Blocks  []BlockView
+	// Contents lists the note's flip cards, in order, for the deck page's
+	// table of contents.
+	Contents []ContentsItem
+}
+
+// ContentsItem is one flip card in a deck page's table of contents.
+type ContentsItem struct {
+	ID   string // the flip card's element id, "card-<id>"
+	Text string // its question as plain text, shortened
 }
 
 // BlockView is a piece of a note on a deck page: reading text or a flip

@@ -1,0 +1,103 @@
+// decklist.js: the deck lists of the index and of deck pages
+// (templates/decklist.html). Each row's card count gives way to the
+// reader's New / Learn / Due counts for today, a link to the deck's study
+// page; decks with cards due come first, then decks with new cards; a
+// deck's subdecks fold away under its toggle, and the folded decks are
+// remembered.
+import { pref } from "./store.js";
+import { deckToday } from "./today.js";
+
+const FOLDED = "folded-decks";
+const COLS = [["new", "new"], ["learn", "learning"], ["due", "due"]];
+
+function span(cls, text) {
+  const s = document.createElement("span");
+  s.className = cls;
+  if (text != null) s.textContent = text;
+  return s;
+}
+
+// studyLink makes the row's counts: a link to the study page holding
+// three numbers, each with its name for screen readers.
+function studyLink(el) {
+  const a = document.createElement("a");
+  a.className = "deck-study";
+  a.href = el.dataset.quiz;
+  a.append(span("sr-only", "Study " + el.dataset.label + ": "));
+  for (const [k, name] of COLS) {
+    const n = span("n n-" + k);
+    n.append(span("v"), span("sr-only", " " + name + (k === "due" ? "" : ",")));
+    a.append(n);
+  }
+  el.replaceChildren(a);
+  return a;
+}
+
+/**
+ * renderDeckList fills every row under list with today's counts at t
+ * (deckCards: {slug: ids}, pairs: Map, data: the store's record) and
+ * puts the rows of each level in order: something due, something new,
+ * nothing to do; the built order (by name) within each.
+ */
+export function renderDeckList(list, deckCards, pairs, data, newPerDay, t) {
+  const rank = new Map();
+  for (const el of list.querySelectorAll(".deck-counts[data-deck]")) {
+    const ids = deckCards[el.dataset.deck];
+    const item = el.closest(".deck-item");
+    if (!ids || !ids.length || !el.dataset.quiz) {
+      rank.set(item, 2);
+      continue;
+    }
+    const c = deckToday(ids, pairs, data, newPerDay, t);
+    const a = el.querySelector(":scope > .deck-study") || studyLink(el);
+    for (const [k] of COLS) {
+      el.dataset[k] = String(c[k]);
+      const n = a.querySelector(".n-" + k);
+      n.firstChild.textContent = String(c[k]);
+      n.classList.toggle("zero", c[k] === 0);
+    }
+    rank.set(item, c.learn + c.due > 0 ? 0 : c.new > 0 ? 1 : 2);
+  }
+  for (const ul of list.querySelectorAll(".deck-tree")) {
+    const items = [...ul.children].filter((li) => li.classList.contains("deck-item"));
+    items.forEach((li, i) => { if (!li.dataset.order) li.dataset.order = String(i); });
+    const sorted = items.slice().sort((x, y) => (rank.get(x) ?? 2) - (rank.get(y) ?? 2) || x.dataset.order - y.dataset.order);
+    if (sorted.some((li, i) => li !== items[i])) {
+      const focus = document.activeElement;
+      for (const li of sorted) ul.append(li);
+      if (focus && focus !== document.activeElement && focus.isConnected) focus.focus({ preventScroll: true });
+    }
+  }
+  list.dataset.ready = "true";
+}
+
+function folded() {
+  const v = pref(FOLDED);
+  return new Set(Array.isArray(v) ? v : []);
+}
+
+function setFolded(btn, on) {
+  const sub = document.getElementById(btn.getAttribute("aria-controls"));
+  btn.setAttribute("aria-expanded", String(!on));
+  if (sub) sub.hidden = on;
+}
+
+/**
+ * wireDeckList makes each deck's subdecks under list fold away with the
+ * deck's toggle button, and folds the decks the reader folded before.
+ */
+export function wireDeckList(list) {
+  const was = folded();
+  for (const btn of list.querySelectorAll(".deck-toggle")) {
+    const slug = btn.closest(".deck-item").dataset.deck;
+    if (was.has(slug)) setFolded(btn, true);
+    btn.addEventListener("click", () => {
+      const on = btn.getAttribute("aria-expanded") === "true";
+      setFolded(btn, on);
+      const now = folded();
+      if (on) now.add(slug);
+      else now.delete(slug);
+      pref(FOLDED, now.size ? [...now].sort() : null);
+    });
+  }
+}
