@@ -479,10 +479,11 @@ func TestStudyProgressStates(t *testing.T) {
 	b, _ := json.Marshal(seed)
 	p.eval(`localStorage.setItem("flipdeck:/flip/:progress", ` + jsq(string(b)) + `), true`)
 
-	p.open("index.html", `document.querySelector(".deck-progress[data-deck=`+keyboardDeck+`] .meter")`)
+	// The deck page's header bar (the index shows today's New/Learn/Due).
+	p.open("decks/"+keyboardDeck+".html", `document.querySelector(".deck-progress[data-deck=`+keyboardDeck+`] .meter")`)
 	el := `document.querySelector(".deck-progress[data-deck=` + keyboardDeck + `]")`
 	if got := p.str(`(d => [d.new, d.learning, d.due, d.young, d.mature, d.learned].join(","))(` + el + `.dataset)`); got != "1,1,1,1,1,2" {
-		t.Errorf("index new,learning,due,young,mature,learned = %s, want 1,1,1,1,1,2", got)
+		t.Errorf("deck header new,learning,due,young,mature,learned = %s, want 1,1,1,1,1,2", got)
 	}
 	text := strings.Join(strings.Fields(p.str(el+`.textContent`)), " ")
 	if !strings.HasPrefix(text, "1 due 1 learning 1 new 1 young 1 mature") || strings.Contains(text, "learned") {

@@ -99,7 +99,8 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
 		rn.view.Contents = append(rn.view.Contents, ContentsItem{ID: "card-" + first.ID,
-			Text: contentsText(rn.cards[seg.Cards[0]].questionText)})
+			Text: contentsText(rn.cards[seg.Cards[0]].questionText),
+			HTML: contentsHTML(rn.cards[seg.Cards[0]])})
 		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
 		slots = append(slots, string(cardHTML(cv)))
 	}
@@ -153,6 +154,28 @@ const contentsMax = 110
 
 // contentsText is a card's question as its line in a table of contents:
 // on one line, cut at a word near contentsMax characters.
+// contentsHTML is a card's question HTML for the table of contents when
+// it holds math and is one short paragraph of inline text: a formula then
+// reads as a formula, not as its TeX source. Anything else (blocks,
+// images, links, which may not sit inside the entry's link) is left to
+// the plain text.
+func contentsHTML(c renderedCard) template.HTML {
+	if !strings.Contains(c.question, "<math") || len([]rune(c.questionText)) > contentsMax {
+		return ""
+	}
+	h := strings.TrimSpace(c.question)
+	if !strings.HasPrefix(h, "<p>") || !strings.HasSuffix(h, "</p>") {
+		return ""
+	}
+	h = h[3 : len(h)-4]
+	for _, tag := range []string{"<p", "<br", "<a ", "<img", "<pre", "<div", "<ul", "<ol", "<table", "<details", "<blockquote", "<audio", "<video", "<h", "<span class=\"cloze"} {
+		if strings.Contains(h, tag) {
+			return ""
+		}
+	}
+	return template.HTML(h)
+}
+
 func contentsText(q string) string {
 	q = strings.Join(strings.Fields(q), " ")
 	if q == "" {

@@ -122,6 +122,9 @@ type NoteView struct {
 type ContentsItem struct {
 	ID   string // the flip card's element id, "card-<id>"
 	Text string // its question as plain text, shortened
+	// HTML is the question as rendered, when it is short inline text
+	// (formulas show as formulas, not as their TeX); "" otherwise.
+	HTML template.HTML
 }
 
 // BlockView is a piece of a note on a deck page: reading text or a flip
