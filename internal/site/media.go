@@ -42,8 +42,14 @@ func newMediaSet(files []*vault.File) *mediaSet {
 		if f.IsNote() {
 			continue
 		}
-		ext := strings.ToLower(path.Ext(f.Path))
-		stem := slug.Make(strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path)))
+		base, ext := path.Base(f.Path), path.Ext(f.Path)
+		if len(ext) > maxMediaExt {
+			ext = "" // not an extension: part of the name
+		}
+		// A long name is shortened (stably) to fit a file name, with
+		// room for a clash number and gen's backup name around it.
+		stem := slug.File(slug.Make(strings.TrimSuffix(base, ext)))
+		ext = strings.ToLower(ext)
 		name := "media/" + stem + ext
 		for i := 2; taken[name]; i++ {
 			name = "media/" + stem + "-" + strconv.Itoa(i) + ext
@@ -54,6 +60,9 @@ func newMediaSet(files []*vault.File) *mediaSet {
 	}
 	return m
 }
+
+// maxMediaExt is the longest extension, in bytes, kept on a media file.
+const maxMediaExt = 16
 
 // use marks f as referenced and returns its URL relative to the site root.
 func (m *mediaSet) use(f *vault.File) string {
