@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/flipdeck/flipdeck"
+	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/serve"
 	"github.com/flipdeck/flipdeck/internal/site"
 	"github.com/flipdeck/flipdeck/internal/termprogress"
@@ -111,10 +112,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "gen:", err)
+		fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
 		return exitBuild
 	}
-	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), opt.Out)
+	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), diag.OneLine(opt.Out))
 	fmt.Fprintf(stdout, "gen: offline: the service worker precaches %.1f KiB (%d bytes) on the first visit\n", float64(res.PrecacheBytes)/1024, res.PrecacheBytes)
 	if serveSite {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -134,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return err
 			}}
 		if err := preview.Run(ctx); err != nil {
-			fmt.Fprintln(stderr, "gen:", err)
+			fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
 			return exitBuild
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
 // Preview is what `gen -serve` runs: serve the output folder with live
@@ -34,10 +36,10 @@ func (p Preview) Run(ctx context.Context) error {
 		}
 	}
 	srv := New(p.Out, true)
-	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", p.Out, ln.Addr(), p.Src)
+	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", diag.OneLine(p.Out), ln.Addr(), diag.OneLine(p.Src))
 	go Watch(ctx, p.Src, p.Skip, func(changed []string) {
 		if err := p.Rebuild(); err != nil {
-			fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", err)
+			fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", diag.OneLine(err.Error()))
 			return
 		}
 		srv.Reload()

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
@@ -43,7 +44,7 @@ func newMediaSet(files []*vault.File) *mediaSet {
 			continue
 		}
 		base, ext := path.Base(f.Path), path.Ext(f.Path)
-		if len(ext) > maxMediaExt {
+		if len(ext) > maxMediaExt || strings.ContainsFunc(ext, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) {
 			ext = "" // not an extension: part of the name
 		}
 		// A long name is shortened (stably) to fit a file name, with
