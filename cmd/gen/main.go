@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -89,6 +90,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if version {
 		fmt.Fprintln(stdout, "gen (flipdeck)", flipdeck.Version)
 		return exitOK
+	}
+	if opt.BaseURL != "" {
+		if u, err := url.Parse(opt.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "gen: -base-url %q is not an absolute http(s) URL; give the address the site is published at, e.g. https://user.github.io/repo/\n", opt.BaseURL)
+			return exitUsage
+		}
 	}
 	for _, t := range strings.Split(tags, ",") {
 		if t = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t), "#")); t != "" {

@@ -36,6 +36,9 @@ func (p Preview) Run(ctx context.Context) error {
 		}
 	}
 	srv := New(p.Out, true)
+	if host, _, err := net.SplitHostPort(p.Addr); err == nil && host != "" {
+		srv.AllowHost(host)
+	}
 	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", diag.OneLine(p.Out), ln.Addr(), diag.OneLine(p.Src))
 	go Watch(ctx, p.Src, p.Skip, func(changed []string) {
 		if err := p.Rebuild(); err != nil {
