@@ -231,13 +231,21 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	parallel(len(decks), workers, func(i int) {
 		d := decks[i]
 		ns := tree.notes[d]
+		live := ns
 		if reparse {
+			live = make([]*notes.Note, 0, len(ns))
 			for _, n := range ns {
-				reader.fill(n) // only this deck's job touches its notes
+				// Only this deck's job touches its notes.
+				if warn := reader.fill(n); warn != nil {
+					deckDiags[i] = append(deckDiags[i], *warn)
+					progress.add()
+					continue
+				}
+				live = append(live, n)
 			}
 		}
-		rendered, diags := b.renderNotes(ns, placed, rs, workers, progress)
-		deckDiags[i] = diags
+		rendered, diags := b.renderNotes(live, placed, rs, workers, progress)
+		deckDiags[i] = append(deckDiags[i], diags...)
 		for _, n := range ns {
 			rn := rendered[n.Path]
 			if rn == nil {

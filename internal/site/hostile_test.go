@@ -49,3 +49,56 @@ func TestLongDeckNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteGoneBeforeItsDeck: a large build reads each note twice (once
+// to place it, again when its deck is laid out; slim.go). A note deleted
+// or changed between the two reads is left out with a warning; it never
+// gives cards without text.
+func TestNoteGoneBeforeItsDeck(t *testing.T) {
+	dir := t.TempDir()
+	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+	writeTree(t, src, map[string]string{
+		"keep.md":    "Kept? #card\nYes\n",
+		"gone.md":    "---\ncards-deck: Gone\n---\nGone one? #card\nAnswer one\n\nGone two? #card\nAnswer two\n",
+		"changed.md": "---\ncards-deck: Changed\n---\nC1? #card\nA1\n\nC2? #card\nA2\n",
+		"embeds.md":  "Embeds? #card\n![[gone]]\n",
+	})
+	b := newOneShotBuilder(Options{Src: src, Out: out, Workers: 1})
+	b.keepParsedMax = 0 // every note is read again when its deck comes
+	b.opt.Progress = func(stage string, done, total int) {
+		if stage == "reading notes" && done == total {
+			os.Remove(filepath.Join(src, "gone.md"))
+			os.WriteFile(filepath.Join(src, "changed.md"), []byte("---\ncards-deck: Changed\n---\nC1? #card\nA1\n"), 0o644)
+		}
+	}
+	res, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := map[string]bool{}
+	for _, d := range res.Diags {
+		warned[d.File] = true
+		t.Log(d)
+	}
+	for _, f := range []string{"gone.md", "changed.md", "embeds.md"} {
+		if !warned[f] {
+			t.Errorf("no warning for %s", f)
+		}
+	}
+	if res.Cards != 2 {
+		t.Errorf("%d cards, want 2 (kept and embeds)", res.Cards)
+	}
+	cards, err := os.ReadFile(filepath.Join(out, "cards.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(cards), `"question":""`) || strings.Contains(string(cards), "Gone") || strings.Contains(string(cards), "C1") {
+		t.Errorf("cards.json has cards of notes that changed during the build:\n%s", cards)
+	}
+	for _, deck := range []string{"gone", "changed"} {
+		page, err := os.ReadFile(filepath.Join(out, "decks", deck+".html"))
+		if err == nil && strings.Contains(string(page), `class="card`) {
+			t.Errorf("decks/%s.html shows cards of a note that changed during the build", deck)
+		}
+	}
+}

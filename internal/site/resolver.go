@@ -163,7 +163,10 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 	var md string
 	var line int
 	if r.reader != nil {
-		md, line = r.reader.body(f.Path)
+		var ok bool
+		if md, line, ok = r.reader.body(f.Path); !ok {
+			return markdown.Target{}, false, nil // removed during the build: missing
+		}
 	} else {
 		md, line = pn.note.Body, pn.note.BodyLine
 	}
