@@ -102,11 +102,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			opt.Tags = append(opt.Tags, t)
 		}
 	}
+	// SIGINT or SIGTERM stops a build cleanly: nothing of it is left in
+	// or beside -out, and the previous site is as it was. A second one
+	// ends gen at once (the next build removes what that leaves).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
 	opt.Progress = progress.Update
-	build := func() (*site.Result, error) { return site.Build(opt) }
+	build := func() (*site.Result, error) { return site.BuildContext(ctx, opt) }
 	if serveSite {
-		build = site.NewBuilder(opt).Build // keeps caches for fast rebuilds
+		b := site.NewBuilder(opt) // keeps caches for fast rebuilds
+		build = func() (*site.Result, error) { return b.BuildContext(ctx) }
 	}
 	res, err := build()
 	progress.Done()
@@ -125,8 +135,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), diag.OneLine(opt.Out))
 	fmt.Fprintf(stdout, "gen: offline: the service worker precaches %.1f KiB (%d bytes) on the first visit\n", float64(res.PrecacheBytes)/1024, res.PrecacheBytes)
 	if serveSite {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
 		outAbs, _ := filepath.Abs(opt.Out)
 		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: []string{outAbs}, Log: stdout,
 			Rebuild: func() error {

@@ -40,12 +40,22 @@ func (p Preview) Run(ctx context.Context) error {
 		srv.AllowHost(host)
 	}
 	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", diag.OneLine(p.Out), ln.Addr(), diag.OneLine(p.Src))
-	go Watch(ctx, p.Src, p.Skip, func(changed []string) {
-		if err := p.Rebuild(); err != nil {
-			fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", diag.OneLine(err.Error()))
-			return
-		}
-		srv.Reload()
-	})
-	return srv.Serve(ctx, ln)
+	// A rebuild under way when serving ends is let finish (an
+	// interrupted one cleans up after itself) before Run returns.
+	wctx, cancel := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		Watch(wctx, p.Src, p.Skip, func(changed []string) {
+			if err := p.Rebuild(); err != nil {
+				fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", diag.OneLine(err.Error()))
+				return
+			}
+			srv.Reload()
+		})
+	}()
+	err := srv.Serve(ctx, ln)
+	cancel()
+	<-watched
+	return err
 }
