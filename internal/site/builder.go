@@ -205,7 +205,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
 	tree := buildDeckTree(all)
-	media := newMediaSet(v.Files)
+	media := newMediaSet(v.Files, opt.UnsafeHTML)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
 	var reader *noteReader
@@ -364,7 +364,13 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 				Message: fmt.Sprintf("cannot read attachment (%v) and it is not copied; check its permissions", err)})
 			continue
 		}
-		e.emit(media.names[f], data)
+		data, warn := b.inertMedia(f, media, data)
+		if warn != nil {
+			res.Diags = append(res.Diags, *warn)
+		}
+		if data != nil {
+			e.emit(media.names[f], data)
+		}
 	}
 	fixed := Output{}
 	if err := addAssets(fixed); err != nil {

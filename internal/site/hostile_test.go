@@ -2,9 +2,12 @@ package site
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // TestLongDeckNames: deck and attachment names too long for a file name
@@ -100,5 +103,76 @@ func TestNoteGoneBeforeItsDeck(t *testing.T) {
 		if err == nil && strings.Contains(string(page), `class="card`) {
 			t.Errorf("decks/%s.html shows cards of a note that changed during the build", deck)
 		}
+	}
+}
+
+// activeVault has attachments that run script when opened as documents,
+// and a note that links and embeds them every way it can.
+var activeVault = map[string]string{
+	"notes.md": "Attachments? #card\n[[page.html]] ![[page.html]] [md link](page.html) [[feed.xml]]\n\n" +
+		"![[drawing.svg]] [[drawing.svg]] ![md image](drawing.svg) [[clean.svg]]\n",
+	"page.html":   `<html><body><script>localStorage.setItem("pwned", "page")</script></body></html>`,
+	"feed.xml":    `<x xmlns:h="http://www.w3.org/1999/xhtml"><h:script>localStorage.setItem("pwned", "xml")</h:script></x>`,
+	"drawing.svg": `<svg xmlns="http://www.w3.org/2000/svg" onload="localStorage.setItem('pwned','svg')"><script>localStorage.setItem("pwned", "svg2")</script><rect width="10" height="10"/></svg>`,
+	"clean.svg":   `<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>`,
+}
+
+// TestActiveAttachmentsInert: without -unsafe-html no attachment is
+// published where it could run script in the site's origin: web pages
+// and XML become text files that links download under their own name
+// (with a warning), SVGs lose their scripts (with a warning when they had
+// any); with -unsafe-html they are published as they are.
+func TestActiveAttachmentsInert(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, activeVault)
+	v, _, err := vault.Scan(src, vault.ScanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, res := Generate(v, Options{Title: "T"})
+	for k, data := range out {
+		if strings.HasPrefix(k, "media/") {
+			switch path.Ext(k) {
+			case ".svg":
+				if bad := activeSVG(data); bad != "" {
+					t.Errorf("%s has %s:\n%s", k, bad, data)
+				}
+			case ".txt", ".png":
+			default:
+				t.Errorf("%s is published", k)
+			}
+		}
+	}
+	for _, k := range []string{"media/page.html.txt", "media/feed.xml.txt", "media/drawing.svg", "media/clean.svg"} {
+		if out[k] == nil {
+			t.Errorf("%s is missing", k)
+		}
+	}
+	deck := string(out["decks/default.html"])
+	for _, want := range []string{
+		`<a class="wikilink" href="../media/page.html.txt" download="page.html">`,
+		`<a class="embed-file" href="../media/page.html.txt" download="page.html">`,
+		`<a href="../media/page.html.txt" download="page.html">md link</a>`,
+		`href="../media/feed.xml.txt" download="feed.xml"`,
+		`<img src="../media/drawing.svg"`,
+		`<a class="wikilink" href="../media/drawing.svg">`,
+	} {
+		if !strings.Contains(deck, want) {
+			t.Errorf("the deck page lacks %s", want)
+		}
+	}
+	warned := map[string]bool{}
+	for _, d := range res.Diags {
+		if d.Kind == kindActive {
+			warned[d.File] = true
+		}
+	}
+	if !warned["page.html"] || !warned["feed.xml"] || !warned["drawing.svg"] || warned["clean.svg"] {
+		t.Errorf("warnings for %v; want page.html, feed.xml and drawing.svg", warned)
+	}
+
+	out, _ = Generate(v, Options{Title: "T", UnsafeHTML: true})
+	if string(out["media/page.html"]) != activeVault["page.html"] || string(out["media/drawing.svg"]) != activeVault["drawing.svg"] {
+		t.Errorf("-unsafe-html: attachments not published as they are")
 	}
 }
