@@ -183,7 +183,8 @@ func (m *memSink) put(name string, data []byte, _ hash) error {
 // next one.
 //
 // In place, where a folder cannot be swapped (-out is a mount point, the
-// working folder, someone else's, or holds files gen did not write):
+// working folder, a symlink, someone else's, or holds files gen did not
+// write):
 //
 //  1. put (stage): every changed file is written to a temporary file
 //     beside its target, and every file about to be replaced gets a
@@ -242,11 +243,7 @@ func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter,
 		w.ours[f] = true
 	}
 	sweepLeftovers(fsys, dir)
-	if w.swap, err = newSwapper(fsys, dir, w.ours); err != nil {
-		w.abort()
-		return nil, err
-	}
-	if w.swap != nil {
+	if w.swap = newSwapper(fsys, dir, w.ours); w.swap != nil {
 		return w, nil
 	}
 	if err := w.tx.mkdirAll(dir, ""); err != nil {

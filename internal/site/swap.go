@@ -33,37 +33,37 @@ type swapper struct {
 }
 
 // newSwapper decides whether dir can be swapped and, if so, makes the
-// staging folder. It returns nil (and no error) when the site must be
-// written in place: dir is a symlink, a mount point, the working folder
+// staging folder. It returns nil when the site must be written in
+// place: dir is a symlink, a mount point, the working folder
 // or one holding it, someone else's, or holds anything gen did not write
 // (a CNAME, a .git folder): those are kept where they are.
-func newSwapper(fsys outFS, dir string, ours map[string]bool) (*swapper, error) {
+func newSwapper(fsys outFS, dir string, ours map[string]bool) *swapper {
 	if !canSwap {
-		return nil, nil
+		return nil
 	}
 	out, err := realAbs(dir)
 	if err != nil || filepath.Dir(out) == out {
-		return nil, nil
+		return nil
 	}
 	if info, err := fsys.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return nil, nil
+		return nil
 	}
 	s := &swapper{fsys: fsys, out: out, ours: ours, dirs: map[string]bool{}}
 	info, err := fsys.Lstat(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil || !info.IsDir() || !ownedByMe(info) || mountPoint(out):
-		return nil, nil
+		return nil
 	default:
 		s.existed = true
 		s.mode = info.Mode() & (fs.ModePerm | fs.ModeSetgid | fs.ModeSticky)
 		if cwd, err := os.Getwd(); err == nil {
 			if c, err := realAbs(cwd); err == nil && isWithin(out, c) {
-				return nil, nil
+				return nil
 			}
 		}
-		if foreign := foreignEntry(fsys, out, ours); foreign != "" {
-			return nil, nil
+		if foreignEntry(fsys, out, ours) != "" {
+			return nil // the user's files stay where they are
 		}
 	}
 	parent, base := filepath.Split(out)
@@ -74,11 +74,11 @@ func newSwapper(fsys outFS, dir string, ours map[string]bool) (*swapper, error) 
 			break
 		}
 		if !errors.Is(err, fs.ErrExist) || i == 100 {
-			return nil, nil // the parent folder cannot be written: in place
+			return nil // the parent folder cannot be written: in place
 		}
 	}
 	s.dirs[s.stage] = true
-	return s, nil
+	return s
 }
 
 const stageSuffix = ".site"
