@@ -84,16 +84,7 @@ Inline <b onmouseover=` + p + `>q</b> :: <i onclick=` + p + `>a</i>
 // any page, even after opening every card and quiz answer.
 func TestInjectionRunsNoScript(t *testing.T) {
 	ctx := browsertest.Chrome(t, 1000, 800)
-	src := filepath.Join(t.TempDir(), "src")
-	for name, data := range injectionVault {
-		path := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeVault(t, injectionVault)
 	build := func(unsafe bool) string {
 		out := filepath.Join(t.TempDir(), "public")
 		res, err := site.Build(site.Options{Src: src, Out: out, UnsafeHTML: unsafe,
@@ -164,6 +155,23 @@ func scriptsRun(t *testing.T, ctx context.Context, dir string) []string {
 		cancel()
 	}
 	return ran
+}
+
+// writeVault writes files (slash path → text) into a new folder and
+// returns it.
+func writeVault(t *testing.T, files map[string]string) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "src")
+	for name, data := range files {
+		path := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src
 }
 
 func pathEscape(p string) string {

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 
 	"github.com/flipdeck/flipdeck"
+	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/serve"
 	"github.com/flipdeck/flipdeck/internal/site"
 	"github.com/flipdeck/flipdeck/internal/termprogress"
@@ -89,16 +91,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "gen (flipdeck)", flipdeck.Version)
 		return exitOK
 	}
+	if opt.BaseURL != "" {
+		if u, err := url.Parse(opt.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "gen: -base-url %q is not an absolute http(s) URL; give the address the site is published at, e.g. https://user.github.io/repo/\n", opt.BaseURL)
+			return exitUsage
+		}
+	}
 	for _, t := range strings.Split(tags, ",") {
 		if t = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(t), "#")); t != "" {
 			opt.Tags = append(opt.Tags, t)
 		}
 	}
+	// SIGINT or SIGTERM stops a build cleanly: nothing of it is left in
+	// or beside -out, and the previous site is as it was. A second one
+	// ends gen at once (the next build removes what that leaves).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
 	opt.Progress = progress.Update
-	build := func() (*site.Result, error) { return site.Build(opt) }
+	build := func() (*site.Result, error) { return site.BuildContext(ctx, opt) }
 	if serveSite {
-		build = site.NewBuilder(opt).Build // keeps caches for fast rebuilds
+		b := site.NewBuilder(opt) // keeps caches for fast rebuilds
+		build = func() (*site.Result, error) { return b.BuildContext(ctx) }
 	}
 	res, err := build()
 	progress.Done()
@@ -111,14 +129,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "gen:", err)
+		fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
 		return exitBuild
 	}
-	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), opt.Out)
+	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), diag.OneLine(opt.Out))
 	fmt.Fprintf(stdout, "gen: offline: the service worker precaches %.1f KiB (%d bytes) on the first visit\n", float64(res.PrecacheBytes)/1024, res.PrecacheBytes)
 	if serveSite {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
 		outAbs, _ := filepath.Abs(opt.Out)
 		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: []string{outAbs}, Log: stdout,
 			Rebuild: func() error {
@@ -134,7 +150,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return err
 			}}
 		if err := preview.Run(ctx); err != nil {
-			fmt.Fprintln(stderr, "gen:", err)
+			fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
 			return exitBuild
 		}
 	}

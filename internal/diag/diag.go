@@ -51,17 +51,18 @@ func (d Diagnostic) String() string {
 	if d.Severity == Error {
 		level = "error"
 	}
-	file, msg := oneLine(d.File), oneLine(d.Message)
+	file, msg := OneLine(d.File), OneLine(d.Message)
 	if d.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s: %s", file, d.Line, level, msg)
 	}
 	return fmt.Sprintf("%s: %s: %s", file, level, msg)
 }
 
-// oneLine returns s with control characters other than tab, and the
+// OneLine returns s with control characters other than tab, and the
 // Unicode line and paragraph separators, escaped. Most strings have
-// none and are returned as they are.
-func oneLine(s string) string {
+// none and are returned as they are. Anything printed that may hold a
+// file name goes through it.
+func OneLine(s string) string {
 	i := strings.IndexFunc(s, breaksLine)
 	if i < 0 {
 		return s
@@ -86,7 +87,7 @@ func oneLine(s string) string {
 	return b.String()
 }
 
-// breaksLine reports a character that oneLine escapes: a C0 or C1
+// breaksLine reports a character that OneLine escapes: a C0 or C1
 // control other than tab, DEL, or U+2028/U+2029.
 func breaksLine(r rune) bool {
 	return r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029

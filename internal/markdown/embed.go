@@ -43,6 +43,7 @@ type embed struct {
 	state    embedState
 	kind     EmbedKind
 	url      string // with Options.Root
+	download string // Target.Download
 	noteHTML string // rendered EmbedNote text
 	tooDeep  bool   // EmbedNote past maxEmbedDepth: a link instead
 }
@@ -174,7 +175,7 @@ func (st *state) resolveEmbed(n *embed) {
 		}
 		return
 	}
-	n.state, n.kind, n.url = embedFound, t.Kind, st.opt.Root+t.URL
+	n.state, n.kind, n.url, n.download = embedFound, t.Kind, st.opt.Root+t.URL, t.Download
 	n.natWidth, n.natHeight = t.Width, t.Height
 	if t.Kind != EmbedNote {
 		return
@@ -342,6 +343,9 @@ func renderEmbed(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 		}
 		_, _ = w.WriteString(`<a class="` + class + `"`)
 		writeAttr(w, "href", n.url)
+		if n.download != "" {
+			writeAttr(w, "download", n.download)
+		}
 		_, _ = w.WriteString(">")
 		writeEscaped(w, n.name())
 		_, _ = w.WriteString("</a>")

@@ -37,6 +37,9 @@ func (st *state) resolveLink(l *ast.Link) {
 	t, ok := st.opt.Resolver.Link(st.opt.File, target)
 	if ok {
 		l.Destination = []byte(st.opt.Root + t.URL)
+		if t.Download != "" {
+			l.SetAttributeString("download", []byte(t.Download))
+		}
 		return
 	}
 	if strings.HasPrefix(dest, "#") {

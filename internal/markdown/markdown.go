@@ -28,6 +28,10 @@ type Target struct {
 	// "decks/aws-kinesis.html#what-is-kinesis" or "media/kinesis-firehose.png".
 	URL  string
 	Kind EmbedKind
+	// Download, when set, is the file name a link to the file saves it
+	// under (a download attribute): the site publishes documents that
+	// could run script (HTML) as inert files to download.
+	Download string
 	// Width and Height are an EmbedImage's size in pixels, when known.
 	// The <img> then gets both, so the page keeps the image's room while
 	// it loads instead of moving what is under it (a grade button the

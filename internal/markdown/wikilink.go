@@ -26,6 +26,7 @@ type wikilink struct {
 	alias    string
 	hasAlias bool
 	href     string // resolved, with Options.Root; "" when missing
+	download string // Target.Download
 }
 
 var kindWikilink = ast.NewNodeKind("Wikilink")
@@ -108,7 +109,7 @@ func (st *state) resolveWikilink(n *wikilink) {
 		}
 		return
 	}
-	n.href = st.opt.Root + t.URL
+	n.href, n.download = st.opt.Root+t.URL, t.Download
 }
 
 type wikilinkExt struct{}
@@ -131,9 +132,12 @@ func renderWikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) 
 		_, _ = w.WriteString("</span>")
 		return ast.WalkSkipChildren, nil
 	}
-	_, _ = w.WriteString(`<a class="wikilink" href="`)
-	writeEscaped(w, n.href)
-	_, _ = w.WriteString(`">`)
+	_, _ = w.WriteString(`<a class="wikilink"`)
+	writeAttr(w, "href", n.href)
+	if n.download != "" {
+		writeAttr(w, "download", n.download)
+	}
+	_, _ = w.WriteString(`>`)
 	writeEscaped(w, n.display())
 	_, _ = w.WriteString("</a>")
 	return ast.WalkSkipChildren, nil

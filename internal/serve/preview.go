@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
 // Preview is what `gen -serve` runs: serve the output folder with live
@@ -34,13 +36,26 @@ func (p Preview) Run(ctx context.Context) error {
 		}
 	}
 	srv := New(p.Out, true)
-	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", p.Out, ln.Addr(), p.Src)
-	go Watch(ctx, p.Src, p.Skip, func(changed []string) {
-		if err := p.Rebuild(); err != nil {
-			fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", err)
-			return
-		}
-		srv.Reload()
-	})
-	return srv.Serve(ctx, ln)
+	if host, _, err := net.SplitHostPort(p.Addr); err == nil && host != "" {
+		srv.AllowHost(host)
+	}
+	fmt.Fprintf(p.Log, "serving %s at http://%s/ ; watching %s for changes (Ctrl+C stops)\n", diag.OneLine(p.Out), ln.Addr(), diag.OneLine(p.Src))
+	// A rebuild under way when serving ends is let finish (an
+	// interrupted one cleans up after itself) before Run returns.
+	wctx, cancel := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		Watch(wctx, p.Src, p.Skip, func(changed []string) {
+			if err := p.Rebuild(); err != nil {
+				fmt.Fprintln(p.Log, "gen: rebuild failed, still serving the previous site:", diag.OneLine(err.Error()))
+				return
+			}
+			srv.Reload()
+		})
+	}()
+	err := srv.Serve(ctx, ln)
+	cancel()
+	<-watched
+	return err
 }

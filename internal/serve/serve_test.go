@@ -33,9 +33,61 @@ func site(t *testing.T) string {
 
 func get(t *testing.T, h http.Handler, path string) (int, string) {
 	t.Helper()
+	code, body, _ := getHost(t, h, "localhost:8080", path)
+	return code, body
+}
+
+func getHost(t *testing.T, h http.Handler, host, path string) (int, string, http.Header) {
+	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-	return rec.Code, rec.Body.String()
+	req := httptest.NewRequest("GET", path, nil)
+	req.Host = host
+	h.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.String(), rec.Header()
+}
+
+// TestHostHeaderChecked: a page of another site whose name resolves to
+// 127.0.0.1 (DNS rebinding) must not read the preview; localhost, IP
+// addresses and the -addr host may.
+func TestHostHeaderChecked(t *testing.T) {
+	s := New(site(t), true)
+	s.AllowHost("mybox.lan")
+	for host, want := range map[string]int{
+		"localhost:8080": 200, "127.0.0.1:8080": 200, "[::1]:8080": 200, "192.168.1.20:8080": 200,
+		"LocalHost.:8080": 200, "app.localhost:8080": 200, "mybox.lan:8080": 200, "MYBOX.LAN": 200,
+		"attacker.example:8080": 403, "localhost.attacker.example": 403, "127.0.0.1.nip.io:8080": 403,
+	} {
+		if code, _, _ := getHost(t, s, host, "/index.html"); code != want {
+			t.Errorf("Host %s: status %d, want %d", host, code, want)
+		}
+	}
+}
+
+// TestHiddenFilesNotServed: the manifest, temporary files of a build and
+// a .git folder in -out are not served; a file of unknown type is a
+// download, not sniffed into a page.
+func TestHiddenFilesNotServed(t *testing.T) {
+	dir := site(t)
+	for name, body := range map[string]string{
+		".flipdeck-manifest.json": "{}", "decks/.gen-1.tmp": "x", ".git/config": "[core]",
+		"media/page.bin": "<html><script>x()</script>", "media/noext": "<html><script>x()</script>",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(body), 0o644)
+	}
+	s := New(dir, true)
+	for _, p := range []string{"/.flipdeck-manifest.json", "/decks/.gen-1.tmp", "/.git/config", "/.git/", "/%2egit/config"} {
+		if code, body := get(t, s, p); code != 404 {
+			t.Errorf("%s: status %d %q, want 404", p, code, body)
+		}
+	}
+	for _, p := range []string{"/media/page.bin", "/media/noext"} {
+		_, _, h := getHost(t, s, "localhost", p)
+		if ct := h.Get("Content-Type"); ct != "application/octet-stream" || h.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: Content-Type %q, X-Content-Type-Options %q", p, ct, h.Get("X-Content-Type-Options"))
+		}
+	}
 }
 
 func TestPreviewInjectsReloadOnlyIntoPages(t *testing.T) {

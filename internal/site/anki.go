@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
@@ -45,10 +46,16 @@ func (p *pageBuilder) ankiLines(n *notes.Note) []byte {
 		for i, c := range n.Cards {
 			tags := make([]string, 0, len(c.Tags))
 			for _, t := range c.Tags {
-				tags = append(tags, strings.ReplaceAll(t, " ", "_"))
+				if t = ankiText(t, "_"); t != "" {
+					tags = append(tags, t)
+				}
+			}
+			deck := make([]string, len(c.Deck))
+			for j, level := range c.Deck {
+				deck[j] = ankiText(level, " ")
 			}
 			fields := []string{ankiHTML(rn.cards[i].question), ankiHTML(rn.cards[i].answer),
-				strings.Join(c.Deck, "::"), strings.Join(tags, " ")}
+				strings.Join(deck, "::"), strings.Join(tags, " ")}
 			for j, f := range fields {
 				if j > 0 {
 					b = append(b, '\t')
@@ -144,11 +151,24 @@ func ankiMath(h string) string {
 	return b.String()
 }
 
-// ankiField quotes a field holding a tab, newline or quote, doubling the
-// quotes inside, as Anki's importer reads it.
+// ankiField quotes a field holding a tab, newline or quote, or starting
+// with '#' (a comment line to Anki's importer), doubling the quotes
+// inside, as Anki's importer reads it.
 func ankiField(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r\"") {
+	if !strings.ContainsAny(s, "\t\n\r\"") && !strings.HasPrefix(s, "#") {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// ankiText makes a deck level or a tag one line of plain text: white
+// space and control characters at its ends are dropped and every run of
+// them inside becomes sep (a tag is one word to Anki, which splits the
+// tags column at any white space).
+func ankiText(s, sep string) string {
+	blank := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
+	if !strings.ContainsFunc(s, blank) {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, blank), sep)
 }

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -90,9 +91,19 @@ const defaultMaxFileSize = 10 << 20
 // when the whole build succeeded, so a failed build leaves the previous
 // site untouched (see outputWriter).
 func Build(opt Options) (*Result, error) {
-	defer oneOffGC()()
-	return newOneShotBuilder(opt).Build()
+	return BuildContext(context.Background(), opt)
 }
+
+// BuildContext is Build that stops when ctx ends (gen on SIGINT or
+// SIGTERM): it returns ErrInterrupted and leaves the previous site as it
+// was, with nothing of the stopped build in or beside -out.
+func BuildContext(ctx context.Context, opt Options) (*Result, error) {
+	defer oneOffGC()()
+	return newOneShotBuilder(opt).BuildContext(ctx)
+}
+
+// ErrInterrupted is returned by a build stopped through its context.
+var ErrInterrupted = errors.New("interrupted; the previous site is left as it was")
 
 func countErrors(ds []diag.Diagnostic) int {
 	n := 0
@@ -127,6 +138,9 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 	progress := opt.counter("reading notes", len(v.Notes))
 	parallel(len(v.Notes), workers, func(i int) {
 		defer progress.add()
+		if b.stopped() {
+			return
+		}
 		f := v.Notes[i]
 		if f.Size > opt.MaxFileSize {
 			diags[i] = append(diags[i], diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
@@ -39,7 +40,12 @@ type Builder struct {
 	minified *minifyCache
 	pages    *pageMemo
 	written  map[string]fileSum // what the last successful Build wrote
+	ctx      context.Context    // of the build under way
 }
+
+// stopped reports whether the build under way was asked to stop: its
+// work is then skipped, and the build fails with ErrInterrupted.
+func (b *Builder) stopped() bool { return b.ctx != nil && b.ctx.Err() != nil }
 
 // NewBuilder returns a builder for opt that keeps caches between builds.
 func NewBuilder(opt Options) *Builder {
@@ -65,7 +71,13 @@ func newOneShotBuilder(opt Options) *Builder {
 // output folder as they are made and only become visible when the whole
 // build has succeeded, so a failed build leaves the previous site as it
 // was (see outputWriter).
-func (b *Builder) Build() (*Result, error) {
+func (b *Builder) Build() (*Result, error) { return b.BuildContext(context.Background()) }
+
+// BuildContext is Build that stops when ctx ends, leaving the previous
+// site as it was (ErrInterrupted).
+func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
+	b.ctx = ctx
+	defer func() { b.ctx = nil }()
 	opt := b.opt
 	start := time.Now()
 	if err := checkFolders(opt.Src, opt.Out); err != nil {
@@ -90,6 +102,10 @@ func (b *Builder) Build() (*Result, error) {
 		}
 		res.Duration = time.Since(start)
 		return res, err
+	}
+	if ctx.Err() != nil {
+		b.written = nil // caches may hold the stopped build's half
+		return fail(ErrInterrupted)
 	}
 	if werr != nil {
 		return fail(werr)
@@ -189,7 +205,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
 	tree := buildDeckTree(all)
-	media := newMediaSet(v.Files)
+	media := newMediaSet(v.Files, opt.UnsafeHTML)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
 	var reader *noteReader
@@ -229,15 +245,26 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	deckKept := make([][]string, len(decks))
 	deckCards := make([]int, len(decks))
 	parallel(len(decks), workers, func(i int) {
+		if b.stopped() {
+			return
+		}
 		d := decks[i]
 		ns := tree.notes[d]
+		live := ns
 		if reparse {
+			live = make([]*notes.Note, 0, len(ns))
 			for _, n := range ns {
-				reader.fill(n) // only this deck's job touches its notes
+				// Only this deck's job touches its notes.
+				if warn := reader.fill(n); warn != nil {
+					deckDiags[i] = append(deckDiags[i], *warn)
+					progress.add()
+					continue
+				}
+				live = append(live, n)
 			}
 		}
-		rendered, diags := b.renderNotes(ns, placed, rs, workers, progress)
-		deckDiags[i] = diags
+		rendered, diags := b.renderNotes(live, placed, rs, workers, progress)
+		deckDiags[i] = append(deckDiags[i], diags...)
 		for _, n := range ns {
 			rn := rendered[n.Path]
 			if rn == nil {
@@ -308,16 +335,24 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		siteFiles = append(siteFiles, siteFile{name, key, make})
 	})
 	parallel(len(siteFiles), workers, func(i int) {
+		if b.stopped() {
+			return
+		}
 		f := siteFiles[i]
 		b.emitMemo(e, f.name, f.key, f.make)
 	})
 	// cards.json, a third of the cards' HTML again as plain text (38 MB at
 	// 5,000 notes), comes alone: made beside the Anki files it raised the
 	// peak memory by a fifth.
-	b.emitMemo(e, "cards.json", nil, func() []byte { return pages.cardsJSON(cardsParts, len(decks)) })
+	if !b.stopped() {
+		b.emitMemo(e, "cards.json", nil, func() []byte { return pages.cardsJSON(cardsParts, len(decks)) })
+	}
 	b.pages.rotate()
 
 	for _, f := range media.usedFiles() {
+		if b.stopped() {
+			break
+		}
 		if f.Size > opt.MaxFileSize {
 			res.Diags = append(res.Diags, diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,
 				Message: fmt.Sprintf("attachment is %d bytes, over the %d byte limit, and is not copied: shrink it or raise -max-file-size", f.Size, opt.MaxFileSize)})
@@ -329,7 +364,13 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 				Message: fmt.Sprintf("cannot read attachment (%v) and it is not copied; check its permissions", err)})
 			continue
 		}
-		e.emit(media.names[f], data)
+		data, warn := b.inertMedia(f, media, data)
+		if warn != nil {
+			res.Diags = append(res.Diags, *warn)
+		}
+		if data != nil {
+			e.emit(media.names[f], data)
+		}
 	}
 	fixed := Output{}
 	if err := addAssets(fixed); err != nil {
@@ -370,6 +411,9 @@ func (b *Builder) renderNotes(ns []*notes.Note, placed map[string]*placedNote, r
 	per := make([][]diag.Diagnostic, len(ns))
 	parallel(len(ns), workers, func(i int) {
 		defer progress.add()
+		if b.stopped() {
+			return
+		}
 		n := ns[i]
 		defer func() {
 			if v := recover(); v != nil {

@@ -137,5 +137,7 @@ func deckSlug(path []string) string {
 	for i, p := range path {
 		parts[i] = slug.Make(p)
 	}
-	return strings.Join(parts, "--")
+	// A deck's slug names its files (decks/<slug>.html and others): a
+	// very long one is shortened, stably, to fit a file name.
+	return slug.File(strings.Join(parts, "--"))
 }

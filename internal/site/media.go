@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"image"
 	_ "image/gif" // image.DecodeConfig reads the formats registered
 	_ "image/jpeg"
@@ -12,7 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
+	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
@@ -23,6 +26,9 @@ import (
 type mediaSet struct {
 	names  map[*vault.File]string // output path under media/, decided up front
 	byPath map[string]*vault.File
+	// download names the documents published as inert files to download
+	// (activeDocument), by the name a link saves them under.
+	download map[*vault.File]string
 
 	mu    sync.Mutex
 	used  map[*vault.File]bool
@@ -33,8 +39,13 @@ type mediaSet struct {
 // its slugged stem plus extension, with -2, -3 … on a clash in path order.
 // Flat names keep every page's relative URL to a file the same, and
 // slugging drops characters (a leading "_", "%2F") that hosts mishandle.
-func newMediaSet(files []*vault.File) *mediaSet {
-	m := &mediaSet{names: map[*vault.File]string{}, byPath: map[string]*vault.File{}, used: map[*vault.File]bool{}}
+//
+// Unless unsafeHTML, a document that would run script in the site's
+// origin when opened (activeDocument) is published as text, under its
+// name plus ".txt", and links to it download it under its own name.
+func newMediaSet(files []*vault.File, unsafeHTML bool) *mediaSet {
+	m := &mediaSet{names: map[*vault.File]string{}, byPath: map[string]*vault.File{}, used: map[*vault.File]bool{},
+		download: map[*vault.File]string{}}
 	taken := map[string]bool{}
 	sorted := append([]*vault.File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
@@ -42,11 +53,22 @@ func newMediaSet(files []*vault.File) *mediaSet {
 		if f.IsNote() {
 			continue
 		}
-		ext := strings.ToLower(path.Ext(f.Path))
-		stem := slug.Make(strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path)))
-		name := "media/" + stem + ext
+		base, ext := path.Base(f.Path), path.Ext(f.Path)
+		if len(ext) > maxMediaExt || strings.ContainsFunc(ext, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) {
+			ext = "" // not an extension: part of the name
+		}
+		// A long name is shortened (stably) to fit a file name, with
+		// room for a clash number and gen's backup name around it.
+		stem := slug.File(slug.Make(strings.TrimSuffix(base, ext)))
+		ext = strings.ToLower(ext)
+		inert := ""
+		if !unsafeHTML && activeDocument[ext] {
+			inert = ".txt"
+			m.download[f] = base
+		}
+		name := "media/" + stem + ext + inert
 		for i := 2; taken[name]; i++ {
-			name = "media/" + stem + "-" + strconv.Itoa(i) + ext
+			name = "media/" + stem + "-" + strconv.Itoa(i) + ext + inert
 		}
 		taken[name] = true
 		m.names[f] = name
@@ -55,12 +77,28 @@ func newMediaSet(files []*vault.File) *mediaSet {
 	return m
 }
 
-// use marks f as referenced and returns its URL relative to the site root.
-func (m *mediaSet) use(f *vault.File) string {
+// activeDocument are the extensions of files a browser opens as a
+// document that may run script: HTML, XHTML, and XML of any kind (an XML
+// document may hold XHTML script, or apply XSLT that makes HTML). Served
+// from the site, their scripts would run in its origin, where they can
+// read and change every reader's progress. (SVG images are made safe
+// instead: svg.go.)
+var activeDocument = map[string]bool{
+	".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".xht": true, ".mht": true, ".mhtml": true,
+	".xml": true, ".xsl": true, ".xslt": true, ".xsd": true, ".rss": true, ".atom": true, ".rdf": true,
+	".mml": true, ".svgz": true,
+}
+
+// maxMediaExt is the longest extension, in bytes, kept on a media file.
+const maxMediaExt = 16
+
+// use marks f as referenced and returns its URL relative to the site
+// root, and the name a link saves it under ("" for a file a link opens).
+func (m *mediaSet) use(f *vault.File) (string, string) {
 	m.mu.Lock()
 	m.used[f] = true
 	m.mu.Unlock()
-	return (&url.URL{Path: m.names[f]}).EscapedPath()
+	return (&url.URL{Path: m.names[f]}).EscapedPath(), m.download[f]
 }
 
 // markUsed marks the files (by vault path) a cached rendering used.
@@ -110,4 +148,33 @@ func (m *mediaSet) imageSize(f *vault.File) (width, height int) {
 	m.sizes[f] = s
 	m.mu.Unlock()
 	return s[0], s[1]
+}
+
+// kindActive counts attachments that could run script on the site.
+const kindActive = "active-attachment"
+
+// inertMedia returns the bytes to publish of attachment f, made unable to
+// run script on the site unless -unsafe-html (nil: not published), and a
+// warning about what was done.
+func (b *Builder) inertMedia(f *vault.File, m *mediaSet, data []byte) ([]byte, *diag.Diagnostic) {
+	if b.opt.UnsafeHTML {
+		return data, nil
+	}
+	warn := func(msg string) *diag.Diagnostic {
+		return &diag.Diagnostic{File: f.Path, Kind: kindActive, Severity: diag.Warning, Message: msg}
+	}
+	if _, ok := m.download[f]; ok {
+		return data, warn(fmt.Sprintf("a web page attached here would run its scripts on the site, where they could read and change the reader's progress: it is published as a file to download (%s); build with -unsafe-html to publish it as a page", m.names[f]))
+	}
+	if strings.ToLower(path.Ext(f.Path)) != ".svg" {
+		return data, nil
+	}
+	clean, removed, err := sanitizeSVG(data)
+	if err != nil {
+		return nil, warn(fmt.Sprintf("SVG image cannot be read (%v) and is not copied; save it as a valid SVG file", err))
+	}
+	if removed {
+		return clean, warn("SVG image has scripts, event handlers, links or embedded HTML, which would run on the site when the image is opened: they are left out; build with -unsafe-html to keep them")
+	}
+	return clean, nil
 }

@@ -88,9 +88,20 @@ type outFS interface {
 	// writes data to it and makes it mode 0644. On failure it returns the
 	// name of any file it left behind, for the caller to remove.
 	WriteTemp(dir string, data []byte) (string, error)
+	// WriteNew creates the file name, which must not exist, with data
+	// and mode 0644.
+	WriteNew(name string, data []byte) error
 	Link(oldname, newname string) error
 	Rename(oldname, newname string) error
+	// Exchange swaps two folders in one step; RenameNew renames a folder
+	// to a name that must not exist.
+	Exchange(a, b string) error
+	RenameNew(oldname, newname string) error
+	Chmod(name string, mode fs.FileMode) error
 	Remove(name string) error
+	RemoveAll(name string) error
+	// Lock takes the lock on a folder gen writes in (see lockFolder).
+	Lock(dir string) (unlock func(), err error)
 }
 
 type osFS struct{}
@@ -101,7 +112,12 @@ func (osFS) Lstat(name string) (fs.FileInfo, error)     { return os.Lstat(name) 
 func (osFS) Mkdir(name string, perm fs.FileMode) error  { return os.Mkdir(name, perm) }
 func (osFS) Link(oldname, newname string) error         { return os.Link(oldname, newname) }
 func (osFS) Rename(oldname, newname string) error       { return os.Rename(oldname, newname) }
+func (osFS) Exchange(a, b string) error                 { return exchange(a, b) }
+func (osFS) RenameNew(oldname, newname string) error    { return renameNoReplace(oldname, newname) }
+func (osFS) Chmod(name string, mode fs.FileMode) error  { return os.Chmod(name, mode) }
 func (osFS) Remove(name string) error                   { return os.Remove(name) }
+func (osFS) RemoveAll(name string) error                { return os.RemoveAll(name) }
+func (osFS) Lock(dir string) (func(), error)            { return lockFolder(dir) }
 
 func (osFS) WriteTemp(dir string, data []byte) (string, error) {
 	f, err := os.CreateTemp(dir, ".gen-*.tmp")
@@ -116,6 +132,18 @@ func (osFS) WriteTemp(dir string, data []byte) (string, error) {
 		err = os.Chmod(f.Name(), 0o644)
 	}
 	return f.Name(), err
+}
+
+func (osFS) WriteNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // fileSum is the hash and size of one file of a built site.
@@ -144,18 +172,31 @@ func (m *memSink) put(name string, data []byte, _ hash) error {
 
 // outputWriter writes a site into the output folder as one transaction,
 // file by file as the build makes them, so that the site is never held in
-// memory whole, and so that a failure at any step leaves the folder
-// exactly as it was:
+// memory whole, and so that a failure at any step, or an interruption,
+// leaves the folder exactly as it was. It works in one of two ways.
+//
+// Swapping (swap.go), whenever it can: the new site is built in a hidden
+// folder beside -out (files that did not change are hard links to the
+// old ones), and that folder and -out are swapped in one step. A reader
+// sees the old site or the new one, whole, at every moment, even if gen
+// is killed; what a killed build leaves beside -out is removed by the
+// next one.
+//
+// In place, where a folder cannot be swapped (-out is a mount point, the
+// working folder, a symlink, someone else's, or holds files gen did not
+// write):
 //
 //  1. put (stage): every changed file is written to a temporary file
 //     beside its target, and every file about to be replaced gets a
 //     backup hard link (a copy where links are not supported). Nothing
 //     visible has changed yet. Unchanged files are not written at all.
-//  2. commit: the new manifest is staged and stale files (written by the
-//     previous build, not by this one) are backed up; then the temporary
-//     files are renamed over their targets (rename is atomic, so a reader
-//     sees the old or the new file, never half of one), the manifest
-//     last, and stale files are removed.
+//  2. commit: stale files (written by the previous build, not by this
+//     one) are backed up; a manifest naming the old and new files is put
+//     in place (so that, should gen be killed from now on, the next build
+//     knows every file it finds as its own), then the temporary files are
+//     renamed over their targets (rename is atomic, so a reader sees the
+//     old or the new file, never half of one), stale files are removed,
+//     and the new manifest is put in place last.
 //  3. clean up: the backups are removed.
 //
 // abort, or a failure in commit, puts everything back from the backups
@@ -164,10 +205,13 @@ type outputWriter struct {
 	fsys outFS
 	dir  string
 	old  manifest
+	ours map[string]bool // the files of the old manifest
 	// prev is what this process wrote to dir last time: a file whose hash
 	// is the same and which still has that size on disk is taken as
 	// unchanged without reading it back (rebuilds of a large site).
-	prev map[string]fileSum
+	prev   map[string]fileSum
+	swap   *swapper // nil: in place
+	unlock func()
 
 	mu    sync.Mutex
 	tx    *outTxn
@@ -176,19 +220,53 @@ type outputWriter struct {
 	err   error // the first staging error; later puts do nothing
 }
 
-// openOutput checks that dir may be written (its manifest, or empty) and
-// starts a transaction on it.
+// openOutput checks that dir may be written (its manifest, or empty),
+// sweeps what interrupted builds left, and starts a transaction on it.
 func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter, error) {
-	old, err := readManifest(fsys, dir)
-	if err != nil {
-		return nil, err
+	if _, err := readManifest(fsys, dir); err != nil {
+		return nil, err // refused before anything is made
 	}
-	w := &outputWriter{fsys: fsys, dir: dir, old: old, prev: prev, tx: &outTxn{fsys: fsys, dir: dir}}
-	if err := w.tx.mkdirAll(dir, ""); err != nil {
+	w := &outputWriter{fsys: fsys, dir: dir, prev: prev, tx: &outTxn{fsys: fsys, dir: dir}, unlock: func() {}}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := w.tx.mkdirAll(parent, ""); err != nil {
 		w.tx.rollback()
 		return nil, fmt.Errorf("cannot create output folder: %w", err)
 	}
+	w.unlock, _ = fsys.Lock(parent)
+	old, err := readManifest(fsys, dir) // again, now that no other gen writes there
+	if err != nil {
+		w.abort()
+		return nil, err
+	}
+	w.old, w.ours = old, make(map[string]bool, len(old.Files))
+	for _, f := range old.Files {
+		w.ours[f] = true
+	}
+	sweepLeftovers(fsys, dir)
+	if w.swap = newSwapper(fsys, dir, w.ours); w.swap != nil {
+		return w, nil
+	}
+	if err := w.tx.mkdirAll(dir, ""); err != nil {
+		w.abort()
+		return nil, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	if len(old.Files) == 0 {
+		// Claim the folder first: should gen be killed, the next build
+		// knows what it finds there as its own.
+		if err := w.tx.putNow(filepath.Join(dir, manifestName), manifestBytes(nil)); err != nil {
+			w.abort()
+			return nil, err
+		}
+	}
 	return w, nil
+}
+
+func manifestBytes(files []string) []byte {
+	if files == nil {
+		files = []string{}
+	}
+	data, _ := json.MarshalIndent(manifest{Generator: "flipdeck", Files: files}, "", " ")
+	return append(data, '\n')
 }
 
 func (w *outputWriter) put(name string, data []byte, sum hash) error {
@@ -203,31 +281,54 @@ func (w *outputWriter) put(name string, data []byte, sum hash) error {
 	}
 	w.names = append(w.names, name)
 	target := filepath.Join(w.dir, filepath.FromSlash(name))
-	if p, ok := w.prev[name]; ok && p.sum == sum && p.size == len(data) {
-		if info, err := w.fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-			w.st.unchanged++
-			return nil
-		}
+	info, statErr := w.fsys.Lstat(target)
+	if statErr == nil && !w.ours[name] {
+		// README: gen only replaces or removes files it wrote.
+		w.err = fmt.Errorf("cannot write %s: a file gen did not write is there (it is not in %s); move it away or delete it, then build again",
+			target, manifestName)
+		return w.err
 	}
-	// Read the old file back only when its size matches: a rebuild then
-	// never holds two copies of a big file that changed size.
-	if info, err := w.fsys.Lstat(target); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-		if cur, err := w.fsys.ReadFile(target); err == nil && bytes.Equal(cur, data) {
-			w.st.unchanged++
-			return nil
-		}
+	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && w.sameAsOld(name, target, data, sum)
+	var err error
+	switch {
+	case w.swap != nil:
+		err = w.swap.put(name, target, data, same)
+	case same:
+	default:
+		err = w.tx.stage(target, data)
 	}
-	if err := w.tx.stage(target, data); err != nil {
+	if err != nil {
 		w.err = err
 		return err
 	}
-	w.st.written++
+	if same {
+		w.st.unchanged++
+	} else {
+		w.st.written++
+	}
 	return nil
+}
+
+// sameAsOld reports whether the file at target (a regular file of
+// len(data) bytes) holds data: known from the last build of this
+// process, or read back.
+func (w *outputWriter) sameAsOld(name, target string, data []byte, sum hash) bool {
+	if p, ok := w.prev[name]; ok && p.sum == sum && p.size == len(data) {
+		return true
+	}
+	// Read the old file back only when its size matches: a rebuild then
+	// never holds two copies of a big file that changed size.
+	cur, err := w.fsys.ReadFile(target)
+	return err == nil && bytes.Equal(cur, data)
 }
 
 // commit makes the staged site visible and removes what the previous
 // build wrote and this one did not. On failure the folder is restored.
 func (w *outputWriter) commit() (st writeStats, err error) {
+	defer w.unlock()
+	if w.swap != nil {
+		return w.commitSwap()
+	}
 	defer func() {
 		if err != nil {
 			if rerr := w.tx.rollback(); rerr != nil {
@@ -244,11 +345,14 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 	for _, k := range w.names {
 		now[k] = true
 	}
-	data, _ := json.MarshalIndent(manifest{Generator: "flipdeck", Files: w.names}, "", " ")
-	data = append(data, '\n')
-	if cur, err := w.fsys.ReadFile(filepath.Join(w.dir, manifestName)); err != nil || !bytes.Equal(cur, data) {
-		if err := w.tx.stage(filepath.Join(w.dir, manifestName), data); err != nil {
-			return st, err
+	data := manifestBytes(w.names)
+	manifestPath := filepath.Join(w.dir, manifestName)
+	cur, err := w.fsys.ReadFile(manifestPath)
+	newManifest := err != nil || !bytes.Equal(cur, data)
+	var added []string
+	for _, k := range w.names {
+		if !w.ours[k] {
+			added = append(added, k)
 		}
 	}
 	for _, k := range w.old.Files {
@@ -267,8 +371,24 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 			return st, err
 		}
 	}
+	if len(added) > 0 {
+		// The old and the new files, in place before any of them is.
+		both := append(append([]string(nil), w.old.Files...), added...)
+		sort.Strings(both)
+		if err := w.tx.putNow(manifestPath, manifestBytes(both)); err != nil {
+			return st, err
+		}
+	}
 	if err := w.tx.commit(); err != nil {
 		return st, err
+	}
+	// The manifest comes last: until it is in place, the stale files it
+	// no longer names are still named, and so removed by the next build
+	// should gen be killed before it removed them.
+	if newManifest {
+		if err := w.tx.putNow(manifestPath, data); err != nil {
+			return st, err
+		}
 	}
 	st = w.st
 	st.removed = len(w.tx.removes)
@@ -277,7 +397,17 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 }
 
 // abort undoes everything staged: the folder is as it was.
-func (w *outputWriter) abort() error { return w.tx.rollback() }
+func (w *outputWriter) abort() error {
+	defer w.unlock()
+	var err error
+	if w.swap != nil {
+		err = w.swap.abort()
+	}
+	if rerr := w.tx.rollback(); err == nil {
+		err = rerr
+	}
+	return err
+}
 
 // writeOutputFS writes a whole in-memory site into dir in one transaction
 // (see outputWriter); the tests use it with a file system that fails.
@@ -429,6 +559,25 @@ func (tx *outTxn) stage(target string, data []byte) error {
 	return nil
 }
 
+// putNow writes data to target at once (through a temporary file and a
+// backup, as stage does), before the other staged files; rollback puts
+// the previous file back.
+func (tx *outTxn) putNow(target string, data []byte) error {
+	if err := tx.stage(target, data); err != nil {
+		return err
+	}
+	last := len(tx.writes) - 1
+	w := tx.writes[last]
+	if err := tx.fsys.Rename(w.tmp, w.target); err != nil {
+		return fmt.Errorf("cannot write %s: %w", w.target, err)
+	}
+	// Now first in commit order, and counted as done.
+	copy(tx.writes[tx.done+1:], tx.writes[tx.done:last])
+	tx.writes[tx.done] = w
+	tx.done++
+	return nil
+}
+
 // stageRemove backs up a stale file before it is removed.
 func (tx *outTxn) stageRemove(target string) error {
 	tx.removes = append(tx.removes, stagedFile{target: target})
@@ -502,9 +651,15 @@ func (tx *outTxn) rollback() error {
 		w := tx.writes[i]
 		if w.backup != "" {
 			note(tx.fsys.Rename(w.backup, w.target))
+			// The manifest is written twice, and both backups link the
+			// old one: renaming the second onto the first, put back
+			// already, does nothing (one file) and leaves it.
+			if err := tx.fsys.Remove(w.backup); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				note(err)
+			}
 			tx.writes[i].backup = ""
-		} else {
-			note(tx.fsys.Remove(w.target))
+		} else if err := tx.fsys.Remove(w.target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			note(err) // (a target written twice, as the manifest, is removed once)
 		}
 		tx.writes[i].tmp = "" // renamed away
 	}

@@ -71,10 +71,11 @@ type resolver struct {
 	reader *noteReader
 }
 
-// useMedia marks f as used by the note at from and returns its URL.
-func (r *resolver) useMedia(from string, f *vault.File) string {
+// useMedia marks f as used by the note at from and returns a link to it.
+func (r *resolver) useMedia(from string, f *vault.File) markdown.Target {
 	r.deps.usedMedia(from, f)
-	return r.media.use(f)
+	url, download := r.media.use(f)
+	return markdown.Target{URL: url, Kind: embedKind(f.Path), Download: download}
 }
 
 var _ markdown.Resolver = (*resolver)(nil)
@@ -99,7 +100,7 @@ func (r *resolver) Link(from, target string) (markdown.Target, bool) {
 		}
 		if !f.IsNote() {
 			// [[file.pdf]] links to the copied file.
-			return markdown.Target{URL: r.useMedia(from, f), Kind: embedKind(f.Path)}, true
+			return r.useMedia(from, f), true
 		}
 		r.deps.linked(from, f.Path, false)
 		pn = r.notes[f.Path]
@@ -145,11 +146,10 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 		return markdown.Target{}, false, nil
 	}
 	if !f.IsNote() {
-		url := r.useMedia(from, f)
-		if frag != "" && embedKind(f.Path) == markdown.EmbedPDF {
-			url += "#" + frag
+		t := r.useMedia(from, f)
+		if frag != "" && t.Kind == markdown.EmbedPDF {
+			t.URL += "#" + frag
 		}
-		t := markdown.Target{URL: url, Kind: embedKind(f.Path)}
 		if t.Kind == markdown.EmbedImage {
 			t.Width, t.Height = r.media.imageSize(f)
 		}
@@ -163,7 +163,10 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 	var md string
 	var line int
 	if r.reader != nil {
-		md, line = r.reader.body(f.Path)
+		var ok bool
+		if md, line, ok = r.reader.body(f.Path); !ok {
+			return markdown.Target{}, false, nil // removed during the build: missing
+		}
 	} else {
 		md, line = pn.note.Body, pn.note.BodyLine
 	}

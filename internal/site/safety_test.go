@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +54,28 @@ func (f *faultFS) WriteTemp(dir string, data []byte) (string, error) {
 		return name, errInjected
 	}
 	return f.osFS.WriteTemp(dir, data)
+}
+
+func (f *faultFS) WriteNew(name string, data []byte) error {
+	if f.hit() {
+		f.osFS.WriteNew(name, data[:len(data)/2])
+		return errInjected
+	}
+	return f.osFS.WriteNew(name, data)
+}
+
+func (f *faultFS) Exchange(a, b string) error {
+	if f.hit() {
+		return errInjected
+	}
+	return f.osFS.Exchange(a, b)
+}
+
+func (f *faultFS) RenameNew(o, n string) error {
+	if f.hit() {
+		return errInjected
+	}
+	return f.osFS.RenameNew(o, n)
 }
 
 func (f *faultFS) Link(o, n string) error {
@@ -110,13 +134,32 @@ func generate(t *testing.T, src string) Output {
 
 // TestWriteFailsAtEveryStep makes the write of a changed site fail at
 // each of its file-system calls in turn (creating a folder, writing a
-// temporary file, backing up, renaming into place, removing a stale
-// file) and checks every time that the previous site is intact byte for
-// byte, with no temporary file or folder left behind. The last run, with
-// no failure, must give exactly the new site.
+// file, backing up, renaming into place, swapping the folders, removing
+// a stale file) and checks every time that the previous site is intact
+// byte for byte, with no temporary file or folder left behind, in the
+// output folder or beside it. The last run, with no failure, must give
+// exactly the new site. It does so for both ways of writing: swapping
+// the folder, and in place (here because the folder holds a file gen did
+// not write, a CNAME, which must stay).
 func TestWriteFailsAtEveryStep(t *testing.T) {
-	dir := t.TempDir()
-	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
+	for _, inPlace := range []bool{false, true} {
+		name := "swap"
+		if inPlace {
+			name = "in place"
+		}
+		t.Run(name, func(t *testing.T) { writeFailsAtEveryStep(t, inPlace) })
+	}
+}
+
+// changingSite builds a site into dir/public (with a CNAME of the user's
+// in it when inPlace, so that it is written in place) and changes its
+// source: the next build changes a note, drops a deck (its pages are
+// stale), adds a deck and an image (a new media/ folder). It returns the
+// next build's site and the user's files.
+func changingSite(t *testing.T, inPlace bool) (dir, out string, next Output, keep map[string]string) {
+	dir = t.TempDir()
+	src := filepath.Join(dir, "src")
+	out = filepath.Join(dir, "public")
 	writeTree(t, src, map[string]string{
 		"A/one.md":    "# One\n\nQ1? #card\nA1\n\nQ2? #card\nA2\n",
 		"Old/gone.md": "Stale? #card\nThis deck disappears in the next build.\n",
@@ -124,15 +167,21 @@ func TestWriteFailsAtEveryStep(t *testing.T) {
 	if _, err := Build(Options{Src: src, Out: out, Title: "T"}); err != nil {
 		t.Fatal(err)
 	}
-	// The next build changes a note, drops a deck (its pages are stale),
-	// adds a deck and an image (a new media/ folder).
+	if inPlace {
+		keep = map[string]string{"CNAME": "cards.example.com\n"}
+		writeTree(t, out, keep)
+	}
 	os.RemoveAll(filepath.Join(src, "Old"))
 	writeTree(t, src, map[string]string{
 		"A/one.md":        "# One\n\nQ1? #card\nA1 edited\n\n![[pic.png]]\n",
 		"B/new.md":        "New? #card\nYes.\n",
 		"B/media/pic.png": "\x89PNG fake",
 	})
-	next := generate(t, src)
+	return dir, out, generate(t, src), keep
+}
+
+func writeFailsAtEveryStep(t *testing.T, inPlace bool) {
+	dir, out, next, keep := changingSite(t, inPlace)
 	before := snapshot(t, out)
 
 	steps := 0
@@ -141,6 +190,9 @@ func TestWriteFailsAtEveryStep(t *testing.T) {
 		copyTree(t, out, work)
 		f := &faultFS{failAt: n}
 		_, err := writeOutputFS(f, work, next, nil)
+		if left := leftovers(t, dir); len(left) > 0 {
+			t.Errorf("call %d (%v) left %q", n, err, left)
+		}
 		if !f.failed {
 			if err != nil {
 				t.Fatalf("build without injected failure: %v", err)
@@ -152,7 +204,8 @@ func TestWriteFailsAtEveryStep(t *testing.T) {
 			// A failed hard link falls back to a copy: the build goes on.
 			// A failed removal of a backup after the commit leaves that
 			// hidden .gen-*.bak file; the site itself must be complete.
-			checkWritten(t, work, next, true)
+			// A failed swap writes the site in place.
+			checkWritten(t, work, next, keep, true)
 			continue
 		}
 		steps++
@@ -166,17 +219,37 @@ func TestWriteFailsAtEveryStep(t *testing.T) {
 	if steps < 10 {
 		t.Fatalf("only %d failure points exercised", steps)
 	}
-	checkWritten(t, out, next, false)
+	checkWritten(t, out, next, keep, false)
 	if _, err := os.Stat(filepath.Join(out, "decks", "old.html")); !os.IsNotExist(err) {
 		t.Errorf("stale deck page not removed: %v", err)
 	}
 }
 
-// checkWritten wants exactly the files of site and the manifest in dir.
-func checkWritten(t *testing.T, out string, next Output, leftoverBackups bool) {
+// leftovers lists the staging folders beside the output folders in dir.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".gen-") {
+			left = append(left, e.Name())
+		}
+	}
+	return left
+}
+
+// checkWritten wants exactly the files of site, the manifest and the
+// files of keep in dir.
+func checkWritten(t *testing.T, out string, next Output, keep map[string]string, leftoverBackups bool) {
 	t.Helper()
 	// The successful write holds exactly the new files and the manifest.
 	want := map[string]bool{manifestName: true}
+	for k := range keep {
+		want[k] = true
+	}
 	for k, data := range next {
 		want[k] = true
 		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(k)))
@@ -288,4 +361,161 @@ func TestNoWriteThroughSymlink(t *testing.T) {
 	if got := snapshot(t, elsewhere); got != before {
 		t.Errorf("files outside -out changed:\n%s\n%s", before, got)
 	}
+}
+
+// dieFS is the real file system until its n-th changing call, where the
+// process "dies": the call panics with errDied and nothing after it runs
+// (no rollback), as when gen is killed with SIGKILL or the power goes.
+type dieFS struct {
+	faultFS
+	locks []func()
+}
+
+// Lock records the lock, for the test to release when the process dies.
+func (f *dieFS) Lock(dir string) (func(), error) {
+	unlock, err := f.osFS.Lock(dir)
+	f.locks = append(f.locks, unlock)
+	return unlock, err
+}
+
+var errDied = errors.New("killed")
+
+func (f *dieFS) die() {
+	if f.hit() {
+		panic(errDied)
+	}
+}
+
+func (f *dieFS) Mkdir(name string, perm fs.FileMode) error {
+	f.die()
+	return f.osFS.Mkdir(name, perm)
+}
+func (f *dieFS) WriteTemp(dir string, data []byte) (string, error) {
+	f.die()
+	return f.osFS.WriteTemp(dir, data)
+}
+func (f *dieFS) WriteNew(name string, data []byte) error {
+	f.die()
+	return f.osFS.WriteNew(name, data)
+}
+func (f *dieFS) Link(o, n string) error      { f.die(); return f.osFS.Link(o, n) }
+func (f *dieFS) Rename(o, n string) error    { f.die(); return f.osFS.Rename(o, n) }
+func (f *dieFS) Exchange(a, b string) error  { f.die(); return f.osFS.Exchange(a, b) }
+func (f *dieFS) RenameNew(o, n string) error { f.die(); return f.osFS.RenameNew(o, n) }
+func (f *dieFS) Remove(name string) error    { f.die(); return f.osFS.Remove(name) }
+func (f *dieFS) RemoveAll(name string) error { f.die(); return f.osFS.RemoveAll(name) }
+func (f *dieFS) Chmod(n string, m fs.FileMode) error {
+	f.die()
+	return f.osFS.Chmod(n, m)
+}
+
+// TestKilledAtEveryStep kills the write of a changed site at each of its
+// file-system calls in turn. Whenever it dies, the folder must hold the
+// old site or the new one, whole (gen's hidden temporary names aside);
+// and the next build must give the new site with nothing of the killed
+// one left in the folder or beside it. Written in place (the folder
+// holds a CNAME of the user's), a killed build may leave a mix of old
+// and new files, but the next build still makes it whole and clean.
+func TestKilledAtEveryStep(t *testing.T) {
+	t.Run("swap", func(t *testing.T) { killedAtEveryStep(t, false) })
+	t.Run("in place", func(t *testing.T) { killedAtEveryStep(t, true) })
+}
+
+func killedAtEveryStep(t *testing.T, inPlace bool) {
+	dir, out, next, keep := changingSite(t, inPlace)
+	old := siteFiles(t, out)
+	want := maps.Clone(keep)
+	if want == nil {
+		want = map[string]string{}
+	}
+	for k, v := range next {
+		want[k] = string(v)
+	}
+	deaths := 0
+	for n := 1; ; n++ {
+		work := filepath.Join(dir, fmt.Sprintf("try%d", n))
+		copyTree(t, out, work)
+		f := &dieFS{faultFS: faultFS{failAt: n}}
+		func() {
+			defer func() {
+				if v := recover(); v != nil && v != errDied {
+					panic(v)
+				}
+			}()
+			w, err := openOutput(f, work, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range next.sortedKeys() {
+				if w.put(k, next[k], sha256.Sum256(next[k])) != nil {
+					w.abort()
+					return
+				}
+			}
+			w.commit()
+		}()
+		for _, unlock := range f.locks {
+			unlock() // the process is gone, and its locks with it
+		}
+		if !f.failed {
+			break
+		}
+		deaths++
+		got := siteFiles(t, work)
+		if !inPlace && !maps.Equal(got, old) && !sameSite(got, want) {
+			t.Errorf("killed at call %d: the folder holds neither the old site nor the new one", n)
+		}
+		if _, err := writeOutputFS(osFS{}, work, next, nil); err != nil {
+			t.Fatalf("killed at call %d: the next build: %v", n, err)
+		}
+		if got := siteFiles(t, work); !sameSite(got, want) {
+			t.Errorf("killed at call %d: the next build did not give the new site", n)
+		}
+		if left := append(leftovers(t, dir), genNames(t, work)...); len(left) > 0 {
+			t.Errorf("killed at call %d: the next build left %q", n, left)
+		}
+	}
+	if deaths < 10 {
+		t.Fatalf("only %d deaths", deaths)
+	}
+}
+
+// siteFiles reads the regular files under dir but gen's temporary ones.
+func siteFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".gen-") {
+			rel, _ := filepath.Rel(dir, p)
+			data, _ := os.ReadFile(p)
+			m[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return m
+}
+
+// sameSite: got is the site want plus its manifest.
+func sameSite(got, want map[string]string) bool {
+	if _, ok := got[manifestName]; !ok || len(got) != len(want)+1 {
+		return false
+	}
+	for k, v := range want {
+		if got[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// genNames lists gen's temporary names under dir.
+func genNames(t *testing.T, dir string) []string {
+	var left []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), ".gen-") {
+			left = append(left, p)
+		}
+		return nil
+	})
+	return left
 }

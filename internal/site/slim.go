@@ -1,9 +1,13 @@
 package site
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
+	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
@@ -77,45 +81,61 @@ func (r *noteReader) thin(ns []*notes.Note) {
 	}
 }
 
-// parse reads and parses the note at path; nil when the file cannot be
-// read or parsing fails (it did not the first time: the file changed).
-func (r *noteReader) parse(path string) *notes.Note {
+// parse reads and parses the note at path; an error when the file
+// cannot be read or parsing fails (it did not the first time: the file
+// changed).
+func (r *noteReader) parse(path string) (*notes.Note, error) {
 	src, err := os.ReadFile(r.abs[path])
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	n, crash := parseNote(path, src, r.opts)
 	if crash != nil {
-		return nil
+		return nil, errors.New(crash.Message)
 	}
-	return n
+	return n, nil
 }
 
 // fill replaces thin note n by its full parse in place, with the card
-// ids the build gave. When the file changed since the first read so that
-// its cards differ, n gets cards with nothing but their ids, and its deck
-// page shows no text of them; the next build sees the change.
-func (r *noteReader) fill(n *notes.Note) {
+// ids the build gave. When the file is gone or its cards changed since
+// the first read, n is left as it is and fill returns a warning: the
+// note is left out of this build (the next one sees the change), never
+// published as cards without text.
+func (r *noteReader) fill(n *notes.Note) *diag.Diagnostic {
 	ids := r.ids[n.Path]
-	full := r.parse(n.Path)
-	if full == nil || len(full.Cards) != len(ids) {
-		n.Cards = make([]notes.Card, len(ids))
-		for i, id := range ids {
-			n.Cards[i] = notes.Card{ID: id, Pair: -1}
+	full, err := r.parse(n.Path)
+	if err == nil && len(full.Cards) != len(ids) {
+		err = fmt.Errorf("it had %d cards, now %d", len(ids), len(full.Cards))
+	}
+	if err != nil {
+		what := "changed"
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			what, err = "was removed", nil
+		case errors.As(err, &pe):
+			err = pe.Err // the path is the note's, named already
 		}
-		return
+		msg := "note " + what + " while the site was being built and is left out of it; build again"
+		if err != nil {
+			msg = fmt.Sprintf("note %s while the site was being built (%v) and is left out of it; build again", what, err)
+		}
+		return &diag.Diagnostic{File: n.Path, Kind: diag.KindUnreadable, Severity: diag.Warning, Message: msg}
 	}
 	for i := range full.Cards {
 		full.Cards[i].ID = ids[i]
 	}
 	full.Diags = nil // reported by the first read
 	*n = *full
+	return nil
 }
 
-// body returns the text of the note at path and the file line it starts on.
-func (r *noteReader) body(path string) (string, int) {
-	if n := r.parse(path); n != nil {
-		return n.Body, n.BodyLine
+// body returns the text of the note at path and the file line it starts
+// on; false when the note cannot be read any more.
+func (r *noteReader) body(path string) (string, int, bool) {
+	n, err := r.parse(path)
+	if err != nil {
+		return "", 1, false
 	}
-	return "", 1
+	return n.Body, n.BodyLine, true
 }

@@ -1,0 +1,299 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A build that can swaps the output folder (see outputWriter): it writes
+// the new site into a hidden folder beside -out, named
+// ".gen-<name of -out>.<pid>-<n>.site", and exchanges the two folders in
+// one step. The old site then sits under that hidden name and is
+// removed. A build killed before or after the exchange leaves such a
+// folder behind; the next build of the same -out removes it (while it
+// holds the lock on their parent folder, so never one in use).
+
+// swapper is the staging side of a swapping outputWriter.
+type swapper struct {
+	fsys    outFS
+	out     string // -out, absolute, symlinks resolved
+	stage   string // the hidden folder beside it
+	existed bool   // -out exists: exchange; else rename
+	mode    fs.FileMode
+	ours    map[string]bool // the files of the old manifest
+	dirs    map[string]bool // folders made in stage
+}
+
+// newSwapper decides whether dir can be swapped and, if so, makes the
+// staging folder. It returns nil when the site must be written in
+// place: dir is a symlink, a mount point, the working folder
+// or one holding it, someone else's, or holds anything gen did not write
+// (a CNAME, a .git folder): those are kept where they are.
+func newSwapper(fsys outFS, dir string, ours map[string]bool) *swapper {
+	if !canSwap {
+		return nil
+	}
+	out, err := realAbs(dir)
+	if err != nil || filepath.Dir(out) == out {
+		return nil
+	}
+	if info, err := fsys.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return nil
+	}
+	s := &swapper{fsys: fsys, out: out, ours: ours, dirs: map[string]bool{}}
+	info, err := fsys.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil || !info.IsDir() || !ownedByMe(info) || mountPoint(out):
+		return nil
+	default:
+		s.existed = true
+		s.mode = info.Mode() & (fs.ModePerm | fs.ModeSetgid | fs.ModeSticky)
+		if cwd, err := os.Getwd(); err == nil {
+			if c, err := realAbs(cwd); err == nil && isWithin(out, c) {
+				return nil
+			}
+		}
+		if foreignEntry(fsys, out, ours) != "" {
+			return nil // the user's files stay where they are
+		}
+	}
+	parent, base := filepath.Split(out)
+	for i := 0; ; i++ {
+		s.stage = filepath.Join(parent, stagePrefix(base)+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(i)+stageSuffix)
+		err := fsys.Mkdir(s.stage, 0o755)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || i == 100 {
+			return nil // the parent folder cannot be written: in place
+		}
+	}
+	s.dirs[s.stage] = true
+	return s
+}
+
+const stageSuffix = ".site"
+
+func stagePrefix(base string) string { return ".gen-" + base + "." }
+
+// isStageName reports whether name (in the parent of -out, whose name is
+// base) is a staging folder of base: the prefix, then "<pid>-<n>.site".
+func isStageName(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, stagePrefix(base))
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutSuffix(rest, stageSuffix)
+	pid, n, ok2 := strings.Cut(rest, "-")
+	return ok && ok2 && allDigits(pid) && allDigits(n)
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isTempName reports a temporary file or backup of an in-place write.
+func isTempName(name string) bool {
+	return strings.HasPrefix(name, ".gen-") && (strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bak"))
+}
+
+// foreignEntry returns the first entry of the folder out that gen did not
+// write (not in the manifest, not the manifest, not a leftover temporary
+// file, not a folder on the way to one of its files), or "".
+func foreignEntry(fsys outFS, out string, ours map[string]bool) string {
+	dirs := map[string]bool{}
+	for f := range ours {
+		if !safeRel(f) {
+			continue // a tampered manifest: nothing gen wrote
+		}
+		for d := filepath.Dir(filepath.Clean(filepath.FromSlash(f))); d != "." && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var walk func(rel string) string
+	walk = func(rel string) string {
+		entries, err := fsys.ReadDir(filepath.Join(out, rel))
+		if err != nil {
+			return rel
+		}
+		for _, e := range entries {
+			r := filepath.Join(rel, e.Name())
+			slash := filepath.ToSlash(r)
+			switch {
+			case e.IsDir() && dirs[r]:
+				if f := walk(r); f != "" {
+					return f
+				}
+			case e.Type().IsRegular() && (ours[slash] || slash == manifestName || isTempName(e.Name())):
+			default:
+				return r
+			}
+		}
+		return ""
+	}
+	return walk("")
+}
+
+// put writes one file of the new site into the staging folder: a hard
+// link to the old file when it is the same, else the data.
+func (s *swapper) put(name, old string, data []byte, same bool) error {
+	target := filepath.Join(s.stage, filepath.FromSlash(name))
+	if err := s.mkdirs(filepath.Dir(target)); err != nil {
+		return err
+	}
+	if same && s.fsys.Link(old, target) == nil {
+		return nil
+	}
+	if err := s.fsys.WriteNew(target, data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", filepath.Join(s.out, filepath.FromSlash(name)), err)
+	}
+	return nil
+}
+
+// mkdirs makes dir and its parents up to the staging folder.
+func (s *swapper) mkdirs(dir string) error {
+	if s.dirs[dir] {
+		return nil
+	}
+	if err := s.mkdirs(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := s.fsys.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create folder %s: %w", dir, err)
+	}
+	s.dirs[dir] = true
+	return nil
+}
+
+// abort removes the staging folder.
+func (s *swapper) abort() error {
+	if err := s.fsys.RemoveAll(s.stage); err != nil {
+		return fmt.Errorf("cannot remove %s: %w", s.stage, err)
+	}
+	return nil
+}
+
+// commitSwap writes the manifest into the staging folder and swaps it in,
+// then removes the old site. When the system refuses the swap, the new
+// site is written in place after all.
+func (w *outputWriter) commitSwap() (st writeStats, err error) {
+	s := w.swap
+	defer func() {
+		if err != nil {
+			if aerr := s.abort(); aerr != nil {
+				err = fmt.Errorf("%w; %v", err, aerr)
+			}
+			w.tx.rollback() // folders made on the way to -out
+			st = writeStats{}
+		}
+	}()
+	if w.err != nil {
+		return st, w.err
+	}
+	sort.Strings(w.names)
+	manifestPath, data := filepath.Join(s.out, manifestName), manifestBytes(w.names)
+	if cur, err := s.fsys.ReadFile(manifestPath); err != nil || !bytes.Equal(cur, data) ||
+		s.fsys.Link(manifestPath, filepath.Join(s.stage, manifestName)) != nil {
+		if err := s.fsys.WriteNew(filepath.Join(s.stage, manifestName), data); err != nil {
+			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, manifestName), err)
+		}
+	}
+	st = w.st
+	now := make(map[string]bool, len(w.names))
+	for _, k := range w.names {
+		now[k] = true
+	}
+	for _, k := range w.old.Files {
+		if !now[k] {
+			st.removed++
+		}
+	}
+	if !s.existed {
+		if err := s.fsys.RenameNew(s.stage, s.out); err != nil {
+			return writeStats{}, fmt.Errorf("cannot create the output folder: %w", err)
+		}
+		return st, nil
+	}
+	if err := s.fsys.Chmod(s.stage, s.mode); err != nil {
+		return writeStats{}, fmt.Errorf("cannot write the output folder: %w", err)
+	}
+	// Anything that appeared in -out during the build would go with the
+	// old site: leave the folder alone.
+	if f := foreignEntry(s.fsys, s.out, s.ours); f != "" {
+		return writeStats{}, fmt.Errorf("%s appeared in -out during the build; gen did not write it and leaves it: build again",
+			filepath.Join(w.dir, f))
+	}
+	if err := s.fsys.Exchange(s.stage, s.out); err != nil {
+		return w.commitFromStage()
+	}
+	// The old site is now under the staging name. Should this fail, the
+	// next build removes it.
+	s.fsys.RemoveAll(s.stage)
+	return st, nil
+}
+
+// commitFromStage writes the staged site into -out in place, for a
+// folder the system would not swap, and removes the staging folder.
+func (w *outputWriter) commitFromStage() (writeStats, error) {
+	s := w.swap
+	in := &outputWriter{fsys: w.fsys, dir: w.dir, old: w.old, ours: w.ours, prev: w.prev,
+		tx: &outTxn{fsys: w.fsys, dir: w.dir}, unlock: func() {}}
+	for _, name := range w.names {
+		data, err := w.fsys.ReadFile(filepath.Join(s.stage, filepath.FromSlash(name)))
+		if err == nil {
+			err = in.put(name, data, sha256.Sum256(data))
+		}
+		if err != nil {
+			in.abort()
+			return writeStats{}, err
+		}
+	}
+	st, err := in.commit()
+	if err != nil {
+		return st, err
+	}
+	s.fsys.RemoveAll(s.stage)
+	return st, nil
+}
+
+// sweepLeftovers removes what interrupted builds of dir left: staging
+// folders (and swapped-out old sites) beside it, and temporary files and
+// backups of in-place writes inside it. The caller holds the lock on the
+// parent folder.
+func sweepLeftovers(fsys outFS, dir string) {
+	out, err := realAbs(dir)
+	if err != nil {
+		return
+	}
+	parent, base := filepath.Split(out)
+	if entries, err := fsys.ReadDir(parent); err == nil {
+		for _, e := range entries {
+			if e.IsDir() && isStageName(e.Name(), base) {
+				fsys.RemoveAll(filepath.Join(parent, e.Name()))
+			}
+		}
+	}
+	if _, err := fsys.Lstat(filepath.Join(dir, manifestName)); err != nil {
+		return // not gen's folder: nothing in it is gen's to remove
+	}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && isTempName(d.Name()) {
+			fsys.Remove(p)
+		}
+		return nil
+	})
+}
