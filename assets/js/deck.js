@@ -6,13 +6,12 @@ import { onChange, stars, setStarred, load, settings } from "./store.js";
 import { readDeckData, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
-import { renderDeckList, wireDeckList } from "./decklist.js";
-import { wireFilter } from "./filter.js";
 import { reportStoreErrors } from "./notice.js";
 
 const main = document.getElementById("main") || document.body;
 const { cards: deckCards, pairs } = readDeckData();
 const subdecks = document.querySelector(".deck-list");
+let deckList = null; // decklist.js, loaded when the deck has subdecks
 
 reportStoreErrors();
 wrapTables(main);
@@ -57,13 +56,21 @@ function renderStars() {
 const render = () => {
   const t = now();
   renderDeckProgress(deckCards, t);
-  if (subdecks) renderDeckList(subdecks, deckCards, pairs, load(), settings().newPerDay, t);
+  if (deckList) deckList.renderDeckList(subdecks, deckCards, pairs, load(), settings().newPerDay, t);
   renderAllCardStatuses(main, t);
   renderStars();
 };
-if (subdecks) wireDeckList(subdecks);
 render();
 onChange(render);
+// Most decks have no subdecks, and few readers filter: what only those
+// need loads when it is needed.
+if (subdecks) {
+  import("./decklist.js").then((m) => {
+    deckList = m;
+    m.wireDeckList(subdecks);
+    render();
+  });
+}
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") render();
 });
@@ -87,7 +94,11 @@ if (tools && cards.length) {
 }
 
 const filter = document.getElementById("filter-q");
-if (filter && cards.length) wireFilter(filter, document.getElementById("filter-status"), main, cards);
+if (filter && cards.length) {
+  const start = () => import("./filter.js").then((m) => m.wireFilter(filter, document.getElementById("filter-status"), main, cards)());
+  if (filter.value) start(); // restored by the browser after Back
+  else filter.addEventListener("input", start, { once: true });
+}
 
 // A link to a card (#card-…) or to something inside an answer shows that
 // card's answer side.

@@ -97,6 +97,5 @@ export function wireFilter(input, status, main, cards) {
       apply();
     }
   });
-  if (input.value) apply(); // restored by the browser after Back
   return apply;
 }
