@@ -42,6 +42,8 @@ type Renderer struct {
 	// again and again (see sanitize.go and math.go).
 	sanitiseCache sanitiseCache
 	mathCache     mathCache
+	// lexers are chroma's lexers by fence language (code.go).
+	lexers lexerCache
 }
 
 // outBuf is where one Render call writes its HTML.
@@ -72,7 +74,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
-			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
+			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
@@ -344,6 +346,8 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 		case ast.KindFencedCodeBlock:
 			if st.isAdmonition(n.(*ast.FencedCodeBlock)) {
 				nodes = append(nodes, n)
+			} else {
+				st.highlight(n.(*ast.FencedCodeBlock))
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock, ast.KindCodeSpan:
