@@ -74,7 +74,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
-			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
+			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{}, linkGuardExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
@@ -204,8 +204,12 @@ func (st *state) setSource(src string) {
 		b = normaliseNewlines(b)
 	}
 	st.buf = b
-	st.src = stripComments(b)
+	// Nesting first: long backtick runs, escaped, are quick to skip
+	// for stripComments too.
+	limited, cut := limitNesting(b)
+	st.src = stripComments(limited)
 	st.scanSource()
+	st.warnNesting(cut)
 }
 
 // normaliseNewlines turns CRLF and CR into LF in place.
