@@ -52,11 +52,15 @@ var (
 // the limits above; a block it leaves without tokens is shown plain.
 func (st *state) highlight(n *ast.FencedCodeBlock) {
 	lang := fenceLanguage(n, st.src)
-	if pluginOf(lang) != "" || n.Lines().Len() == 0 {
+	if pluginOf(lang) != "" {
 		return
 	}
 	lexer := st.r.lexers.lexer(lang)
 	if lexer == nil {
+		return
+	}
+	if n.Lines().Len() == 0 { // highlighted, with nothing in it
+		n.SetAttributeString(string(codeTokensAttr), []chroma.Token{})
 		return
 	}
 	size := 0
@@ -65,16 +69,16 @@ func (st *state) highlight(n *ast.FencedCodeBlock) {
 		size += seg.Len()
 	}
 	// The fence is the line above the block's first line.
-	line := st.line(n.Lines().At(0).Start) - 1
+	line := func() int { return st.line(n.Lines().At(0).Start) - 1 }
 	if size > maxHighlightBytes {
-		st.warnLine(line, diag.KindLimit, "this "+lang+" block has "+byteSize(size)+" of code, over the "+byteSize(maxHighlightBytes)+
+		st.warnLine(line(), diag.KindLimit, "this "+lang+" block has "+byteSize(size)+" of code, over the "+byteSize(maxHighlightBytes)+
 			" that are highlighted: it is shown without highlighting; split it into smaller blocks")
 		return
 	}
 	b := st.budget()
 	if over, warn := b.codeOverSpent(); over {
 		if warn {
-			st.warnLine(line, diag.KindLimit, "this note's code blocks already took too long to highlight: this "+lang+
+			st.warnLine(line(), diag.KindLimit, "this note's code blocks already took too long to highlight: this "+lang+
 				" block and the note's later ones are shown without highlighting; close any comment or string left open in the blocks warned about before")
 		}
 		return
@@ -89,13 +93,11 @@ func (st *state) highlight(n *ast.FencedCodeBlock) {
 	tokens, used, ok := tokenise(lexer, code.String(), limit)
 	if !ok {
 		b.addCodeOver(used)
-		st.warnLine(line, diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+
+		st.warnLine(line(), diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+
 			" of CPU: it is shown without highlighting; a comment or string left open can cause this, close it or split the block")
 		return
 	}
-	if tokens != nil {
-		n.SetAttributeString(string(codeTokensAttr), tokens)
-	}
+	n.SetAttributeString(string(codeTokensAttr), tokens)
 }
 
 // tokenise returns code's tokens, or false with the time used when
@@ -104,7 +106,7 @@ func tokenise(lexer chroma.Lexer, code string, limit time.Duration) ([]chroma.To
 	// The first use of a lexer compiles its regexps; that is not counted.
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
-		return nil, 0, true
+		return nil, 0, true // shown plain
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()

@@ -58,3 +58,12 @@ func TestCodeTooSlow(t *testing.T) {
 		t.Errorf("want three highlighted blocks, no warnings: %v\n%s", out.Diags, out.HTML)
 	}
 }
+
+// TestEmptyCodeHighlighted: an empty block in a known language is
+// highlighted (an empty chroma block), as before the limits.
+func TestEmptyCodeHighlighted(t *testing.T) {
+	out := New().Render("```sql\n```\n", Options{File: "e.md", Line: 1})
+	if out.HTML != "<pre class=\"chroma\"><code class=\"language-sql\"></code></pre>\n" || len(out.Diags) != 0 {
+		t.Errorf("got %q %v", out.HTML, out.Diags)
+	}
+}
