@@ -32,13 +32,14 @@ var Cases = []Case{
 	{"chroma-openers", "2", "64 go blocks of 16 KB, each a /* comment opened on every line and never closed", chromaOpeners},
 	{"cards-200k", "4", "one note of 200,000 inline cards", manyCards},
 	{"fence-lang-3000", "10", "2,000 fences, each with a different 3,000-character language name", longFenceLanguages},
+	{"fence-lang-many", "10", "20,000 fences, each with a different short language chroma does not know", manyFenceLanguages},
 	{"link-openers", "10", `"[a](" repeated over 200 KB in one paragraph`, linkOpeners},
-	{"footnotes", "10", "1.4 MB of footnotes: 20,000 cards and a paragraph referring to 20,000 definitions", footnotes},
+	{"footnotes", "10", "1.4 MB of footnotes: 20,000 definitions, a paragraph referring to all, 500 cards referring to one each", footnotes},
 	{"list-3000", "10", "a list nested 3,000 levels deep, one level per line", nestedList},
 	{"list-inline-3000", "10", `3,000 list markers on one line ("- - - … x")`, inlineList},
 	{"quote-3000", "10", "a block quote nested 3,000 levels deep", nestedQuote},
-	{"brackets-200k", "10", `"[" then "](" repeated over 200 KB, and "![[" over 200 KB`, brackets},
-	{"emphasis-200k", "10", `"*a **b" and "==a" repeated over 200 KB, and 3,000 nested callouts`, emphasis},
+	{"brackets-200k", "10", `"[", "](", "[[a", "![[a|", "[x]" and "[a]" lines, each over 120–400 KB`, brackets},
+	{"emphasis-200k", "10", "unclosed emphasis, highlights, math and code over 200 KB, backtick runs of 1 to 1,000, 3,000 nested callouts", emphasis},
 }
 
 // Find returns the case named name.
@@ -150,20 +151,31 @@ func longFenceLanguages() map[string]string {
 	return map[string]string{"Fences.md": b.String()}
 }
 
+// manyFenceLanguages: every unknown language cost chroma's lexers.Get
+// milliseconds (it tries the name against every lexer's file globs).
+func manyFenceLanguages() map[string]string {
+	var b strings.Builder
+	b.WriteString(deck + "## Fences #card\n\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "```lang%d\ncode\n```\n\n", i)
+	}
+	return map[string]string{"Languages.md": b.String()}
+}
+
 // linkOpeners: "[a](" 50,000 times: each opener looks for the end of its
 // link destination in the rest of the paragraph.
 func linkOpeners() map[string]string {
 	return map[string]string{"Links.md": deck + "## Links #card\n\n" + strings.Repeat("[a](", 200<<10/4) + "\n"}
 }
 
-// footnotes: 20,000 cards, each referring to a footnote defined at the
-// end of the note, a paragraph referring to all of them, and their
-// 20,000 definitions: 1.4 MB.
+// footnotes: 1.4 MB of footnotes: 500 cards, each referring to a
+// footnote, a paragraph referring to 20,000 of them, and their 20,000
+// definitions at the end of the note.
 func footnotes() map[string]string {
 	const n = 20000
 	var b strings.Builder
 	b.WriteString(deck)
-	for i := range n {
+	for i := range 500 {
 		fmt.Fprintf(&b, "Question %d[^f%d] :: Answer %d\n", i, i, i)
 	}
 	b.WriteString("\n## Reading\n\n")
@@ -172,7 +184,7 @@ func footnotes() map[string]string {
 	}
 	b.WriteString("\n\n")
 	for i := range n {
-		fmt.Fprintf(&b, "[^f%d]: The definition of footnote %d, a line.\n", i, i)
+		fmt.Fprintf(&b, "[^f%d]: The definition of footnote %d, a line of text.\n", i, i)
 	}
 	return map[string]string{"Footnotes.md": b.String()}
 }
@@ -214,7 +226,8 @@ func nestedQuote() map[string]string {
 func brackets() map[string]string {
 	return map[string]string{
 		"Brackets.md": deck + "## Brackets #card\n\n" + strings.Repeat("[", 100<<10) + strings.Repeat("](", 50<<10) + "\n\n" +
-			strings.Repeat("[[a", 60<<10) + "\n\n" + strings.Repeat("![[a|", 40<<10) + "\n\n" + strings.Repeat("[x]", 60<<10) + "\n",
+			strings.Repeat("[[a", 60<<10) + "\n\n" + strings.Repeat("![[a|", 40<<10) + "\n\n" + strings.Repeat("[x]", 60<<10) + "\n\n" +
+			strings.Repeat("[a]\n", 30<<10),
 	}
 }
 
@@ -226,6 +239,10 @@ func emphasis() map[string]string {
 	b.WriteString(strings.Repeat("==a ", 50<<10) + "\n\n")
 	b.WriteString(strings.Repeat("$a ", 50<<10) + "\n\n")
 	b.WriteString(strings.Repeat("`a ", 50<<10) + "\n\n")
+	for i := 1; i <= 1000; i++ {
+		b.WriteString(strings.Repeat("`", i) + "a")
+	}
+	b.WriteString("\n\n")
 	for i := range 3000 {
 		b.WriteString(strings.Repeat(">", i+1))
 		fmt.Fprintf(&b, " [!note] level %d\n", i)
