@@ -135,10 +135,10 @@ func (c *lexerCache) lexer(lang string) chroma.Lexer {
 // only names the token types that have a class.
 var codeStyle = styles.Get(lightStyle)
 
-// codeTokensAttr is the attribute in which the transformer leaves a
-// fenced code block's tokens (highlight.go), for renderFencedCode; a
-// block without it is shown plain.
-var codeTokensAttr = []byte("flipdeck-code-tokens")
+// codeStateAttr is the attribute in which the transformer leaves the
+// render call's state on a fenced code block, for renderFencedCode to
+// highlight it within the call's limits (codelimit.go).
+const codeStateAttr = "flipdeck-code-state"
 
 func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
@@ -151,8 +151,10 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 		return ast.WalkSkipChildren, nil
 	}
 	var tokens []chroma.Token
-	if v, ok := n.AttributeString(string(codeTokensAttr)); ok {
-		tokens, _ = v.([]chroma.Token)
+	if v, ok := n.AttributeString(codeStateAttr); ok {
+		if st, ok := v.(*state); ok {
+			tokens = st.highlight(n, lang)
+		}
 	}
 	if tokens != nil {
 		_, _ = w.WriteString(`<pre class="chroma">`)

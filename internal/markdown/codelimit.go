@@ -48,20 +48,16 @@ var (
 	codeOverLimit = 500 * time.Millisecond
 )
 
-// highlight tokenises fenced code block n for renderFencedCode, within
-// the limits above; a block it leaves without tokens is shown plain.
-func (st *state) highlight(n *ast.FencedCodeBlock) {
-	lang := fenceLanguage(n, st.src)
-	if pluginOf(lang) != "" {
-		return
-	}
+// highlight returns the tokens of fenced code block n, within the
+// limits above, or nil: the block is shown plain. It is called as the
+// block is written, so that only one block's tokens are held at a time.
+func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []chroma.Token {
 	lexer := st.r.lexers.lexer(lang)
 	if lexer == nil {
-		return
+		return nil
 	}
 	if n.Lines().Len() == 0 { // highlighted, with nothing in it
-		n.SetAttributeString(string(codeTokensAttr), []chroma.Token{})
-		return
+		return []chroma.Token{}
 	}
 	size := 0
 	for i := 0; i < n.Lines().Len(); i++ {
@@ -73,7 +69,7 @@ func (st *state) highlight(n *ast.FencedCodeBlock) {
 	if size > maxHighlightBytes {
 		st.warnLine(line(), diag.KindLimit, "this "+lang+" block has "+byteSize(size)+" of code, over the "+byteSize(maxHighlightBytes)+
 			" that are highlighted: it is shown without highlighting; split it into smaller blocks")
-		return
+		return nil
 	}
 	b := st.budget()
 	if over, warn := b.codeOverSpent(); over {
@@ -81,7 +77,7 @@ func (st *state) highlight(n *ast.FencedCodeBlock) {
 			st.warnLine(line(), diag.KindLimit, "this note's code blocks already took too long to highlight: this "+lang+
 				" block and the note's later ones are shown without highlighting; close any comment or string left open in the blocks warned about before")
 		}
-		return
+		return nil
 	}
 	var code strings.Builder
 	code.Grow(size)
@@ -95,9 +91,9 @@ func (st *state) highlight(n *ast.FencedCodeBlock) {
 		b.addCodeOver(used)
 		st.warnLine(line(), diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+
 			" of CPU: it is shown without highlighting; a comment or string left open can cause this, close it or split the block")
-		return
+		return nil
 	}
-	n.SetAttributeString(string(codeTokensAttr), tokens)
+	return tokens
 }
 
 // tokenise returns code's tokens, or false with the time used when

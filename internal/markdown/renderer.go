@@ -351,7 +351,8 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 			if st.isAdmonition(n.(*ast.FencedCodeBlock)) {
 				nodes = append(nodes, n)
 			} else {
-				st.highlight(n.(*ast.FencedCodeBlock))
+				// Highlighted as it is written (code.go).
+				n.SetAttributeString(codeStateAttr, st)
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock, ast.KindCodeSpan:
