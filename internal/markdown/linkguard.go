@@ -39,19 +39,26 @@ func (linkGuard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Conte
 	}
 	src := reader.Source()
 	lines := p.Lines()
-	// The paragraph's text as the inline parser reads it, line by line.
-	var txt []byte
+	// Most paragraphs have few ']': counted first, without a copy.
 	closers := 0
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
+		closers += bytes.Count(seg.Value(src), []byte("]"))
+	}
+	if closers < minLinkClosers {
+		return
+	}
+	// The paragraph's text as the inline parser reads it, line by line.
+	var txt []byte
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
 		v := seg.Value(src)
-		closers += bytes.Count(v, []byte("]"))
 		txt = append(txt, v...)
 		if len(v) == 0 || v[len(v)-1] != '\n' {
 			txt = append(txt, '\n')
 		}
 	}
-	if closers < minLinkClosers || !linkReads(txt, linkReadFactor*len(txt)+linkReadSlack) {
+	if !linkReads(txt, linkReadFactor*len(txt)+linkReadSlack) {
 		return
 	}
 	plain := &plainParagraph{}
