@@ -150,13 +150,13 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 		renderPluginBlock(w, src, n, lang, plugin)
 		return ast.WalkSkipChildren, nil
 	}
-	var tokens []chroma.Token
+	var highlighted []byte // nil: plain
 	if v, ok := n.AttributeString(codeStateAttr); ok {
 		if st, ok := v.(*state); ok {
-			tokens = st.highlight(n, lang)
+			highlighted = st.highlight(n, lang)
 		}
 	}
-	if tokens != nil {
+	if highlighted != nil {
 		_, _ = w.WriteString(`<pre class="chroma">`)
 	} else {
 		_, _ = w.WriteString("<pre>")
@@ -168,10 +168,8 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 	} else {
 		_, _ = w.WriteString("<code>")
 	}
-	if tokens != nil {
-		// Into goldmark's buffered writer, which cannot fail here (it
-		// writes to memory).
-		_ = formatter.Format(w, codeStyle, chroma.Literator(tokens...))
+	if highlighted != nil {
+		_, _ = w.Write(highlighted)
 	} else {
 		for i := 0; i < n.Lines().Len(); i++ {
 			seg := n.Lines().At(i)

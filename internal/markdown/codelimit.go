@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"runtime"
 	"strconv"
 	"strings"
@@ -48,16 +49,17 @@ var (
 	codeOverLimit = 500 * time.Millisecond
 )
 
-// highlight returns the tokens of fenced code block n, within the
-// limits above, or nil: the block is shown plain. It is called as the
-// block is written, so that only one block's tokens are held at a time.
-func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []chroma.Token {
+// highlight returns fenced code block n highlighted (chroma's HTML for
+// its lines), within the limits above, or nil: the block is shown plain.
+// It is called as the block is written; the HTML is in a buffer of the
+// call's, valid until the next block.
+func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 	lexer := st.r.lexers.lexer(lang)
 	if lexer == nil {
 		return nil
 	}
 	if n.Lines().Len() == 0 { // highlighted, with nothing in it
-		return []chroma.Token{}
+		return []byte{}
 	}
 	size := 0
 	for i := 0; i < n.Lines().Len(); i++ {
@@ -86,40 +88,52 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []chroma.Token {
 		code.Write(seg.Value(st.src))
 	}
 	limit := highlightLimit(size)
-	tokens, used, ok := tokenise(lexer, code.String(), limit)
+	st.code.Reset()
+	used, ok, err := formatWithin(&st.code, lexer, code.String(), limit)
+	if err != nil {
+		return nil // chroma could not: plain, as before the limits
+	}
 	if !ok {
 		b.addCodeOver(used)
 		st.warnLine(line(), diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+
 			" of CPU: it is shown without highlighting; a comment or string left open can cause this, close it or split the block")
 		return nil
 	}
-	return tokens
+	return st.code.Bytes()
 }
 
-// tokenise returns code's tokens, or false with the time used when
-// that went over limit.
-func tokenise(lexer chroma.Lexer, code string, limit time.Duration) ([]chroma.Token, time.Duration, bool) {
+// formatWithin writes code highlighted to buf, or reports false with the
+// time used when tokenising it went over limit (buf then holds a part).
+func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (time.Duration, bool, error) {
 	// The first use of a lexer compiles its regexps; that is not counted.
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
-		return nil, 0, true // shown plain
+		return 0, false, err
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	clock := startClock()
-	tokens := make([]chroma.Token, 0, len(code)/8+8)
-	for t := it(); t != chroma.EOF; t = it() {
-		tokens = append(tokens, t)
-		if len(tokens)%16 == 0 {
-			if used, over := clock.over(limit); over {
-				return nil, used, false
+	var used time.Duration
+	over, count := false, 0
+	// chroma's formatter takes every token before it writes anything.
+	guarded := func() chroma.Token {
+		if over {
+			return chroma.EOF
+		}
+		if count++; count%16 == 0 {
+			if used, over = clock.over(limit); over {
+				return chroma.EOF
 			}
 		}
+		return it()
 	}
-	if used, over := clock.over(limit); over {
-		return nil, used, false
+	if err := formatter.Format(buf, codeStyle, guarded); err != nil {
+		return 0, false, err
 	}
-	return tokens, 0, true
+	if !over {
+		used, over = clock.over(limit)
+	}
+	return used, !over, nil
 }
 
 // codeClock measures one block's work: the CPU time of the thread

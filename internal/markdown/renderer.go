@@ -121,9 +121,10 @@ type state struct {
 	linesReady bool
 
 	// Reused by the next call that takes this state from the pool.
-	buf     []byte     // src's storage
-	nodes   []ast.Node // the transformer's list of nodes to visit
-	scratch []byte     // raw HTML of several segments, joined
+	buf     []byte       // src's storage
+	nodes   []ast.Node   // the transformer's list of nodes to visit
+	scratch []byte       // raw HTML of several segments, joined
+	code    bytes.Buffer // a code block's highlighted HTML (codelimit.go)
 	out     outBuf
 }
 
@@ -164,7 +165,7 @@ func (r *Renderer) render(src string, opt Options, depth int) (string, []diag.Di
 // release puts st back in the pool, dropping every reference into this
 // call (options, resolver, tree nodes) and buffers grown too large.
 func (r *Renderer) release(st *state) {
-	if st.out.html.Cap() > maxPooledBuf {
+	if st.out.html.Cap() > maxPooledBuf || st.code.Cap() > maxPooledBuf {
 		return // let it go; the next call makes a new state
 	}
 	st.r, st.opt, st.depth, st.src, st.diags, st.adCount = nil, Options{}, 0, nil, nil, 0
