@@ -88,19 +88,26 @@ func limitNesting(src []byte) ([]byte, []int) {
 }
 
 // mayExceedNesting is a quick test that src has something limitLine may
-// cut: more than maxQuoteDepth '>', a run of 16 spaces or tabs (the
-// least that indents maxListIndent columns), or a long run of backticks.
+// cut: more than maxQuoteDepth '>', a long run of backticks, or a line
+// indented by 16 spaces or tabs or more (the least that indents
+// maxListIndent columns, after any quote markers).
 func mayExceedNesting(src []byte) bool {
 	if bytes.Count(src, []byte(">")) > maxQuoteDepth || bytes.Contains(src, bytes.Repeat([]byte("`"), maxBacktickRun+1)) {
 		return true
 	}
-	run := 0
-	for _, c := range src {
-		if c != ' ' && c != '\t' {
-			run = 0
-		} else if run++; run >= maxListIndent/4 {
+	for i := 0; i < len(src); {
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '>') {
+			j++
+		}
+		if j-i >= maxListIndent/4 {
 			return true
 		}
+		k := bytes.IndexByte(src[j:], '\n')
+		if k < 0 {
+			return false
+		}
+		i = j + k + 1
 	}
 	return false
 }
