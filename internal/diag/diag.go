@@ -30,6 +30,9 @@ const (
 	KindTooLarge      = "file-too-large"
 	KindMath          = "math"
 	KindSyntax        = "card-syntax"
+	// KindLimit: an input past a bound that keeps builds fast and small
+	// (note embeds, code highlighting, nesting); shown in a simpler form.
+	KindLimit = "limit"
 )
 
 // Diagnostic is one problem at one place.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -95,10 +94,9 @@ func fenceLanguage(n *ast.FencedCodeBlock, src []byte) string {
 }
 
 // lexerCache maps a fence language to its lexer, wrapped by
-// chroma.Coalesce, or to nil when chroma has none. lexers.Get is a map
-// look-up for a known name, but for an unknown one ("dataview", "txt",
-// a typo) it tries every lexer's file patterns, some milliseconds per
-// fence; notes use few languages, so each is looked up once per Renderer.
+// chroma.Coalesce, or to nil when chroma has none. lookupLexer is
+// quick, but notes use few languages, so each is looked up once per
+// Renderer.
 type lexerCache struct {
 	mu sync.RWMutex
 	m  map[string]chroma.Lexer
@@ -119,7 +117,7 @@ func (c *lexerCache) lexer(lang string) chroma.Lexer {
 	if ok {
 		return l
 	}
-	if l = lexers.Get(lang); l != nil {
+	if l = lookupLexer(lang); l != nil {
 		l = chroma.Coalesce(l)
 	}
 	c.mu.Lock()
@@ -137,7 +135,12 @@ func (c *lexerCache) lexer(lang string) chroma.Lexer {
 // only names the token types that have a class.
 var codeStyle = styles.Get(lightStyle)
 
-func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+// codeStateAttr is the attribute in which the transformer leaves the
+// render call's state on a fenced code block, for renderFencedCode to
+// highlight it within the call's limits (codelimit.go).
+const codeStateAttr = "flipdeck-code-state"
+
+func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
@@ -147,18 +150,13 @@ func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Nod
 		renderPluginBlock(w, src, n, lang, plugin)
 		return ast.WalkSkipChildren, nil
 	}
-	var it chroma.Iterator
-	if lexer := c.lexer(lang); lexer != nil {
-		var code strings.Builder
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			code.Write(seg.Value(src))
-		}
-		if t, err := lexer.Tokenise(nil, code.String()); err == nil {
-			it = t
+	var highlighted []byte // nil: plain
+	if v, ok := n.AttributeString(codeStateAttr); ok {
+		if st, ok := v.(*state); ok {
+			highlighted = st.highlight(n, lang)
 		}
 	}
-	if it != nil {
+	if highlighted != nil {
 		_, _ = w.WriteString(`<pre class="chroma">`)
 	} else {
 		_, _ = w.WriteString("<pre>")
@@ -170,10 +168,8 @@ func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Nod
 	} else {
 		_, _ = w.WriteString("<code>")
 	}
-	if it != nil {
-		// Into goldmark's buffered writer, which cannot fail here (it
-		// writes to memory); tokenising already succeeded.
-		_ = formatter.Format(w, codeStyle, it)
+	if highlighted != nil {
+		_, _ = w.Write(highlighted)
 	} else {
 		for i := 0; i < n.Lines().Len(); i++ {
 			seg := n.Lines().At(i)
@@ -185,10 +181,10 @@ func (c *lexerCache) renderFencedCode(w util.BufWriter, src []byte, node ast.Nod
 }
 
 // codeExt renders fenced code, highlighted by chroma.
-type codeExt struct{ lexers *lexerCache }
+type codeExt struct{}
 
 func (e codeExt) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer(func(reg renderer.NodeRendererFuncRegisterer) {
-		reg.Register(ast.KindFencedCodeBlock, e.lexers.renderFencedCode)
+		reg.Register(ast.KindFencedCodeBlock, renderFencedCode)
 	}), 500)))
 }

@@ -45,7 +45,7 @@ type embed struct {
 	url      string // with Options.Root
 	download string // Target.Download
 	noteHTML string // rendered EmbedNote text
-	tooDeep  bool   // EmbedNote past maxEmbedDepth: a link instead
+	tooDeep  bool   // EmbedNote past maxEmbedDepth or the Budget: a link instead
 }
 
 var kindEmbed = ast.NewNodeKind("Embed")
@@ -159,6 +159,12 @@ func (st *state) resolveEmbed(n *embed) {
 	if st.opt.Resolver == nil {
 		return
 	}
+	if file, attachment := targetFile(n.target); !attachment && strings.TrimSpace(file) != "" &&
+		(st.depth+1 > maxEmbedDepth || st.budget().embedsSpent()) && st.embedLink(n) {
+		// Too deep or past the note's budget, a note is not read to be
+		// embedded: it is a link, which its name is enough to find.
+		return
+	}
 	t, ok, err := st.opt.Resolver.Embed(st.opt.File, n.target)
 	switch {
 	case err != nil:
@@ -166,13 +172,7 @@ func (st *state) resolveEmbed(n *embed) {
 		st.warn(n.Pos(), diag.KindOutsideSource, "embedded file "+n.target+" is outside the source folder; embed only files inside it")
 		return
 	case !ok:
-		n.state = embedMissing
-		file, attachment := targetFile(n.target)
-		if attachment {
-			st.warn(n.Pos(), diag.KindMissingEmbed, missingAttachment(file))
-		} else {
-			st.warn(n.Pos(), diag.KindMissingEmbed, "embedded note "+file+" not found: create the note or fix the name")
-		}
+		st.embedMissing(n)
 		return
 	}
 	n.state, n.kind, n.url, n.download = embedFound, t.Kind, st.opt.Root+t.URL, t.Download
@@ -180,17 +180,61 @@ func (st *state) resolveEmbed(n *embed) {
 	if t.Kind != EmbedNote {
 		return
 	}
-	if st.depth+1 > maxEmbedDepth {
+	switch {
+	case st.depth+1 > maxEmbedDepth:
 		n.tooDeep = true
-	} else {
-		opt := st.opt
+	case !st.budget().embed(len(t.Markdown), max(t.NoteSize, len(t.Markdown))):
+		// Over the note's budget: a link, like an embed too deep.
+		n.tooDeep = true
+	default:
+		opt := st.opt // with the budget, shared by the embedded render
 		opt.File, opt.Line = t.NoteFile, t.NoteLine
 		opt.HeadingIDPrefix = st.opt.HeadingIDPrefix + "e" + strconv.Itoa(st.depth+1) + "-"
 		// The embedded note is rendered on its own page too, where its
 		// problems are reported; do not report them twice.
 		n.noteHTML, _ = st.r.render(t.Markdown, opt, st.depth+1)
 	}
-	// An embedded note alone in its paragraph becomes a block.
+	st.warnEmbedBudget(n)
+	embedAsBlock(n)
+}
+
+// embedMissing marks n as an embed of a file or note that is not there.
+func (st *state) embedMissing(n *embed) {
+	n.state = embedMissing
+	file, attachment := targetFile(n.target)
+	if attachment {
+		st.warn(n.Pos(), diag.KindMissingEmbed, missingAttachment(file))
+	} else {
+		st.warn(n.Pos(), diag.KindMissingEmbed, "embedded note "+file+" not found: create the note or fix the name")
+	}
+}
+
+// embedLink makes n, an embed of a note, a link to the note, found as
+// a link is; false when it finds no note (Embed says what it is).
+func (st *state) embedLink(n *embed) bool {
+	t, ok := st.opt.Resolver.Link(st.opt.File, n.target)
+	if !ok || t.Kind != EmbedNote {
+		return false
+	}
+	n.state, n.kind, n.url, n.tooDeep = embedFound, EmbedNote, st.opt.Root+t.URL, true
+	st.warnEmbedBudget(n)
+	embedAsBlock(n)
+	return true
+}
+
+// warnEmbedBudget warns, once per note, at the embed of this note's text
+// where its budget ran out: here or in the notes this one embeds, whose
+// messages are dropped.
+func (st *state) warnEmbedBudget(n *embed) {
+	if st.depth == 0 && st.budget().takeEmbedWarning() {
+		st.warn(n.Pos(), diag.KindLimit, "notes embedded from here on are shown as links: with the notes they embed, this note's embeds would add more than "+
+			strconv.Itoa(maxNoteEmbeds)+" embeds or "+strconv.Itoa(maxEmbeddedBytes>>20)+" MiB of text, or read more than "+
+			strconv.Itoa(maxEmbedReadBytes>>20)+" MiB of notes; embed fewer or smaller notes")
+	}
+}
+
+// embedAsBlock makes an embedded note alone in its paragraph a block.
+func embedAsBlock(n *embed) {
 	if p := n.Parent(); p != nil && p.Kind() == ast.KindParagraph && p.ChildCount() == 1 && p.Parent() != nil {
 		blk := &embedBlock{}
 		p.Parent().ReplaceChild(p.Parent(), p, blk)

@@ -42,6 +42,9 @@ type Target struct {
 	Markdown string
 	NoteFile string
 	NoteLine int
+	// NoteSize is the size of the whole note that Markdown comes from
+	// (a section of it for ![[Note#Heading]]), which was read to find it.
+	NoteSize int
 }
 
 // Resolver finds what wikilinks, embeds and Markdown image/link paths
@@ -82,6 +85,9 @@ type Options struct {
 	// CardSlots are the flip cards' HTML that CardSlot lines in the source
 	// stand for (see cardslot.go), by index; nil when the source has none.
 	CardSlots []string
+	// Budget bounds the work of all the renders of one note (see
+	// budget.go); nil: each Render call has a budget of its own.
+	Budget *Budget
 
 	// adNesting counts the admonition blocks the text is inside
 	// (admonition.go).

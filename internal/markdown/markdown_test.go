@@ -30,6 +30,7 @@ var fakeLinks = map[string]string{
 	"Other Note.md":      "decks/other.html#other-note",
 	"Other Note.md#Part": "decks/other.html#part",
 	"doc.pdf":            "media/doc.pdf",
+	"Self":               "decks/self.html#self",
 }
 
 func (fakeResolver) Link(from, target string) (Target, bool) {

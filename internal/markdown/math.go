@@ -105,7 +105,7 @@ func (dollarGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 		if cur == nil {
 			break // no closer: passthrough leaves it as text
 		}
-		if i := strings.IndexByte(string(cur), '$'); i >= 0 {
+		if i := bytes.IndexByte(cur, '$'); i >= 0 { // not string(cur): a copy of the line per '$'
 			found = true
 			// i == 0 is a '$' starting a later line: after a newline.
 			bad = i == 0 || unicode.IsSpace(rune(cur[i-1])) ||

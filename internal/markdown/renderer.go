@@ -42,6 +42,8 @@ type Renderer struct {
 	// again and again (see sanitize.go and math.go).
 	sanitiseCache sanitiseCache
 	mathCache     mathCache
+	// lexers are chroma's lexers by fence language (code.go).
+	lexers lexerCache
 }
 
 // outBuf is where one Render call writes its HTML.
@@ -72,7 +74,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}), func(st *state) bool { return st.mayMath }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
-			mathExt{}, codeExt{lexers: &lexerCache{}}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{},
+			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{}, linkGuardExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
@@ -119,9 +121,10 @@ type state struct {
 	linesReady bool
 
 	// Reused by the next call that takes this state from the pool.
-	buf     []byte     // src's storage
-	nodes   []ast.Node // the transformer's list of nodes to visit
-	scratch []byte     // raw HTML of several segments, joined
+	buf     []byte       // src's storage
+	nodes   []ast.Node   // the transformer's list of nodes to visit
+	scratch []byte       // raw HTML of several segments, joined
+	code    bytes.Buffer // a code block's highlighted HTML (codelimit.go)
 	out     outBuf
 }
 
@@ -162,7 +165,7 @@ func (r *Renderer) render(src string, opt Options, depth int) (string, []diag.Di
 // release puts st back in the pool, dropping every reference into this
 // call (options, resolver, tree nodes) and buffers grown too large.
 func (r *Renderer) release(st *state) {
-	if st.out.html.Cap() > maxPooledBuf {
+	if st.out.html.Cap() > maxPooledBuf || st.code.Cap() > maxPooledBuf {
 		return // let it go; the next call makes a new state
 	}
 	st.r, st.opt, st.depth, st.src, st.diags, st.adCount = nil, Options{}, 0, nil, nil, 0
@@ -202,8 +205,12 @@ func (st *state) setSource(src string) {
 		b = normaliseNewlines(b)
 	}
 	st.buf = b
-	st.src = stripComments(b)
+	// Nesting first: long backtick runs, escaped, are quick to skip
+	// for stripComments too.
+	limited, cut := limitNesting(b)
+	st.src = stripComments(limited)
 	st.scanSource()
+	st.warnNesting(cut)
 }
 
 // normaliseNewlines turns CRLF and CR into LF in place.
@@ -344,6 +351,9 @@ func (t *obsidianTransformer) Transform(doc *ast.Document, reader text.Reader, p
 		case ast.KindFencedCodeBlock:
 			if st.isAdmonition(n.(*ast.FencedCodeBlock)) {
 				nodes = append(nodes, n)
+			} else {
+				// Highlighted as it is written (code.go).
+				n.SetAttributeString(codeStateAttr, st)
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock, ast.KindCodeSpan:

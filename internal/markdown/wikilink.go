@@ -56,12 +56,26 @@ func scanWikilink(line []byte) (n int, target, alias string, hasAlias, ok bool) 
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return 0, "", "", false, false
 	}
-	end := bytes.Index(line[2:], []byte("]]"))
+	// The first "]]", with no '[' or line break before it. Stopping at a
+	// '[' keeps a line of many "[[" linear: looking for a "]]" from each
+	// went to the end of the line every time.
+	end := -1
+	for i := 2; i < len(line); {
+		j := bytes.IndexAny(line[i:], "[]\n")
+		if j < 0 || line[i+j] != ']' {
+			return 0, "", "", false, false
+		}
+		if i+j+1 < len(line) && line[i+j+1] == ']' {
+			end = i + j - 2
+			break
+		}
+		i += j + 1
+	}
 	if end < 0 {
 		return 0, "", "", false, false
 	}
 	inner := line[2 : 2+end]
-	if len(bytes.TrimSpace(inner)) == 0 || bytes.ContainsAny(inner, "[\n") {
+	if len(bytes.TrimSpace(inner)) == 0 {
 		return 0, "", "", false, false
 	}
 	s := string(inner)

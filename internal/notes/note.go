@@ -52,7 +52,10 @@ type Note struct {
 	// WithFootnotes gives to a card side or reading text that refers to
 	// them without holding them.
 	Footnotes []Footnote
-	Diags     []diag.Diagnostic
+	// footnoteIndex maps each footnote label to its first definition in
+	// Footnotes (nil: WithFootnotes makes one for the call).
+	footnoteIndex map[string]int
+	Diags         []diag.Diagnostic
 	// Template is true for a Templater template (the body holds <% … %>
 	// outside code): it is read as reading text only, without cards, and a
 	// site may leave it out altogether.

@@ -73,6 +73,7 @@ func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
 		recs := make([]cardRecord, len(n.Cards))
 		size := 0
+		flip, _ := flipCardIDs(n)
 		for i, c := range n.Cards {
 			tags := c.Tags
 			if tags == nil {
@@ -81,7 +82,7 @@ func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
 			recs[i] = cardRecord{
 				ID: c.ID, Deck: c.Deck, Note: n.Path, Line: c.Line, Kind: string(c.Kind), Tags: tags,
 				Question: rn.cards[i].questionText, Answer: rn.cards[i].answerText,
-				URL: d.URL + "#card-" + segmentCardID(n, i),
+				URL: d.URL + "#card-" + flip[i],
 			}
 			size += (len(recs[i].Question)+len(recs[i].Answer))*9/8 + 250
 		}

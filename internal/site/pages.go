@@ -407,19 +407,19 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 	pn, rn := p.placed[n.Path], p.note(n.Path)
 	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
 		qcs := make([]QuizCard, len(n.Cards))
+		flip, shared := flipCardIDs(n)
 		for i, c := range n.Cards {
-			first, many := segmentFirst(n, i)
 			qcs[i] = QuizCard{
 				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
-				DeckURL:  pn.deck.URL + "#card-" + first,
+				DeckURL:  pn.deck.URL + "#card-" + flip[i],
 				Question: rn.cards[i].question, Answer: rn.cards[i].answer,
 				ClozeText: c.ClozeText, Context: rn.cards[i].context,
 			}
 			if c.Pair >= 0 && c.Pair < len(n.Cards) {
 				qcs[i].Pair = n.Cards[c.Pair].ID
 			}
-			if many {
-				qcs[i].Sib = first
+			if shared[i] {
+				qcs[i].Sib = flip[i]
 			}
 		}
 		// Escaped quotes and newlines make the HTML up to a quarter
@@ -428,25 +428,32 @@ func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
 	})
 }
 
-// segmentCardID returns the id of the flip card that shows card i on the
-// deck page: the first card of the segment holding it.
-func segmentCardID(n *notes.Note, i int) string {
-	id, _ := segmentFirst(n, i)
-	return id
-}
-
-// segmentFirst returns the id of the first card of the segment holding
-// card i, and whether that segment holds other cards too (its siblings:
-// a reversed pair, the numbers of one cloze line).
-func segmentFirst(n *notes.Note, i int) (string, bool) {
-	for _, s := range n.Segments {
+// flipCardIDs returns, for each card of n, the id of the flip card that
+// shows it on the deck page: that of the first card of the first segment
+// holding it, or its own when no segment holds it; and whether that
+// segment holds other cards too (its siblings: a reversed pair, the
+// numbers of one cloze line). One pass over the segments: looking each
+// card up in them was quadratic (a note of 200,000 cards took minutes).
+func flipCardIDs(n *notes.Note) (ids []string, shared []bool) {
+	ids = make([]string, len(n.Cards))
+	shared = make([]bool, len(n.Cards))
+	for i, c := range n.Cards {
+		ids[i] = c.ID
+	}
+	// Backwards, so that the first segment holding a card has the last word.
+	for si := len(n.Segments) - 1; si >= 0; si-- {
+		s := n.Segments[si]
+		if len(s.Cards) == 0 || s.Cards[0] < 0 || s.Cards[0] >= len(n.Cards) {
+			continue
+		}
+		first := n.Cards[s.Cards[0]].ID
 		for _, ci := range s.Cards {
-			if ci == i {
-				return n.Cards[s.Cards[0]].ID, len(s.Cards) > 1
+			if ci >= 0 && ci < len(ids) {
+				ids[ci], shared[ci] = first, len(s.Cards) > 1
 			}
 		}
 	}
-	return n.Cards[i].ID, false
+	return ids, shared
 }
 
 // deckPageKey is the memo key of d's deck page: everything its template

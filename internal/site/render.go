@@ -34,13 +34,16 @@ const pageRoot = "../"
 
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
+	// One budget for every render of the note: what its embeds expand to
+	// and the time its code takes to highlight are bounded per note.
+	budget := markdown.NewBudget()
 	// render renders side ('q' or 'a') of card i.
 	render := func(src string, line, i int, side byte) string {
 		if src == "" {
 			return ""
 		}
 		o := markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix}
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, Budget: budget}
 		if strings.Contains(src, "[^") {
 			// The definitions of its footnotes may sit elsewhere in the
 			// note; on the deck page its footnote ids must be its own.
@@ -52,7 +55,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		return r.HTML
 	}
 	crumbs := newCrumbs(n, func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML}).HTML
+		return md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML, Budget: budget}).HTML
 	})
 	rn := &renderedNote{
 		view:  NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
@@ -106,7 +109,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 	}
 	if len(n.Segments) > 0 {
 		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots})
+			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots, Budget: budget})
 		diags = append(diags, r.Diags...)
 		body := r.HTML
 		if rest, id, ok := cutTitleHeading(body, n.Title); ok {

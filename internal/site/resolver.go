@@ -170,11 +170,12 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 	} else {
 		md, line = pn.note.Body, pn.note.BodyLine
 	}
+	size := len(md)
 	if frag != "" && !strings.HasPrefix(frag, "^") {
 		md, line = section(md, line, frag)
 	}
 	return markdown.Target{URL: pn.deck.URL + "#" + pn.fragmentID(frag), Kind: markdown.EmbedNote,
-		Markdown: md, NoteFile: f.Path, NoteLine: line}, true, nil
+		Markdown: md, NoteFile: f.Path, NoteLine: line, NoteSize: size}, true, nil
 }
 
 // section returns the part of body under the heading whose text slugs to
