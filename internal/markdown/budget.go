@@ -1,9 +1,6 @@
 package markdown
 
-import (
-	"sync"
-	"time"
-)
+import "sync"
 
 // Budgets: some inputs cost far more than their size. A note embedding
 // another 40 times, which embeds a third 40 times, and so on, expands to
@@ -29,8 +26,8 @@ const (
 // A Budget is shared by the renders of one note (Options.Budget): its
 // card sides, reading text and breadcrumbs, and the notes they embed.
 // It is safe for concurrent use; the renders of one note run one after
-// another, so what goes over it does not depend on timing, except for
-// code highlighting, which is also bounded in time (see code.go).
+// another, so what goes over it does not depend on timing (but for code
+// highlighting's failsafe, codelimit.go).
 type Budget struct {
 	mu          sync.Mutex
 	embedBytes  int  // Markdown of note embeds expanded so far
@@ -39,11 +36,13 @@ type Budget struct {
 	spent       bool // an embed was refused
 	embedWarned bool // …and a warning said so
 
-	// codeOver is the CPU time spent on code blocks that went over their
-	// highlighting time limit; past codeOverLimit, later blocks of the
-	// note are not highlighted.
-	codeOver       time.Duration
-	codeOverWarned bool
+	// Code highlighting (codelimit.go): the bytes highlighted, what
+	// scanCost said of them, whether a block hit the failsafe, and
+	// whether a warning said that later blocks are plain.
+	codeBytes  int
+	scanSpent  int
+	codeFailed bool
+	codeWarned bool
 }
 
 // NewBudget returns a budget for the renders of one note.
@@ -90,4 +89,46 @@ func (st *state) budget() *Budget {
 		st.opt.Budget = NewBudget()
 	}
 	return st.opt.Budget
+}
+
+// takeCode reports why a code block of size bytes is not highlighted
+// (the note's earlier blocks used its allowance) and what to do, or ""
+// and counts it.
+func (b *Budget) takeCode(size int) (why, todo string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case b.codeFailed:
+		return "an earlier code block of this note was too slow to highlight", "see the warning about it"
+	case b.scanSpent > maxNoteScanCost:
+		return "this note's code blocks together would take chroma too long to highlight", "close the comments or strings left open in the blocks warned about"
+	case b.codeBytes+size > maxNoteCodeBytes:
+		return "this note has over " + byteSize(maxNoteCodeBytes) + " of code to highlight", "split the note"
+	}
+	b.codeBytes += size
+	return "", ""
+}
+
+// takeCodeWarning reports, once, that a note's later blocks are plain.
+func (b *Budget) takeCodeWarning() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	warn := !b.codeWarned
+	b.codeWarned = true
+	return warn
+}
+
+// addScan counts what scanCost said of a block.
+func (b *Budget) addScan(cost int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.scanSpent += cost
+}
+
+// failsafe notes that a block hit the failsafe: the warning said that
+// the note's later blocks are plain.
+func (b *Budget) failsafe() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.codeFailed, b.codeWarned = true, true
 }

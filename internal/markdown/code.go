@@ -94,42 +94,57 @@ func fenceLanguage(n *ast.FencedCodeBlock, src []byte) string {
 }
 
 // lexerCache maps a fence language to its lexer, wrapped by
-// chroma.Coalesce, or to nil when chroma has none. lookupLexer is
-// quick, but notes use few languages, so each is looked up once per
-// Renderer.
+// chroma.Coalesce, and the lexer's scan rules (scanrules.go), or to
+// none when chroma has none. lookupLexer is quick, but notes use few
+// languages, so each is looked up once per Renderer.
 type lexerCache struct {
 	mu sync.RWMutex
-	m  map[string]chroma.Lexer
+	m  map[string]cachedLexer
+}
+
+type cachedLexer struct {
+	lexer chroma.Lexer
+	scans []*scanRule
 }
 
 // maxCachedLexers bounds the cache (languages are note text).
 const maxCachedLexers = 1024
 
-// lexer returns the lexer for a fence language, or nil when the code
-// stays plain (no language, mermaid, or unknown to chroma).
-func (c *lexerCache) lexer(lang string) chroma.Lexer {
+// lexer returns the lexer for a fence language and its scan rules, or
+// nil when the code stays plain (no language, mermaid, or unknown to
+// chroma).
+func (c *lexerCache) lexer(lang string) (chroma.Lexer, []*scanRule) {
 	if lang == "" || strings.EqualFold(lang, "mermaid") {
-		return nil
+		return nil, nil
 	}
 	c.mu.RLock()
 	l, ok := c.m[lang]
 	c.mu.RUnlock()
 	if ok {
-		return l
+		return l.lexer, l.scans
 	}
-	if l = lookupLexer(lang); l != nil {
-		l = chroma.Coalesce(l)
+	if raw := lookupLexer(lang); raw != nil {
+		l = cachedLexer{chroma.Coalesce(raw), scanRulesFor(raw)}
 	}
 	c.mu.Lock()
 	if c.m == nil {
-		c.m = make(map[string]chroma.Lexer)
+		c.m = make(map[string]cachedLexer)
 	}
 	if len(c.m) < maxCachedLexers {
 		c.m[lang] = l
 	}
 	c.mu.Unlock()
-	return l
+	return l.lexer, l.scans
 }
+
+// scanRulesFor returns lexer l's scan rules, found once per process
+// (finding them compiles a few hundred regexps).
+func scanRulesFor(l chroma.Lexer) []*scanRule {
+	f, _ := scanRuleCache.LoadOrStore(l, sync.OnceValue(func() []*scanRule { return scanRulesOf(l) }))
+	return f.(func() []*scanRule)()
+}
+
+var scanRuleCache sync.Map // chroma.Lexer → func() []*scanRule
 
 // codeStyle is the style chroma's formatter is given; with classes it
 // only names the token types that have a class.

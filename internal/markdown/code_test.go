@@ -6,16 +6,20 @@ import "testing"
 // miss costs milliseconds in chroma) and that mermaid stays plain.
 func TestLexerCached(t *testing.T) {
 	var c lexerCache
-	if c.lexer("no-such-language-x") != nil || c.lexer("mermaid") != nil || c.lexer("") != nil {
+	lexer := func(lang string) bool { l, _ := c.lexer(lang); return l != nil }
+	if lexer("no-such-language-x") || lexer("mermaid") || lexer("") {
 		t.Fatal("want no lexer")
 	}
 	c.mu.RLock()
 	l, ok := c.m["no-such-language-x"]
 	c.mu.RUnlock()
-	if !ok || l != nil {
+	if !ok || l.lexer != nil {
 		t.Fatal("miss not cached")
 	}
-	if c.lexer("go") == nil || c.lexer("GO") == nil {
+	if !lexer("go") || !lexer("GO") {
 		t.Fatal("no lexer for go")
+	}
+	if _, scans := c.lexer("go"); len(scans) == 0 {
+		t.Fatal("no scan rules for go (its block comment is one)")
 	}
 }

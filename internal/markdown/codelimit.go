@@ -14,48 +14,52 @@ import (
 )
 
 // Highlighting limits. chroma's lexers are regexps that backtrack: on
-// ordinary code they take 1–5 µs of CPU a byte, but an opener their rule
-// never sees closed ("/*" on every line of a Go block) makes the rule scan
-// to the end of the block at each one, quadratic with a large constant
-// (16 KB took seconds, a 1 MB block a minute). So a block is highlighted
-// only when it is small enough, and only if chroma finishes within a
-// time in proportion to its size; otherwise it is shown plain (as code
-// in a language chroma does not know) with a warning.
+// ordinary code they take 1–6 µs of CPU a byte, but some code makes a
+// rule read to the end of the block again and again (scanrules.go): 16
+// KB of Go opening a comment on every line took seconds, 64 KB minutes.
+// What is highlighted is decided by the code alone, so that the same
+// notes give the same site on any machine:
 //
-// The size limit is deterministic. The time limit cannot be, but
-//   - past its first 20 ms, it is CPU time of the thread doing the work,
-//     not wall time, so other programs on a loaded machine do not push a
-//     block over it;
-//   - it is 50 ms plus 10 µs a byte, more than any lexer takes on
-//     ordinary code: on 64 KiB of chroma's own test file for each
-//     language, the slowest of 128 (OpenEdge ABL) took 6.4 µs a byte,
-//     Markdown 3.6, C++ 2.8, Go 1.7, most under 1.5. So only code that
-//     makes chroma backtrack goes over it, code whose highlighting was
-//     already machine-dependent: chroma gives up on any single regexp
-//     match after 250 ms of wall time;
-//   - the block is then plain as a whole, never half highlighted, and the
-//     warning says so, so -strict fails the build rather than publish it.
+//   - a block over maxHighlightBytes is shown plain (as code in a language
+//     chroma does not know), with a warning;
+//   - so are a note's blocks past maxNoteCodeBytes of highlighted code;
+//   - a block whose rules would read more than maxScanCost (scanCost,
+//     about 0.15 s of chroma's time) is shown plain, and once a note's
+//     blocks have come to maxNoteScanCost, its later blocks are plain
+//     too. Ordinary code reads at most about 30 times its size (chroma's
+//     test file of each language, 64 KiB of it), far below.
 //
-// A note's blocks that go over their time limit can together waste
-// about codeOverLimit; the note's later blocks are then plain too, so
-// that a note of many such blocks still builds in about a second.
-const maxHighlightBytes = 64 << 10
-
-// Variables for tests.
-var (
-	// highlightLimit is the CPU time a block of size bytes may take.
-	highlightLimit = func(size int) time.Duration {
-		return 50*time.Millisecond + time.Duration(size)*10*time.Microsecond
-	}
-	codeOverLimit = 500 * time.Millisecond
+// Only as a failsafe, for slow code these do not foresee (chroma's
+// patterns that Go's regexp cannot read, a lexer that calls another),
+// time counts: a block that takes more than failsafeLimit of CPU, or
+// one of whose regexp matches chroma gave up on (it stops any match
+// after 250 ms), is shown plain and the warning says that this can
+// differ from one machine to another. failsafeLimit is many times what
+// the slowest lexer takes on ordinary code (6.4 µs a byte, OpenEdge
+// ABL), so that no ordinary block comes near it. A note's later blocks
+// are then plain too.
+const (
+	maxHighlightBytes = 64 << 10
+	maxNoteCodeBytes  = 512 << 10
+	maxScanCost       = 8 << 20
+	maxNoteScanCost   = 4 * maxScanCost
+	// chromaMatchTimeout is the time after which chroma stops a regexp
+	// match (regexp2's MatchTimeout, which chroma sets on every rule).
+	chromaMatchTimeout = 250 * time.Millisecond
 )
+
+// failsafeLimit is the CPU time a block of size bytes may take (a
+// variable for tests).
+var failsafeLimit = func(size int) time.Duration {
+	return 2*time.Second + time.Duration(size)*30*time.Microsecond
+}
 
 // highlight returns fenced code block n highlighted (chroma's HTML for
 // its lines), within the limits above, or nil: the block is shown plain.
 // It is called as the block is written; the HTML is in a buffer of the
 // call's, valid until the next block.
 func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
-	lexer := st.r.lexers.lexer(lang)
+	lexer, rules := st.r.lexers.lexer(lang)
 	if lexer == nil {
 		return nil
 	}
@@ -68,17 +72,16 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 		size += seg.Len()
 	}
 	// The fence is the line above the block's first line.
-	line := func() int { return st.line(n.Lines().At(0).Start) - 1 }
+	line := st.line(n.Lines().At(0).Start) - 1
 	if size > maxHighlightBytes {
-		st.warnLine(line(), diag.KindLimit, "this "+lang+" block has "+byteSize(size)+" of code, over the "+byteSize(maxHighlightBytes)+
+		st.warnLine(line, diag.KindLimit, "this "+lang+" block has "+byteSize(size)+" of code, over the "+byteSize(maxHighlightBytes)+
 			" that are highlighted: it is shown without highlighting; split it into smaller blocks")
 		return nil
 	}
 	b := st.budget()
-	if over, warn := b.codeOverSpent(); over {
-		if warn {
-			st.warnLine(line(), diag.KindLimit, "this note's code blocks already took too long to highlight: this "+lang+
-				" block and the note's later ones are shown without highlighting; close any comment or string left open in the blocks warned about before")
+	if why, todo := b.takeCode(size); why != "" {
+		if b.takeCodeWarning() {
+			st.warnLine(line, diag.KindLimit, why+": this "+lang+" block and the note's later ones are shown without highlighting; "+todo)
 		}
 		return nil
 	}
@@ -88,52 +91,65 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(st.src))
 	}
-	limit := highlightLimit(size)
+	cost := scanCost(rules, code.String(), maxScanCost)
+	b.addScan(min(cost, maxScanCost+1))
+	if cost > maxScanCost {
+		st.warnLine(line, diag.KindLimit, "this "+lang+" block would take chroma too long to highlight (a comment, string or tag opened again and again and never closed makes it read the rest of the block each time): "+
+			"it is shown without highlighting; close what is left open, or split the block")
+		return nil
+	}
 	st.code.Reset()
-	used, ok, err := formatWithin(&st.code, lexer, code.String(), limit)
+	limit := failsafeLimit(size)
+	ok, err := formatWithin(&st.code, lexer, code.String(), limit)
 	if err != nil {
 		return nil // chroma could not: plain, as before the limits
 	}
 	if !ok {
-		b.addCodeOver(used)
-		st.warnLine(line(), diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+
-			" of CPU: it is shown without highlighting; a comment or string left open can cause this, close it or split the block")
+		b.failsafe()
+		st.warnLine(line, diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+" of CPU, or chroma gave up on part of it: "+
+			"it and the note's later blocks are shown without highlighting (on another machine the result may differ); close any comment or string left open, or split the block")
 		return nil
 	}
 	return st.code.Bytes()
 }
 
-// formatWithin writes code highlighted to buf, or reports false with the
-// time used when tokenising it went over limit (buf then holds a part).
-func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (time.Duration, bool, error) {
+// formatWithin writes code highlighted to buf, or reports false when
+// tokenising it took more than limit of CPU, or one token more than
+// chromaMatchTimeout of wall time (a regexp match chroma may have
+// stopped); buf then holds a part.
+func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (bool, error) {
 	// The first use of a lexer compiles its regexps; that is not counted.
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
-		return 0, false, err
+		return false, err
 	}
 	clock := startClock()
 	defer clock.stop()
-	var used time.Duration
 	over, count := false, 0
+	last := clock.wall0
 	// chroma's formatter takes every token before it writes anything.
 	guarded := func() chroma.Token {
 		if over {
 			return chroma.EOF
 		}
-		if count++; count%16 == 0 {
-			if used, over = clock.over(limit); over {
-				return chroma.EOF
-			}
+		tok := it()
+		now := time.Now()
+		if now.Sub(last) >= chromaMatchTimeout {
+			over = true
 		}
-		return it()
+		last = now
+		if count++; count%16 == 0 && clock.over(limit) {
+			over = true
+		}
+		if over {
+			return chroma.EOF
+		}
+		return tok
 	}
 	if err := formatter.Format(buf, codeStyle, guarded); err != nil {
-		return 0, false, err
+		return false, err
 	}
-	if !over {
-		used, over = clock.over(limit)
-	}
-	return used, !over, nil
+	return !over && !clock.over(limit), nil
 }
 
 // codeClock measures one block's work. Most blocks take a few
@@ -156,28 +172,28 @@ const lockAfter = 20 * time.Millisecond
 func startClock() codeClock { return codeClock{wall0: time.Now()} }
 
 // over reports whether more than limit was used.
-func (c *codeClock) over(limit time.Duration) (time.Duration, bool) {
+func (c *codeClock) over(limit time.Duration) bool {
 	used := time.Since(c.wall0)
 	if !c.locked {
 		if used <= lockAfter { // limits are longer (but in tests)
-			return used, used > limit
+			return used > limit
 		}
 		// A busy machine may have taken the CPU away from this block for
 		// longer than that: count lockAfter, then the thread's CPU time.
 		runtime.LockOSThread()
 		c.locked, c.before = true, lockAfter
 		c.cpu0, c.cpuOK = threadCPU()
-		return used, c.before > limit
+		return c.before > limit
 	}
 	// Wall time is never less than CPU time: read the thread's CPU time
 	// only when wall time is over.
 	if used <= limit || !c.cpuOK {
-		return used, used > limit
+		return used > limit
 	}
 	if now, ok := threadCPU(); ok {
 		used = c.before + now - c.cpu0
 	}
-	return used, used > limit
+	return used > limit
 }
 
 // stop lets the goroutine go from its thread.
@@ -185,26 +201,6 @@ func (c *codeClock) stop() {
 	if c.locked {
 		runtime.UnlockOSThread()
 	}
-}
-
-// codeOverSpent reports whether the note's code has wasted all its
-// time, and whether to warn (once).
-func (b *Budget) codeOverSpent() (over, warn bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.codeOver < codeOverLimit {
-		return false, false
-	}
-	warn = !b.codeOverWarned
-	b.codeOverWarned = true
-	return true, warn
-}
-
-// addCodeOver counts time spent on a block that went over its limit.
-func (b *Budget) addCodeOver(d time.Duration) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.codeOver += d
 }
 
 // byteSize is n as "64 KiB", "64.1 KiB" or "1.2 MiB".
