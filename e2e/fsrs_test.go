@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math"
@@ -16,9 +17,12 @@ import (
 	"github.com/flipdeck/flipdeck/internal/browsertest"
 )
 
-// vectorsPath is the FSRS reference file, relative to this package's
-// directory (the repo root's sibling shared/ folder).
-const vectorsPath = "../../shared/fsrs/vectors.json"
+// vectorsPath is the FSRS reference file, a copy of sharedVectorsPath
+// kept in the repository so that a fresh clone runs the vectors.
+const vectorsPath = "testdata/fsrs/vectors.json"
+
+// sharedVectorsPath is the project's shared copy, beside the repository.
+const sharedVectorsPath = "../../shared/fsrs/vectors.json"
 
 // fsrsPage is the test page. It is served at /repo/test/fsrs.html over the
 // repo's assets/ folder, so "../js/fsrs.js" is assets/js/fsrs.js. It runs every
@@ -151,9 +155,6 @@ func relErr(got, want float64) float64 {
 func loadVectors(t *testing.T) ([]byte, vectors) {
 	t.Helper()
 	raw, err := os.ReadFile(vectorsPath)
-	if os.IsNotExist(err) {
-		t.Skipf("FSRS reference vectors not found at %s", vectorsPath)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,6 +166,25 @@ func loadVectors(t *testing.T) ([]byte, vectors) {
 		t.Fatalf("%s has no sequences", vectorsPath)
 	}
 	return raw, v
+}
+
+// TestFSRSVectorsCopy: the repository's copy of the vectors is the shared
+// one, byte for byte (when the shared folder is there to compare with).
+func TestFSRSVectorsCopy(t *testing.T) {
+	shared, err := os.ReadFile(sharedVectorsPath)
+	if os.IsNotExist(err) {
+		t.Skipf("no shared vectors at %s to compare the copy with", sharedVectorsPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := os.ReadFile(vectorsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(own, shared) {
+		t.Errorf("%s differs from %s: copy the shared file again", vectorsPath, sharedVectorsPath)
+	}
 }
 
 // TestFSRSVectors runs every reference step through review() in Chromium.

@@ -101,6 +101,12 @@ func TestNoJavaScriptAndPrint(t *testing.T) {
 	if browsertest.Eval[bool](t, ctx, `document.querySelector(".search").getClientRects().length > 0`) {
 		t.Error("without JavaScript the search box is shown but cannot work")
 	}
+	// A quiz page opens in the study frame only when its script can run:
+	// without JavaScript it keeps its breadcrumbs, title and links.
+	offNavigate(t, ctx, base+"quiz/"+kinesisSlug+".html")
+	if hidden := browsertest.Eval[string](t, ctx, `[".site-header", ".breadcrumb", ".page-title", ".deck-meta"].filter((s) => document.querySelector(s).getClientRects().length === 0).join(" ")`); hidden != "" {
+		t.Errorf("without JavaScript the quiz page hides %s", hidden)
+	}
 
 	// With JavaScript: flip cards, and the printed page is a handout.
 	setScripts(t, ctx, false)

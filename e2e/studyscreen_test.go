@@ -563,3 +563,34 @@ func TestStudyScreenDesktop(t *testing.T) {
 	}
 	p.noErrors()
 }
+
+// TestStudyScreenNoLayoutShift opens a quiz page on a phone, as a reader
+// (and Lighthouse) would, and adds up the layout shifts until the first
+// card is on screen: the page must open in the study screen's frame, not
+// draw its chrome and then pull the card up under the slim bar.
+func TestStudyScreenNoLayoutShift(t *testing.T) {
+	p := studyOpenDir(t, studyBarsSite(t), 390, 844, true, "")
+	p.quiz("bars")
+	p.wait(`document.body.classList.contains("is-studying") && document.querySelector(".quiz-card")`)
+	// Let a frame pass so that a shift caused by the study frame is recorded.
+	p.eval(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	raw := p.str(`new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push(e.value);
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(JSON.stringify(shifts)), 50);
+})`)
+	var shifts []float64
+	if err := json.Unmarshal([]byte(raw), &shifts); err != nil {
+		t.Fatal(err)
+	}
+	total := 0.0
+	for _, s := range shifts {
+		total += s
+	}
+	if total > 0.001 {
+		t.Errorf("opening the quiz shifted the layout by %.3f (shifts %v): the card should not move once drawn", total, shifts)
+	}
+	p.noErrors()
+}

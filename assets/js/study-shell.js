@@ -42,6 +42,7 @@ export function studyShell(root, opts) {
   function setStudying(on) {
     studying = on;
     document.body.classList.toggle("is-studying", on);
+    document.body.classList.toggle("study-idle", !on);
     if (!on) {
       closeMenu();
       actions.replaceChildren();

@@ -101,10 +101,14 @@ export function testable(cards) {
 
 /** canTest: has the quiz enough cards with distinct answers for a test? */
 export function canTest(cards) {
+  // Asked as a quiz opens, so it reads the answers' markup as text
+  // (tags dropped) instead of parsing it, which took a long task on a
+  // phone; the texts it compares are the ones a test would show.
   const keys = new Set();
   for (const c of cards) {
-    const a = answerOf(c);
-    if (a) keys.add(a.key);
+    const cloze = c.kind === "cloze" && Array.isArray(c.cloze) && c.cloze.length;
+    const key = keyOf(cloze ? c.cloze.join(" … ") : String(c.a || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " "));
+    if (key) keys.add(key);
     if (keys.size >= MIN_CARDS) return true;
   }
   return false;
