@@ -32,8 +32,9 @@ import (
 // Only as a failsafe, for slow code these do not foresee (chroma's
 // patterns that Go's regexp cannot read, a lexer that calls another),
 // time counts: a block that takes more than failsafeLimit of CPU, or
-// one of whose regexp matches chroma gave up on (it stops any match
-// after 250 ms), is shown plain and the warning says that this can
+// one of whose regexp matches chroma may have given up on (it stops
+// any match after 250 ms of wall time; a token that took that long
+// twice in a row), is shown plain and the warning says that this can
 // differ from one machine to another. failsafeLimit is many times what
 // the slowest lexer takes on ordinary code (6.4 µs a byte, OpenEdge
 // ABL), so that no ordinary block comes near it. A note's later blocks
@@ -98,13 +99,18 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 			"it is shown without highlighting; close what is left open, or split the block")
 		return nil
 	}
-	st.code.Reset()
 	limit := failsafeLimit(size)
-	ok, err := formatWithin(&st.code, lexer, code.String(), limit)
+	res, err := formatWithin(&st.code, lexer, code.String(), limit)
+	if res == stalled {
+		// A token took longer than chroma lets a match run: it may have
+		// stopped one, or this goroutine was kept waiting (a loaded
+		// machine, the race detector). A second try tells them apart.
+		res, err = formatWithin(&st.code, lexer, code.String(), limit)
+	}
 	if err != nil {
 		return nil // chroma could not: plain, as before the limits
 	}
-	if !ok {
+	if res != formatted {
 		b.failsafe()
 		st.warnLine(line, diag.KindLimit, "highlighting this "+lang+" block took over "+seconds(limit)+" of CPU, or chroma gave up on part of it: "+
 			"it and the note's later blocks are shown without highlighting (on another machine the result may differ); close any comment or string left open, or split the block")
@@ -113,43 +119,55 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 	return st.code.Bytes()
 }
 
-// formatWithin writes code highlighted to buf, or reports false when
-// tokenising it took more than limit of CPU, or one token more than
-// chromaMatchTimeout of wall time (a regexp match chroma may have
-// stopped); buf then holds a part.
-func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (bool, error) {
+// What formatWithin did.
+type formatResult int
+
+const (
+	formatted formatResult = iota
+	overTime               // over its CPU time limit
+	stalled                // a token took chromaMatchTimeout of wall time
+)
+
+// formatWithin writes code highlighted to buf (reset first), unless
+// tokenising it takes more than limit of CPU or one token more than
+// chromaMatchTimeout of wall time (buf then holds a part).
+func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (formatResult, error) {
+	buf.Reset()
 	// The first use of a lexer compiles its regexps; that is not counted.
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	clock := startClock()
 	defer clock.stop()
-	over, count := false, 0
+	res, count := formatted, 0
 	last := clock.wall0
 	// chroma's formatter takes every token before it writes anything.
 	guarded := func() chroma.Token {
-		if over {
+		if res != formatted {
 			return chroma.EOF
 		}
 		tok := it()
 		now := time.Now()
 		if now.Sub(last) >= chromaMatchTimeout {
-			over = true
+			res = stalled
 		}
 		last = now
 		if count++; count%16 == 0 && clock.over(limit) {
-			over = true
+			res = overTime
 		}
-		if over {
+		if res != formatted {
 			return chroma.EOF
 		}
 		return tok
 	}
 	if err := formatter.Format(buf, codeStyle, guarded); err != nil {
-		return false, err
+		return 0, err
 	}
-	return !over && !clock.over(limit), nil
+	if res == formatted && clock.over(limit) {
+		res = overTime
+	}
+	return res, nil
 }
 
 // codeClock measures one block's work. Most blocks take a few

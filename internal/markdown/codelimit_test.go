@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+
 	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
@@ -99,5 +102,40 @@ func TestEmptyCodeHighlighted(t *testing.T) {
 	out := New().Render("```sql\n```\n", Options{File: "e.md", Line: 1})
 	if out.HTML != "<pre class=\"chroma\"><code class=\"language-sql\"></code></pre>\n" || len(out.Diags) != 0 {
 		t.Errorf("got %q %v", out.HTML, out.Diags)
+	}
+}
+
+// sleepyLexer is a lexer whose first token takes chromaMatchTimeout on
+// its first `stalls` tokenisations, as a regexp match chroma stops would.
+type sleepyLexer struct {
+	chroma.Lexer
+	stalls int
+}
+
+func (l *sleepyLexer) Tokenise(o *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	it, err := l.Lexer.Tokenise(o, text)
+	stall := l.stalls > 0
+	l.stalls--
+	return func() chroma.Token {
+		if stall {
+			stall = false
+			time.Sleep(chromaMatchTimeout)
+		}
+		return it()
+	}, err
+}
+
+// TestCodeStalled: a token that takes as long as chroma lets a match run
+// (it may have stopped one) makes the block highlighted a second time;
+// when that happens again, it is shown plain with the failsafe warning.
+func TestCodeStalled(t *testing.T) {
+	for _, stalls := range []int{1, 2} {
+		r := New()
+		r.lexers.m = map[string]cachedLexer{"slow": {lexer: &sleepyLexer{lexers.Get("go"), stalls}}}
+		out := r.Render("```slow\nx := 1\n```\n", Options{File: "s.md", Line: 1})
+		highlighted := strings.Contains(out.HTML, `<pre class="chroma">`)
+		if highlighted != (stalls == 1) || len(out.Diags) != stalls-1 {
+			t.Errorf("%d stalls: highlighted %v, warnings %v", stalls, highlighted, out.Diags)
+		}
 	}
 }
