@@ -30,6 +30,7 @@ var Cases = []Case{
 	{"embed-bomb", "1", "5 notes, each embedding the next 40 times (40³ expansions of one note in the first)", embedBomb},
 	{"chroma-unclosed-1mb", "2", "a 1 MB go block opening a /* comment it never closes", chromaUnclosed},
 	{"chroma-openers", "2", "64 go blocks of 16 KB, each a /* comment opened on every line and never closed", chromaOpeners},
+	{"chroma-languages", "2", "blocks of 16 KB in 8 languages, each opening on every line what the language's lexer reads to the end of the block looking for its end", chromaLanguages},
 	{"cards-200k", "4", "one note of 200,000 inline cards", manyCards},
 	{"fence-lang-3000", "10", "2,000 fences, each with a different 3,000-character language name", longFenceLanguages},
 	{"fence-lang-many", "10", "20,000 fences, each with a different short language chroma does not know", manyFenceLanguages},
@@ -126,6 +127,27 @@ func chromaOpeners() map[string]string {
 		b.WriteString("```\n\n")
 	}
 	return map[string]string{"Openers.md": b.String()}
+}
+
+// chromaLanguages: for each of several lexers, a block that makes one
+// of its rules read to the end of the block at every line: Java's
+// declaration rule on words without "name(", comments and processing
+// instructions never closed, C's preprocessor state's comment rule.
+func chromaLanguages() map[string]string {
+	blocks := []struct{ lang, line string }{
+		{"java", "import x\n"}, {"css", "/* x\n"}, {"javascript", "/* x\n"}, {"html", "<? x\n"},
+		{"c", "#x /* x\n"}, {"php", "<?php /* x\n"}, {"kotlin", "/* x\n"}, {"typescript", "/* x\n"},
+	}
+	files := map[string]string{}
+	for _, bl := range blocks {
+		var b strings.Builder
+		b.WriteString(deck)
+		fmt.Fprintf(&b, "## %s #card\n\n```%s\n", bl.lang, bl.lang)
+		b.WriteString(strings.Repeat(bl.line, 16<<10/len(bl.line)))
+		b.WriteString("```\n")
+		files["Lang "+bl.lang+".md"] = b.String()
+	}
+	return files
 }
 
 // manyCards: 200,000 inline cards in one note.
