@@ -77,6 +77,9 @@ type parser struct {
 	// flashcardNote: the note is tagged #flashcards (frontmatter or a
 	// line), so "Q::A" needs no spaces around its separator.
 	flashcardNote bool
+	// capLine, when not 0, is a line before which the blocks found hold
+	// more than MaxNoteCards cards: no card is looked for from there.
+	capLine int
 }
 
 // heading is one level of the breadcrumb. The headings seen so far form a
@@ -159,6 +162,7 @@ func Parse(path string, src []byte, opt Options) *Note {
 			p.wholeNoteCard(len(p.lines), k, nil)
 		}
 	}
+	p.capCards()
 	p.assemble()
 	n.Segments = p.segments()
 	return n
@@ -245,6 +249,12 @@ func (p *parser) classify(hasFMDeck bool) (template bool) {
 func (p *parser) structural() {
 	cur := int32(-1) // innermost open heading
 	for i := range p.lines {
+		if len(p.cards) > MaxNoteCards {
+			// Every block so far starts before line i: the note is cut
+			// before it (capCards), whatever is found from here on.
+			p.capLine = i
+			break
+		}
 		l := &p.lines[i]
 		inf := &p.info[i]
 		if !l.code && inf.level > 0 {
@@ -333,7 +343,11 @@ func (p *parser) lineCards() {
 	if !clozeOK {
 		return
 	}
+	past := p.pastCap()
 	for i := range p.lines {
+		if past(i) {
+			break // the note is cut before line i (capCards)
+		}
 		l := &p.lines[i]
 		if p.claimed[i] || l.code || p.info[i].level > 0 || l.blank() {
 			continue
