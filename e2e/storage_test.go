@@ -47,18 +47,12 @@ func TestDamagedStoredProgress(t *testing.T) {
 			tab.waitJS(`document.querySelector("button[data-grade='3']")`, "the grade buttons")
 			siteJS[bool](tab, `(document.querySelector("button[data-grade='3']").click(), true)`)
 
-			stored := siteJS[map[string]string](tab, `Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))`)
+			stored, aside := storedProgress(tab, key)
 			if c.newer {
 				if stored[key] != c.raw {
 					t.Errorf("newer data was changed: %q", stored[key])
 				}
 				return
-			}
-			aside := ""
-			for k, v := range stored {
-				if strings.HasPrefix(k, key+":unreadable:") {
-					aside = v
-				}
 			}
 			if aside != c.raw {
 				t.Errorf("the unreadable data was not set aside intact; storage: %q", stored)
@@ -71,4 +65,16 @@ func TestDamagedStoredProgress(t *testing.T) {
 	if errs := tab.errs(); len(errs) > 0 {
 		t.Errorf("browser errors: %q", errs)
 	}
+}
+
+// storedProgress returns the tab's localStorage and the text kept aside
+// under key + ":unreadable:…" ("" when there is none).
+func storedProgress(tab *browserTab, key string) (stored map[string]string, aside string) {
+	stored = siteJS[map[string]string](tab, `Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))`)
+	for k, v := range stored {
+		if strings.HasPrefix(k, key+":unreadable:") {
+			aside = v
+		}
+	}
+	return stored, aside
 }

@@ -7,6 +7,7 @@ import { now } from "./clock.js";
 import * as persist from "./persist.js";
 import { showNotice, dismiss } from "./notice.js";
 import { el } from "./dom.js";
+import { anyAside, describeAside } from "./validate.js";
 
 /** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
 export const REMIND_EVERY = 100;
@@ -103,8 +104,10 @@ export async function importFile(file) {
   }
   const r = store.importJSON(text);
   if (r.error && r.error.op === "import") return { ok: false, message: r.error.message };
-  if (!r.ok) return { ok: false, message: "Imported " + r.cards + " card records, but they could not be saved: " + (r.error ? r.error.message : "") };
-  return { ok: true, message: "Imported: " + r.cards + (r.cards === 1 ? " card record was" : " card records were") + " newer than yours and were taken." };
+  const left = anyAside(r.aside) ? " Left out, as not in the form this site writes: " + describeAside(r.aside) + "." : "";
+  if (!r.ok) return { ok: false, message: "Imported " + r.cards + " card records, but they could not be saved: " + (r.error ? r.error.message : "") + left };
+  const one = r.cards === 1;
+  return { ok: true, message: "Imported: " + r.cards + (one ? " card record was" : " card records were") + " newer than yours and " + (one ? "was" : "were") + " taken." + left };
 }
 
 /** controls returns export and import buttons with a status line. */

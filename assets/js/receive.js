@@ -7,6 +7,7 @@ import * as store from "./store.js";
 import { unpack, payloadOf } from "./transfer.js";
 import { el, formatDate, plural } from "./dom.js";
 import { now } from "./clock.js";
+import { anyAside, describeAside } from "./validate.js";
 
 function button(label, action, cls = "button") {
   return el("button", { type: "button", class: cls, "data-action": action }, label);
@@ -68,11 +69,15 @@ export async function receive(payload) {
   }
   const made = preview.at ? " It was made " + formatDate(preview.at, now()) + "." : "";
   const intro = el("p", {}, "The link holds " + plural(preview.cards, "card") + " and " + plural(preview.log, "review") + "." + made);
+  // What the link holds that is not as this site writes it: never merged.
+  const aside = anyAside(preview.aside)
+    ? el("p", { class: "receive-aside" }, "Left out, as not in the form this site writes: " + describeAside(preview.aside) + ".")
+    : null;
   const parts = changes(preview);
   if (!parts.length) {
     const c = close("OK", "button primary");
-    dlg.append(intro, el("p", { class: "receive-same", "data-changes": "0" }, "Your progress here already has all of it: nothing to merge."),
-      el("p", { class: "receive-actions" }, c));
+    dlg.append(...[intro, aside, el("p", { class: "receive-same", "data-changes": "0" }, "Your progress here already has all of it: nothing to merge."),
+      el("p", { class: "receive-actions" }, c)].filter(Boolean));
     c.focus();
     return dlg;
   }
@@ -82,7 +87,7 @@ export async function receive(payload) {
   const ok = button("Merge", "receive-merge", "button primary");
   const cancel = close("Cancel");
   const actions = el("p", { class: "receive-actions" }, ok, cancel);
-  dlg.append(intro, summary, rule, actions);
+  dlg.append(...[intro, aside, summary, rule, actions].filter(Boolean));
   ok.addEventListener("click", async () => {
     const r = store.importJSON(text);
     const done = el("p", { class: "receive-done", role: "status", "data-ok": String(!!r.ok) },

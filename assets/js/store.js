@@ -24,6 +24,10 @@
 // first released and only add to it: older data reads as it is, and an
 // older page reads these records as cards in learning.
 //
+// Every part read (stored, or from a backup file or a link) is checked
+// field by field by validate.js: what is not as this site writes it is
+// set aside, and the reader told; the maps have no prototype.
+//
 // Schema 1 (the first release) had the same key, `starred: true` inside
 // card records, log entries {id, grade, at, state, due, scheduledDays} and
 // no settings or tests; migrate() turns it into schema 2 on first read and
@@ -40,6 +44,7 @@
 // leaving the page asks for confirmation.
 
 import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MATURE_DAYS, validSteps } from "./learning.js";
+import { map, clean, cardOK, anyAside, describeAside, copyData } from "./validate.js";
 
 export const SCHEMA = 2;
 export const MAX_LOG = 20000;
@@ -66,7 +71,7 @@ const errorListeners = new Set();
 const changeListeners = new Set();
 
 function empty() {
-  return { schema: SCHEMA, cards: {}, stars: {}, log: [], logDropped: 0, tests: {} };
+  return { schema: SCHEMA, cards: map(), stars: map(), log: [], logDropped: 0, tests: map() };
 }
 
 function report(op, err, message) {
@@ -113,11 +118,14 @@ function num(x, d = 0) {
   return typeof x === "number" && Number.isFinite(x) ? x : d;
 }
 
-/** migrate brings data of any known schema to SCHEMA (in place) and returns it. */
+/**
+ * migrate brings data of any known schema to SCHEMA (in place) and
+ * returns it, checked (validate.js); d.aside is what was set aside.
+ */
 export function migrate(d) {
   if (typeof d.schema !== "number") d.schema = 1;
   if (d.schema < 2) {
-    const stars = {};
+    const stars = map();
     for (const [id, rec] of Object.entries(d.cards)) {
       if (!rec || typeof rec !== "object") {
         delete d.cards[id];
@@ -131,15 +139,13 @@ export function migrate(d) {
       id: e.id, grade: e.grade, at: num(e.at), state: e.state || "review", r: null,
       ivl: num(e.scheduledDays, null), el: null,
     }));
-    d.tests = {};
+    d.tests = map();
     d.logDropped = 0;
     d.schema = 2;
   }
-  if (!d.stars || typeof d.stars !== "object") d.stars = {};
-  if (!Array.isArray(d.log)) d.log = [];
-  if (!d.tests || typeof d.tests !== "object") d.tests = {};
-  d.logDropped = num(d.logDropped);
+  const aside = clean(d, validSteps);
   trimLog(d);
+  Object.defineProperty(d, "aside", { value: aside, configurable: true }); // not stored
   return d;
 }
 
@@ -151,23 +157,29 @@ function trimLog(d) {
   }
 }
 
-// cardOK tells a card record this site could have written.
-function cardOK(rec) {
-  return !!rec && typeof rec === "object" && !Array.isArray(rec) && typeof rec.state === "string" &&
-    (rec.due == null || typeof rec.due === "number") && typeof rec.reps === "number";
-}
-
-// wellFormed tells data (of a known schema) whose every part is as this
-// site writes it.
-function wellFormed(d) {
-  if (d.stars != null && (typeof d.stars !== "object" || Array.isArray(d.stars))) return false;
-  if (d.log != null && !Array.isArray(d.log)) return false;
-  return Object.values(d.cards).every(cardOK);
+// progressShaped tells parsed JSON that can be progress data: an object
+// whose cards are an object (not a list). Anything else is unreadable.
+function progressShaped(d) {
+  return !!d && typeof d === "object" && !Array.isArray(d) && !!d.cards && typeof d.cards === "object" && !Array.isArray(d.cards);
 }
 
 function oldSchema(raw) {
   const m = /"schema"\s*:\s*(\d+)/.exec(raw);
   return !m || Number(m[1]) < SCHEMA;
+}
+
+// keepAside keeps raw under a key of its own before anything overwrites
+// it, and tells the reader (said(key)); when it cannot, nothing is saved
+// on this visit (failed).
+function keepAside(raw, said, failed) {
+  const key = KEY + ":unreadable:" + Date.now();
+  try {
+    storage().setItem(key, raw);
+    report("read", null, said(key));
+  } catch (e) {
+    readOnly = true;
+    report("read", e, failed);
+  }
 }
 
 function parse(raw) {
@@ -178,45 +190,28 @@ function parse(raw) {
   } catch {
     d = null;
   }
-  if (!d || typeof d !== "object" || Array.isArray(d) || typeof d.cards !== "object" || d.cards === null) {
-    // Keep the unreadable text under another key before anything overwrites it.
-    const backup = KEY + ":unreadable:" + Date.now();
-    try {
-      storage().setItem(backup, raw);
-      report("read", null, "Saved progress was unreadable and has been set aside (kept in this browser as " + backup + "). Starting afresh.");
-    } catch (e) {
-      readOnly = true;
-      report("read", e, "Saved progress is unreadable and could not be set aside, so nothing will be saved on this visit to avoid overwriting it.");
-    }
+  if (!progressShaped(d)) {
+    keepAside(raw, (key) => "Saved progress was unreadable and has been set aside (kept in this browser as " + key + "). Starting afresh.",
+      "Saved progress is unreadable and could not be set aside, so nothing will be saved on this visit to avoid overwriting it.");
     return empty();
-  }
-  if (typeof d.schema === "number" && d.schema <= SCHEMA && !wellFormed(d)) {
-    // Readable, but some parts are not what this site writes (another
-    // tool's data, a damaged record): keep the whole text aside, tell the
-    // reader, and go on with the parts that make sense.
-    const backup = KEY + ":unreadable:" + Date.now();
-    try {
-      storage().setItem(backup, raw);
-      report("read", null, "Part of your saved progress was unreadable; a copy of it all is kept in this browser as " + backup + ".");
-    } catch (e) {
-      readOnly = true;
-      report("read", e, "Part of your saved progress is unreadable and could not be set aside, so nothing will be saved on this visit to avoid overwriting it.");
-    }
-    for (const [id, rec] of Object.entries(d.cards)) {
-      if (!cardOK(rec)) delete d.cards[id];
-    }
   }
   if (typeof d.schema === "number" && d.schema > SCHEMA) {
     if (!readOnly) report("read", null, "Your progress was saved by a newer version of this site; reload the page to get it. Nothing will be saved on this visit.");
     readOnly = true;
     // Read what this version understands; the stored data stays as it is.
-    const obj = (x) => (x && typeof x === "object" && !Array.isArray(x) ? x : {});
-    return Object.assign(empty(), d, {
-      cards: obj(d.cards), stars: obj(d.stars), tests: obj(d.tests), settings: obj(d.settings),
-      log: Array.isArray(d.log) ? d.log : [],
-    });
+    clean(d, validSteps);
+    return d;
   }
-  return migrate(d);
+  migrate(d);
+  if (anyAside(d.aside)) {
+    // Readable, but some parts are not what this site writes (another
+    // tool's data, a damaged record): keep the whole text aside, tell the
+    // reader, and go on with the parts that make sense.
+    const what = describeAside(d.aside);
+    keepAside(raw, (key) => "Part of your saved progress was unreadable and has been set aside (" + what + "); a copy of it all is kept in this browser as " + key + ".",
+      "Part of your saved progress is unreadable (" + what + ") and could not be set aside, so nothing will be saved on this visit to avoid overwriting it.");
+  }
+  return d;
 }
 
 /** load returns the stored data (cached; do not mutate it). */
@@ -501,7 +496,7 @@ function readBackup(text) {
   } catch {
     return { error: bad("SyntaxError", "That file is not a flipdeck progress file.").error };
   }
-  if (!other || typeof other !== "object" || typeof other.cards !== "object" || other.cards === null) {
+  if (!progressShaped(other)) {
     return { error: bad("TypeError", "That file is not a flipdeck progress file.").error };
   }
   if (typeof other.schema === "number" && other.schema > SCHEMA) {
@@ -574,28 +569,30 @@ export function merge(d, other) {
  * previewImport tells what importJSON(text) would change, without
  * changing anything: {ok, error, added, updated, reviews, stars, tests,
  * settings, cards (records in the text), log (reviews in the text), at
- * (when it was made, or null)}.
+ * (when it was made, or null), aside (what the text holds that is left
+ * out, validate.js)}.
  */
 export function previewImport(text) {
   const r = readBackup(text);
   if (r.error) return { ok: false, error: r.error };
-  const d = structuredClone(load());
+  const d = copyData(load());
   const ch = merge(d, r.data);
   const exported = num(r.data.exported, null);
-  return { ok: true, error: null, ...ch, cards: Object.keys(r.data.cards).length, log: r.data.log.length, at: exported };
+  return { ok: true, error: null, ...ch, cards: Object.keys(r.data.cards).length, log: r.data.log.length, at: exported, aside: r.data.aside };
 }
 
 /**
  * importJSON merges a backup made by exportJSON (schema 1 or 2) by the
- * rules of merge. Returns {ok, error, cards, ...what changed} (cards: how
- * many card records were taken from the file).
+ * rules of merge, leaving out what is not as this site writes it.
+ * Returns {ok, error, cards, aside, ...what changed} (cards: how many
+ * card records were taken from the file; aside: what was left out).
  */
 export function importJSON(text) {
   const r = readBackup(text);
   if (r.error) return { ok: false, error: r.error, cards: 0 };
   let ch = null;
   const res = update((d) => { ch = merge(d, r.data); });
-  return { ...res, ...ch, cards: ch.added + ch.updated };
+  return { ...res, ...ch, cards: ch.added + ch.updated, aside: r.data.aside };
 }
 
 /** clearAll forgets everything stored for this site (after an export, say). */
