@@ -55,7 +55,10 @@ run() {
 cell() {
 	case $4 in
 	0) echo "$(secs "$1") | $(secs "$3") | $(mb "$2")" ;;
-	124 | 137) echo "> $TIMEOUT s | – | ≥ $(mb "$2")" ;;
+	124) echo "> $TIMEOUT s | – | ≥ $(mb "$2")" ;;
+	# 137 or 255: gen did not stop within 5 s of SIGTERM and timeout
+	# killed it (timeit then sees only timeout's own usage).
+	137 | 255) echo "> $TIMEOUT s | – | –" ;;
 	*) echo "exit $4 | $(secs "$3") | $(mb "$2")" ;;
 	esac
 }

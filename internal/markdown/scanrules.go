@@ -63,8 +63,7 @@ type scanRule struct {
 	weight int
 	// fallback: a later rule of the same state with the same pre and
 	// nothing after its elem, which takes what this one fails on (C's
-	// unclosed comment, read to the end of the block as a comment); its
-	// oneRune or elem.
+	// unclosed comment, read to the end of the block as a comment).
 	fallback *scanRule
 	preSrc   string // pre's source, to find fallbacks
 	// starts, when there is no pre, are the characters the read starts
@@ -105,7 +104,7 @@ func scanRulesOf(l chroma.Lexer) []*scanRule {
 		for _, r := range rules[s] {
 			for _, sr := range newScanRules(r.Pattern, flags) {
 				for _, earlier := range inState {
-					if earlier.preSrc == sr.preSrc && sr.post == nil && !sr.lazy && earlier.fallback == nil {
+					if sr.preSrc != "" && earlier.preSrc == sr.preSrc && sr.post == nil && !sr.lazy && earlier.fallback == nil {
 						earlier.fallback = sr
 					}
 				}
