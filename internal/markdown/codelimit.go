@@ -33,8 +33,8 @@ import (
 // patterns that Go's regexp cannot read, a lexer that calls another),
 // time counts: a block that takes more than failsafeLimit of CPU, or
 // one of whose regexp matches chroma may have given up on (it stops
-// any match after 250 ms of wall time; a token that took that long
-// twice in a row), is shown plain and the warning says that this can
+// any match after 250 ms of wall time: a token that took that long,
+// and most of it in CPU time when tried again), is shown plain and the warning says that this can
 // differ from one machine to another. failsafeLimit is many times what
 // the slowest lexer takes on ordinary code (6.4 µs a byte, OpenEdge
 // ABL), so that no ordinary block comes near it. A note's later blocks
@@ -100,12 +100,13 @@ func (st *state) highlight(n *ast.FencedCodeBlock, lang string) []byte {
 		return nil
 	}
 	limit := failsafeLimit(size)
-	res, err := formatWithin(&st.code, lexer, code.String(), limit)
+	res, err := formatWithin(&st.code, lexer, code.String(), limit, false)
 	if res == stalled {
-		// A token took longer than chroma lets a match run: it may have
-		// stopped one, or this goroutine was kept waiting (a loaded
-		// machine, the race detector). A second try tells them apart.
-		res, err = formatWithin(&st.code, lexer, code.String(), limit)
+		// A token took as long as chroma lets a regexp match run: it may
+		// have stopped one, or this goroutine was kept waiting (a loaded
+		// machine, the race detector). Once more, counting the thread's
+		// CPU time for each token, tells them apart.
+		res, err = formatWithin(&st.code, lexer, code.String(), limit, true)
 	}
 	if err != nil {
 		return nil // chroma could not: plain, as before the limits
@@ -129,16 +130,18 @@ const (
 )
 
 // formatWithin writes code highlighted to buf (reset first), unless
-// tokenising it takes more than limit of CPU or one token more than
-// chromaMatchTimeout of wall time (buf then holds a part).
-func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration) (formatResult, error) {
+// tokenising it takes more than limit of CPU, or one token more than
+// chromaMatchTimeout of wall time (buf then holds a part). With perToken,
+// the goroutine stays on its thread and such a token counts only if
+// most of that time was the thread's CPU time.
+func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time.Duration, perToken bool) (formatResult, error) {
 	buf.Reset()
 	// The first use of a lexer compiles its regexps; that is not counted.
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return 0, err
 	}
-	clock := startClock()
+	clock := startClock(perToken)
 	defer clock.stop()
 	res, count := formatted, 0
 	last := clock.wall0
@@ -147,9 +150,13 @@ func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time
 		if res != formatted {
 			return chroma.EOF
 		}
+		var cpu0 time.Duration
+		if perToken {
+			cpu0, _ = threadCPU()
+		}
 		tok := it()
 		now := time.Now()
-		if now.Sub(last) >= chromaMatchTimeout {
+		if now.Sub(last) >= chromaMatchTimeout && (!perToken || tokenCPU(cpu0) >= chromaMatchTimeout*4/5) {
 			res = stalled
 		}
 		last = now
@@ -170,6 +177,16 @@ func formatWithin(buf *bytes.Buffer, lexer chroma.Lexer, code string, limit time
 	return res, nil
 }
 
+// tokenCPU is the thread's CPU time since cpu0, or an hour where it
+// cannot be read (then wall time alone decides).
+func tokenCPU(cpu0 time.Duration) time.Duration {
+	now, ok := threadCPU()
+	if !ok {
+		return time.Hour
+	}
+	return now - cpu0
+}
+
 // codeClock measures one block's work. Most blocks take a few
 // milliseconds, measured in wall time, which is quick to read. Past
 // lockAfter of wall time, the goroutine is kept on its thread and the
@@ -187,7 +204,17 @@ type codeClock struct {
 
 const lockAfter = 20 * time.Millisecond
 
-func startClock() codeClock { return codeClock{wall0: time.Now()} }
+// startClock starts measuring a block; locked keeps the goroutine on its
+// thread from the start, counting its CPU time at once.
+func startClock(locked bool) codeClock {
+	c := codeClock{wall0: time.Now()}
+	if locked {
+		runtime.LockOSThread()
+		c.locked = true
+		c.cpu0, c.cpuOK = threadCPU()
+	}
+	return c
+}
 
 // over reports whether more than limit was used.
 func (c *codeClock) over(limit time.Duration) bool {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -105,37 +106,56 @@ func TestEmptyCodeHighlighted(t *testing.T) {
 	}
 }
 
-// sleepyLexer is a lexer whose first token takes chromaMatchTimeout on
-// its first `stalls` tokenisations, as a regexp match chroma stops would.
-type sleepyLexer struct {
+// slowLexer is a lexer whose first token takes chromaMatchTimeout:
+// asleep (a goroutine kept waiting) on its first `sleeps`
+// tokenisations, then busy (a regexp match chroma stops) when busy.
+type slowLexer struct {
 	chroma.Lexer
-	stalls int
+	sleeps int
+	busy   bool
 }
 
-func (l *sleepyLexer) Tokenise(o *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+func (l *slowLexer) Tokenise(o *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
 	it, err := l.Lexer.Tokenise(o, text)
-	stall := l.stalls > 0
-	l.stalls--
+	sleep, busy := l.sleeps > 0, l.sleeps <= 0 && l.busy
+	l.sleeps--
 	return func() chroma.Token {
-		if stall {
-			stall = false
+		switch {
+		case sleep:
 			time.Sleep(chromaMatchTimeout)
+		case busy:
+			spin(chromaMatchTimeout)
 		}
+		sleep, busy = false, false
 		return it()
 	}, err
 }
 
+// spin keeps the CPU busy for d of wall time and of the thread's CPU
+// time (a loaded machine may give it less CPU than wall time).
+func spin(d time.Duration) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	t, cpu0 := time.Now(), tokenCPU(0)
+	for time.Since(t) < d || tokenCPU(cpu0) < d {
+	}
+}
+
 // TestCodeStalled: a token that takes as long as chroma lets a match run
-// (it may have stopped one) makes the block highlighted a second time;
-// when that happens again, it is shown plain with the failsafe warning.
+// (it may have stopped one) makes the block highlighted again, counting
+// CPU time; a goroutine kept waiting is highlighted as usual, a token
+// busy that long is shown plain with the failsafe warning.
 func TestCodeStalled(t *testing.T) {
-	for _, stalls := range []int{1, 2} {
+	for _, c := range []struct {
+		sleeps      int
+		busy, plain bool
+	}{{1, false, false}, {2, false, false}, {0, true, true}, {1, true, true}} {
 		r := New()
-		r.lexers.m = map[string]cachedLexer{"slow": {lexer: &sleepyLexer{lexers.Get("go"), stalls}}}
+		r.lexers.m = map[string]cachedLexer{"slow": {lexer: &slowLexer{lexers.Get("go"), c.sleeps, c.busy}}}
 		out := r.Render("```slow\nx := 1\n```\n", Options{File: "s.md", Line: 1})
-		highlighted := strings.Contains(out.HTML, `<pre class="chroma">`)
-		if highlighted != (stalls == 1) || len(out.Diags) != stalls-1 {
-			t.Errorf("%d stalls: highlighted %v, warnings %v", stalls, highlighted, out.Diags)
+		plain := !strings.Contains(out.HTML, `<pre class="chroma">`)
+		if plain != c.plain || (len(out.Diags) == 1) != c.plain {
+			t.Errorf("%+v: plain %v, warnings %v", c, plain, out.Diags)
 		}
 	}
 }
