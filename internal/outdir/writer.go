@@ -1,4 +1,4 @@
-package site
+package outdir
 
 import (
 	"crypto/sha256"
@@ -16,19 +16,19 @@ import (
 	"strings"
 )
 
-// manifestName is the file in the output folder listing every file gen
+// ManifestName is the file in the output folder listing every file gen
 // wrote there. gen only ever deletes files named in it, and refuses to
 // write into a non-empty folder that has none.
-const manifestName = ".flipdeck-manifest.json"
+const ManifestName = ".flipdeck-manifest.json"
 
 type manifest struct {
 	Generator string   `json:"generator"`
 	Files     []string `json:"files"`
 }
 
-// checkFolders refuses an output folder that is the source folder or
-// contains it: cleaning it would destroy the notes.
-func checkFolders(src, out string) error {
+// CheckFolders refuses an output folder that is the source folder or
+// contains it: cleaning it would destroy the source files.
+func CheckFolders(src, out string) error {
 	if src == "" || out == "" {
 		return errors.New("both -src and -out are required")
 	}
@@ -74,9 +74,10 @@ func isWithin(dir, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-type writeStats struct{ written, unchanged, removed int }
+// Stats counts what a commit did to the folder's files.
+type Stats struct{ Written, Unchanged, Removed int }
 
-// outFS is the part of the file system writeOutput uses. Builds use
+// outFS is the part of the file system a Writer uses. Builds use
 // osFS; tests pass one that fails on a chosen call, to check that a write
 // failing at any point leaves the previous site exactly as it was.
 type outFS interface {
@@ -146,31 +147,13 @@ func (osFS) WriteNew(name string, data []byte) error {
 	return err
 }
 
-// fileSum is the hash and size of one file of a built site.
-type fileSum struct {
-	sum  hash
-	size int
+// FileSum is the SHA-256 hash and size of a file written before.
+type FileSum struct {
+	Sum  [sha256.Size]byte
+	Size int
 }
 
-// siteSink receives a build's files one at a time, from many goroutines.
-type siteSink interface {
-	put(name string, data []byte, sum hash) error
-}
-
-// memSink keeps a site in memory (Generate, tests).
-type memSink struct {
-	mu  sync.Mutex
-	out Output
-}
-
-func (m *memSink) put(name string, data []byte, _ hash) error {
-	m.mu.Lock()
-	m.out[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-// outputWriter writes a site into the output folder as one transaction,
+// Writer writes a site into the output folder as one transaction,
 // file by file as the build makes them, so that the site is never held in
 // memory whole, and so that a failure at any step, or an interruption,
 // leaves the folder exactly as it was. It works in one of two ways.
@@ -186,11 +169,11 @@ func (m *memSink) put(name string, data []byte, _ hash) error {
 // working folder, a symlink, someone else's, or holds files gen did not
 // write):
 //
-//  1. put (stage): every changed file is written to a temporary file
+//  1. Put (stage): every changed file is written to a temporary file
 //     beside its target, and every file about to be replaced gets a
 //     backup hard link (a copy where links are not supported). Nothing
 //     visible has changed yet. Unchanged files are not written at all.
-//  2. commit: stale files (written by the previous build, not by this
+//  2. Commit: stale files (written by the previous build, not by this
 //     one) are backed up; a manifest naming the old and new files is put
 //     in place (so that, should gen be killed from now on, the next build
 //     knows every file it finds as its own), then the temporary files are
@@ -199,9 +182,9 @@ func (m *memSink) put(name string, data []byte, _ hash) error {
 //     and the new manifest is put in place last.
 //  3. clean up: the backups are removed.
 //
-// abort, or a failure in commit, puts everything back from the backups
+// Abort, or a failure in Commit, puts everything back from the backups
 // and removes the temporary files and any folders the run created.
-type outputWriter struct {
+type Writer struct {
 	fsys outFS
 	dir  string
 	old  manifest
@@ -209,24 +192,32 @@ type outputWriter struct {
 	// prev is what this process wrote to dir last time: a file whose hash
 	// is the same and which still has that size on disk is taken as
 	// unchanged without reading it back (rebuilds of a large site).
-	prev   map[string]fileSum
+	prev   map[string]FileSum
 	swap   *swapper // nil: in place
 	unlock func()
 
 	mu    sync.Mutex
 	tx    *outTxn
 	names []string
-	st    writeStats
+	st    Stats
 	err   error // the first staging error; later puts do nothing
 }
 
-// openOutput checks that dir may be written (its manifest, or empty),
-// sweeps what interrupted builds left, and starts a transaction on it.
-func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter, error) {
+// Open checks that dir may be written (it holds a manifest, or nothing),
+// waits for any other gen writing beside it, sweeps what interrupted
+// builds left, and starts a transaction on it. prev (may be nil) is what
+// this process wrote to dir before, as Put was given it: a file found
+// there with that hash and size is not read back to compare.
+func Open(dir string, prev map[string]FileSum) (*Writer, error) {
+	return open(osFS{}, dir, prev)
+}
+
+// open is Open on the file system fsys (the tests make it fail).
+func open(fsys outFS, dir string, prev map[string]FileSum) (*Writer, error) {
 	if _, err := readManifest(fsys, dir); err != nil {
 		return nil, err // refused before anything is made
 	}
-	w := &outputWriter{fsys: fsys, dir: dir, prev: prev, tx: &outTxn{fsys: fsys, dir: dir}, unlock: func() {}}
+	w := &Writer{fsys: fsys, dir: dir, prev: prev, tx: &outTxn{fsys: fsys, dir: dir}, unlock: func() {}}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := w.tx.mkdirAll(parent, ""); err != nil {
 		w.tx.rollback()
@@ -235,7 +226,7 @@ func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter,
 	w.unlock, _ = fsys.Lock(parent)
 	old, err := readManifest(fsys, dir) // again, now that no other gen writes there
 	if err != nil {
-		w.abort()
+		w.Abort()
 		return nil, err
 	}
 	w.old, w.ours = old, make(map[string]bool, len(old.Files))
@@ -247,14 +238,14 @@ func openOutput(fsys outFS, dir string, prev map[string]fileSum) (*outputWriter,
 		return w, nil
 	}
 	if err := w.tx.mkdirAll(dir, ""); err != nil {
-		w.abort()
+		w.Abort()
 		return nil, fmt.Errorf("cannot create output folder: %w", err)
 	}
 	if len(old.Files) == 0 {
 		// Claim the folder first: should gen be killed, the next build
 		// knows what it finds there as its own.
-		if err := w.tx.putNow(filepath.Join(dir, manifestName), manifestBytes(nil)); err != nil {
-			w.abort()
+		if err := w.tx.putNow(filepath.Join(dir, ManifestName), manifestBytes(nil)); err != nil {
+			w.Abort()
 			return nil, err
 		}
 	}
@@ -269,13 +260,18 @@ func manifestBytes(files []string) []byte {
 	return append(data, '\n')
 }
 
-func (w *outputWriter) put(name string, data []byte, sum hash) error {
+// Put stages the file name (a slash path inside the folder) of the new
+// site; sum is the SHA-256 hash of data. Nothing shows until Commit. It
+// may be called from many goroutines. When a file gen did not write is
+// where name goes, or a write fails, it returns the error, and so does
+// every later Put: the caller must then Abort.
+func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
 		return w.err
 	}
-	if !safeRel(name) || name == manifestName {
+	if !safeRel(name) || name == ManifestName {
 		w.err = fmt.Errorf("internal error: output path %q is not inside the output folder", name)
 		return w.err
 	}
@@ -285,7 +281,7 @@ func (w *outputWriter) put(name string, data []byte, sum hash) error {
 	if statErr == nil && !w.ours[name] {
 		// README: gen only replaces or removes files it wrote.
 		w.err = fmt.Errorf("cannot write %s: a file gen did not write is there (it is not in %s); move it away or delete it, then build again",
-			target, manifestName)
+			target, ManifestName)
 		return w.err
 	}
 	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && w.sameAsOld(name, target, data, sum)
@@ -302,9 +298,9 @@ func (w *outputWriter) put(name string, data []byte, sum hash) error {
 		return err
 	}
 	if same {
-		w.st.unchanged++
+		w.st.Unchanged++
 	} else {
-		w.st.written++
+		w.st.Written++
 	}
 	return nil
 }
@@ -312,8 +308,8 @@ func (w *outputWriter) put(name string, data []byte, sum hash) error {
 // sameAsOld reports whether the file at target (a regular file of
 // len(data) bytes) holds data: known from the last build of this
 // process, or read back.
-func (w *outputWriter) sameAsOld(name, target string, data []byte, sum hash) bool {
-	if p, ok := w.prev[name]; ok && p.sum == sum && p.size == len(data) {
+func (w *Writer) sameAsOld(name, target string, data []byte, sum [sha256.Size]byte) bool {
+	if p, ok := w.prev[name]; ok && p.Sum == sum && p.Size == len(data) {
 		return true
 	}
 	// Read the old file back only when its size matches: a rebuild then
@@ -322,9 +318,9 @@ func (w *outputWriter) sameAsOld(name, target string, data []byte, sum hash) boo
 	return err == nil && bytes.Equal(cur, data)
 }
 
-// commit makes the staged site visible and removes what the previous
+// Commit makes the staged site visible and removes what the previous
 // build wrote and this one did not. On failure the folder is restored.
-func (w *outputWriter) commit() (st writeStats, err error) {
+func (w *Writer) Commit() (st Stats, err error) {
 	defer w.unlock()
 	if w.swap != nil {
 		return w.commitSwap()
@@ -334,7 +330,7 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 			if rerr := w.tx.rollback(); rerr != nil {
 				err = fmt.Errorf("%w; restoring the previous site also failed: %v", err, rerr)
 			}
-			st = writeStats{}
+			st = Stats{}
 		}
 	}()
 	if w.err != nil {
@@ -346,7 +342,7 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 		now[k] = true
 	}
 	data := manifestBytes(w.names)
-	manifestPath := filepath.Join(w.dir, manifestName)
+	manifestPath := filepath.Join(w.dir, ManifestName)
 	cur, err := w.fsys.ReadFile(manifestPath)
 	newManifest := err != nil || !bytes.Equal(cur, data)
 	var added []string
@@ -356,7 +352,7 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 		}
 	}
 	for _, k := range w.old.Files {
-		if now[k] || !safeRel(k) || k == manifestName {
+		if now[k] || !safeRel(k) || k == ManifestName {
 			continue
 		}
 		p := filepath.Join(w.dir, filepath.FromSlash(k))
@@ -391,13 +387,13 @@ func (w *outputWriter) commit() (st writeStats, err error) {
 		}
 	}
 	st = w.st
-	st.removed = len(w.tx.removes)
+	st.Removed = len(w.tx.removes)
 	w.tx.finish()
 	return st, nil
 }
 
-// abort undoes everything staged: the folder is as it was.
-func (w *outputWriter) abort() error {
+// Abort undoes everything staged: the folder is as it was.
+func (w *Writer) Abort() error {
 	defer w.unlock()
 	var err error
 	if w.swap != nil {
@@ -409,36 +405,20 @@ func (w *outputWriter) abort() error {
 	return err
 }
 
-// writeOutputFS writes a whole in-memory site into dir in one transaction
-// (see outputWriter); the tests use it with a file system that fails.
-func writeOutputFS(fsys outFS, dir string, site Output, prev map[string]fileSum) (writeStats, error) {
-	w, err := openOutput(fsys, dir, prev)
-	if err != nil {
-		return writeStats{}, err
-	}
-	for _, k := range site.sortedKeys() {
-		if err := w.put(k, site[k], sha256.Sum256(site[k])); err != nil {
-			w.abort()
-			return writeStats{}, err
-		}
-	}
-	return w.commit()
-}
-
 // readManifest returns the manifest of a previous build. A missing or
 // empty folder has an empty one; a non-empty folder without one is
 // refused, since its files are not ours to replace.
 func readManifest(fsys outFS, dir string) (manifest, error) {
 	var m manifest
-	data, err := fsys.ReadFile(filepath.Join(dir, manifestName))
+	data, err := fsys.ReadFile(filepath.Join(dir, ManifestName))
 	if err == nil {
 		if err := json.Unmarshal(data, &m); err != nil {
-			return m, fmt.Errorf("%s: %s is damaged (%v); delete the output folder and build again", dir, manifestName, err)
+			return m, fmt.Errorf("%s: %s is damaged (%v); delete the output folder and build again", dir, ManifestName, err)
 		}
 		return m, nil
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
-		return m, fmt.Errorf("-out %s: cannot read %s: %w", dir, manifestName, err)
+		return m, fmt.Errorf("-out %s: cannot read %s: %w", dir, ManifestName, err)
 	}
 	entries, derr := fsys.ReadDir(dir)
 	if derr != nil && !errors.Is(derr, fs.ErrNotExist) {
@@ -447,7 +427,7 @@ func readManifest(fsys outFS, dir string) (manifest, error) {
 	if len(entries) == 0 {
 		return m, nil
 	}
-	return m, fmt.Errorf("-out %s is not empty and was not written by gen (no %s); choose an empty or new folder", dir, manifestName)
+	return m, fmt.Errorf("-out %s is not empty and was not written by gen (no %s); choose an empty or new folder", dir, ManifestName)
 }
 
 // safeRel reports whether a manifest entry is a plain relative path that
@@ -462,7 +442,7 @@ func safeRel(p string) bool {
 		filepath.VolumeName(c) == ""
 }
 
-// outTxn is one writeOutputFS run: what it staged and what it changed,
+// outTxn is one in-place write: what it staged and what it changed,
 // so that it can be undone.
 type outTxn struct {
 	fsys    outFS
