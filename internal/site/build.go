@@ -89,7 +89,7 @@ const defaultMaxFileSize = 10 << 20
 // Build reads opt.Src and writes the site to opt.Out, once (no caches
 // are kept). Files are staged beside their targets and swapped in only
 // when the whole build succeeded, so a failed build leaves the previous
-// site untouched (see outputWriter).
+// site untouched (see internal/outdir).
 func Build(opt Options) (*Result, error) {
 	return BuildContext(context.Background(), opt)
 }

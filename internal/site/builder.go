@@ -18,6 +18,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/outdir"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
@@ -70,7 +71,7 @@ func newOneShotBuilder(opt Options) *Builder {
 // Build reads the source and writes the site. Files are staged in the
 // output folder as they are made and only become visible when the whole
 // build has succeeded, so a failed build leaves the previous site as it
-// was (see outputWriter).
+// was (see internal/outdir).
 func (b *Builder) Build() (*Result, error) { return b.BuildContext(context.Background()) }
 
 // BuildContext is Build that stops when ctx ends, leaving the previous
@@ -80,7 +81,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	defer func() { b.ctx = nil }()
 	opt := b.opt
 	start := time.Now()
-	if err := checkFolders(opt.Src, opt.Out); err != nil {
+	if err := outdir.CheckFolders(opt.Src, opt.Out); err != nil {
 		return nil, err
 	}
 	outAbs, _ := filepath.Abs(opt.Out)
@@ -88,7 +89,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := openOutput(osFS{}, opt.Out, b.written)
+	w, err := outdir.Open(opt.Out, writtenBefore(b.written))
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +98,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	diag.Sort(res.Diags)
 	res.Diags = dedupeDiags(res.Diags)
 	fail := func(err error) (*Result, error) {
-		if aerr := w.abort(); aerr != nil {
+		if aerr := w.Abort(); aerr != nil {
 			err = fmt.Errorf("%w; removing the staged files also failed: %v", err, aerr)
 		}
 		res.Duration = time.Since(start)
@@ -116,7 +117,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	if opt.Strict && res.Warnings() > 0 {
 		return fail(ErrStrict)
 	}
-	ws, err := w.commit()
+	ws, err := w.Commit()
 	if err != nil {
 		b.written = nil // the folder may hold anything now: compare with the disk next time
 		res.Duration = time.Since(start)
@@ -125,7 +126,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	if b.renders != nil {
 		b.written = sums
 	}
-	res.Written, res.Unchanged, res.Removed = ws.written, ws.unchanged, ws.removed
+	res.Written, res.Unchanged, res.Removed = ws.Written, ws.Unchanged, ws.Removed
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -164,7 +165,7 @@ func (e *emitter) emitFinal(name string, data []byte) finalFile {
 
 // emitKnown hands over a file made (and hashed) before.
 func (e *emitter) emitKnown(name string, f finalFile) {
-	err := e.sink.put(name, f.data, f.sum)
+	err := e.sink.Put(name, f.data, f.sum)
 	e.mu.Lock()
 	e.sums[name] = fileSum{f.sum, len(f.data)}
 	if err != nil && e.err == nil {

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package site
+package outdir
 
 import (
 	"errors"

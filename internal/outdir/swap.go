@@ -1,4 +1,4 @@
-package site
+package outdir
 
 import (
 	"bytes"
@@ -10,10 +10,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 )
 
-// A build that can swaps the output folder (see outputWriter): it writes
+// A build that can swaps the output folder (see Writer): it writes
 // the new site into a hidden folder beside -out, named
 // ".gen-<name of -out>.<pid>-<n>.site", and exchanges the two folders in
 // one step. The old site then sits under that hidden name and is
@@ -21,7 +20,7 @@ import (
 // folder behind; the next build of the same -out removes it (while it
 // holds the lock on their parent folder, so never one in use).
 
-// swapper is the staging side of a swapping outputWriter.
+// swapper is the staging side of a swapping Writer.
 type swapper struct {
 	fsys    outFS
 	out     string // -out, absolute, symlinks resolved
@@ -85,32 +84,6 @@ const stageSuffix = ".site"
 
 func stagePrefix(base string) string { return ".gen-" + base + "." }
 
-// isStageName reports whether name (in the parent of -out, whose name is
-// base) is a staging folder of base: the prefix, then "<pid>-<n>.site".
-func isStageName(name, base string) bool {
-	rest, ok := strings.CutPrefix(name, stagePrefix(base))
-	if !ok {
-		return false
-	}
-	rest, ok = strings.CutSuffix(rest, stageSuffix)
-	pid, n, ok2 := strings.Cut(rest, "-")
-	return ok && ok2 && allDigits(pid) && allDigits(n)
-}
-
-func allDigits(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// isTempName reports a temporary file or backup of an in-place write.
-func isTempName(name string) bool {
-	return strings.HasPrefix(name, ".gen-") && (strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bak"))
-}
-
 // foreignEntry returns the first entry of the folder out that gen did not
 // write (not in the manifest, not the manifest, not a leftover temporary
 // file, not a folder on the way to one of its files), or "".
@@ -138,7 +111,7 @@ func foreignEntry(fsys outFS, out string, ours map[string]bool) string {
 				if f := walk(r); f != "" {
 					return f
 				}
-			case e.Type().IsRegular() && (ours[slash] || slash == manifestName || isTempName(e.Name())):
+			case e.Type().IsRegular() && (ours[slash] || slash == ManifestName || isTempName(e.Name())):
 			default:
 				return r
 			}
@@ -190,7 +163,7 @@ func (s *swapper) abort() error {
 // commitSwap writes the manifest into the staging folder and swaps it in,
 // then removes the old site. When the system refuses the swap, the new
 // site is written in place after all.
-func (w *outputWriter) commitSwap() (st writeStats, err error) {
+func (w *Writer) commitSwap() (st Stats, err error) {
 	s := w.swap
 	defer func() {
 		if err != nil {
@@ -198,18 +171,18 @@ func (w *outputWriter) commitSwap() (st writeStats, err error) {
 				err = fmt.Errorf("%w; %v", err, aerr)
 			}
 			w.tx.rollback() // folders made on the way to -out
-			st = writeStats{}
+			st = Stats{}
 		}
 	}()
 	if w.err != nil {
 		return st, w.err
 	}
 	sort.Strings(w.names)
-	manifestPath, data := filepath.Join(s.out, manifestName), manifestBytes(w.names)
+	manifestPath, data := filepath.Join(s.out, ManifestName), manifestBytes(w.names)
 	if cur, err := s.fsys.ReadFile(manifestPath); err != nil || !bytes.Equal(cur, data) ||
-		s.fsys.Link(manifestPath, filepath.Join(s.stage, manifestName)) != nil {
-		if err := s.fsys.WriteNew(filepath.Join(s.stage, manifestName), data); err != nil {
-			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, manifestName), err)
+		s.fsys.Link(manifestPath, filepath.Join(s.stage, ManifestName)) != nil {
+		if err := s.fsys.WriteNew(filepath.Join(s.stage, ManifestName), data); err != nil {
+			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, ManifestName), err)
 		}
 	}
 	st = w.st
@@ -219,22 +192,22 @@ func (w *outputWriter) commitSwap() (st writeStats, err error) {
 	}
 	for _, k := range w.old.Files {
 		if !now[k] {
-			st.removed++
+			st.Removed++
 		}
 	}
 	if !s.existed {
 		if err := s.fsys.RenameNew(s.stage, s.out); err != nil {
-			return writeStats{}, fmt.Errorf("cannot create the output folder: %w", err)
+			return Stats{}, fmt.Errorf("cannot create the output folder: %w", err)
 		}
 		return st, nil
 	}
 	if err := s.fsys.Chmod(s.stage, s.mode); err != nil {
-		return writeStats{}, fmt.Errorf("cannot write the output folder: %w", err)
+		return Stats{}, fmt.Errorf("cannot write the output folder: %w", err)
 	}
 	// Anything that appeared in -out during the build would go with the
 	// old site: leave the folder alone.
 	if f := foreignEntry(s.fsys, s.out, s.ours); f != "" {
-		return writeStats{}, fmt.Errorf("%s appeared in -out during the build; gen did not write it and leaves it: build again",
+		return Stats{}, fmt.Errorf("%s appeared in -out during the build; gen did not write it and leaves it: build again",
 			filepath.Join(w.dir, f))
 	}
 	if err := s.fsys.Exchange(s.stage, s.out); err != nil {
@@ -248,52 +221,24 @@ func (w *outputWriter) commitSwap() (st writeStats, err error) {
 
 // commitFromStage writes the staged site into -out in place, for a
 // folder the system would not swap, and removes the staging folder.
-func (w *outputWriter) commitFromStage() (writeStats, error) {
+func (w *Writer) commitFromStage() (Stats, error) {
 	s := w.swap
-	in := &outputWriter{fsys: w.fsys, dir: w.dir, old: w.old, ours: w.ours, prev: w.prev,
+	in := &Writer{fsys: w.fsys, dir: w.dir, old: w.old, ours: w.ours, prev: w.prev,
 		tx: &outTxn{fsys: w.fsys, dir: w.dir}, unlock: func() {}}
 	for _, name := range w.names {
 		data, err := w.fsys.ReadFile(filepath.Join(s.stage, filepath.FromSlash(name)))
 		if err == nil {
-			err = in.put(name, data, sha256.Sum256(data))
+			err = in.Put(name, data, sha256.Sum256(data))
 		}
 		if err != nil {
-			in.abort()
-			return writeStats{}, err
+			in.Abort()
+			return Stats{}, err
 		}
 	}
-	st, err := in.commit()
+	st, err := in.Commit()
 	if err != nil {
 		return st, err
 	}
 	s.fsys.RemoveAll(s.stage)
 	return st, nil
-}
-
-// sweepLeftovers removes what interrupted builds of dir left: staging
-// folders (and swapped-out old sites) beside it, and temporary files and
-// backups of in-place writes inside it. The caller holds the lock on the
-// parent folder.
-func sweepLeftovers(fsys outFS, dir string) {
-	out, err := realAbs(dir)
-	if err != nil {
-		return
-	}
-	parent, base := filepath.Split(out)
-	if entries, err := fsys.ReadDir(parent); err == nil {
-		for _, e := range entries {
-			if e.IsDir() && isStageName(e.Name(), base) {
-				fsys.RemoveAll(filepath.Join(parent, e.Name()))
-			}
-		}
-	}
-	if _, err := fsys.Lstat(filepath.Join(dir, manifestName)); err != nil {
-		return // not gen's folder: nothing in it is gen's to remove
-	}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && isTempName(d.Name()) {
-			fsys.Remove(p)
-		}
-		return nil
-	})
 }
