@@ -192,6 +192,10 @@ func TestOfflineAndUpdate(t *testing.T) {
 		if strings.HasPrefix(p, "decks/") && browsertest.Eval[bool](t, ctx, `document.querySelector("details.card, .card") !== null`) {
 			browsertest.WaitJS(t, ctx, `document.querySelector(".card.flip") && !document.querySelector("details.card")`, p+" flip cards (deck.js ran offline)", 5*time.Second)
 		}
+		// A quiz reads its cards from the precached deck pages.
+		if strings.HasPrefix(p, "quiz/") {
+			browsertest.WaitJS(t, ctx, `document.querySelector("#quiz[data-state]:not([data-state=loading]):not([data-state=error])")`, p+" quiz started offline", 10*time.Second)
+		}
 		// Local images (not https ones notes link to) are there (fetched,
 		// as lazy images below the fold are not loaded yet).
 		if broken := browsertest.Eval[[]string](t, ctx, `Promise.all([...document.images].filter((i) => i.src.startsWith(location.origin)).map((i) => fetch(i.src).then((r) => (r.ok ? "" : i.src), () => i.src))).then((a) => a.filter(Boolean))`); len(broken) > 0 {

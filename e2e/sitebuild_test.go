@@ -179,7 +179,7 @@ func (b *browserTab) open(path, ready string) {
 const (
 	siteIndexReady = `document.querySelector(".deck-list[data-ready]")`
 	siteDeckReady  = `document.querySelector(".card.flip .card-status[data-state]")`
-	siteQuizReady  = `document.querySelector("#quiz[data-state]")`
+	siteQuizReady  = `document.querySelector("#quiz[data-state]:not([data-state=loading])")`
 )
 
 // setClock makes window.__flipdeckNow ms on every page loaded from now on.

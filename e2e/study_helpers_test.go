@@ -140,11 +140,16 @@ func (p *studyPage) open(path, ready string) {
 	p.wait(ready)
 }
 
-// quiz opens a quiz page and waits for the quiz to start.
+// quiz opens a quiz page and waits for the quiz to start (past loading
+// the deck pages it needs).
 func (p *studyPage) quiz(slug string) {
 	p.t.Helper()
-	p.open("quiz/"+slug+".html", `document.getElementById("quiz") && document.getElementById("quiz").dataset.state`)
+	p.open("quiz/"+slug+".html", studyQuizReady)
 }
+
+// studyQuizReady tells that the quiz shows a card or a screen, not that
+// it is loading its cards.
+const studyQuizReady = `document.getElementById("quiz") && document.getElementById("quiz").dataset.state && document.getElementById("quiz").dataset.state !== "loading"`
 
 // wait polls the expression until it is truthy (10 s at most).
 func (p *studyPage) wait(expr string) {

@@ -8,6 +8,7 @@ import * as persist from "./persist.js";
 import { showNotice, dismiss } from "./notice.js";
 import { el } from "./dom.js";
 import { anyAside, describeAside } from "./validate.js";
+import { downloadFile } from "./download.js";
 
 /** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
 export const REMIND_EVERY = 100;
@@ -21,16 +22,7 @@ function stamp(t) {
 
 /** exportFile downloads the whole progress (unsaved changes included). */
 export function exportFile() {
-  const blob = new Blob([store.exportJSON()], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = "flipdeck-progress-" + stamp(now()) + ".json";
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  downloadFile("flipdeck-progress-" + stamp(now()) + ".json", store.exportJSON(), "application/json");
   noteBackup();
 }
 

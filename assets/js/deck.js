@@ -6,7 +6,7 @@ import { onChange, stars, setStarred, load, settings } from "./store.js";
 import { readDeckData, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
-import { reportStoreErrors } from "./notice.js";
+import { reportStoreErrors, showNotice } from "./notice.js";
 
 const main = document.getElementById("main") || document.body;
 const { cards: deckCards, pairs } = readDeckData();
@@ -91,6 +91,25 @@ if (tools && cards.length) {
   });
   tools.append(all);
   tools.hidden = false;
+}
+
+// "Download the cards for Anki": the file is made here, from the deck
+// pages, when asked for.
+const anki = document.querySelector(".anki-download");
+if (anki) {
+  anki.closest(".anki-link").hidden = false;
+  anki.addEventListener("click", async () => {
+    anki.disabled = true;
+    try {
+      const m = await import("./ankidownload.js");
+      await m.downloadAnki(document.body.dataset.root || "", anki.dataset.deck);
+    } catch (e) {
+      console.warn(e);
+      showNotice("The Anki file could not be made: a deck page did not load (offline?). Try again.");
+    } finally {
+      anki.disabled = false;
+    }
+  });
 }
 
 const filter = document.getElementById("filter-q");

@@ -91,9 +91,11 @@ function duration(ms) {
 }
 
 /**
- * startQuiz runs the quiz in root over cards (QuizCard objects, in deck
- * order). opts: root (the page's path to the site root), deckUrl (the
- * deck page), deckName (full name "A::B"), deckSlug (key of test scores).
+ * startQuiz runs the quiz in root over cards (pagecards.js cards, in deck
+ * order; some may be stand-ins, {id, pair, stub: true}). opts: root (the
+ * page's path to the site root), deckUrl (the deck page), deckName (full
+ * name "A::B"), deckSlug (key of test scores), load (quizcards.js: fills
+ * in the stand-ins of a list of cards and resolves to those it can ask).
  */
 export function startQuiz(root, cards, opts = {}) {
   const siteRoot = opts.root || "";
@@ -102,7 +104,8 @@ export function startQuiz(root, cards, opts = {}) {
   const allDecks = opts.deckName === "All decks";
   const title = (opts.deckName || "").split("::").pop() || "Quiz";
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const testOK = canTest(cards);
+  // With stand-ins a test is taken to be possible until its cards are loaded.
+  let testOK = cards.some((c) => c.stub) ? cards.length >= MIN_CARDS : canTest(cards);
 
   const live = el("p", { class: "sr-only", "aria-live": "polite", id: "quiz-live" });
   const modeButtons = {};
@@ -199,6 +202,28 @@ export function startQuiz(root, cards, opts = {}) {
     focusView(sec);
   }
 
+  // ---------- loading the cards a session asks ----------
+
+  // withCards calls then with the cards of list that can be asked, once
+  // their deck pages are loaded: at once when none is a stand-in, else
+  // after a loading screen. Only the latest call goes on.
+  let waiting = 0;
+  function withCards(list, then) {
+    const my = ++waiting;
+    if (!opts.load || !list.some((c) => c.stub)) return then(list.filter((c) => !c.missing));
+    s = null;
+    showScreen(el("section", { class: "quiz-empty quiz-loading", tabindex: "-1" }, el("p", {}, "Loading the cards…")), "loading");
+    opts.load(list).then((ok) => {
+      if (my === waiting) then(ok);
+    }, (e) => {
+      console.warn(e);
+      if (my !== waiting) return;
+      showScreen(el("section", { class: "quiz-empty", tabindex: "-1" }, el("h2", {}, "Cards not loaded"),
+        el("p", {}, "The cards could not be loaded (offline?). Try again, or read them on the deck pages."),
+        el("p", { class: "quiz-end-actions" }, button("Try again", "retry", () => switchMode(root.dataset.mode || "review"), "button primary"), backLink())), "error");
+    });
+  }
+
   // ---------- review and practice sessions ----------
 
   function startReview() {
@@ -206,12 +231,20 @@ export function startQuiz(root, cards, opts = {}) {
     const t = now();
     const st = settings();
     const q = reviewQueue(cards, store.allCards(), store.getLog(), st.newPerDay, t);
-    const sq = session.reviewSession(q);
-    s = null;
-    if (!session.next(sq, t)) return showCaughtUp(q, sq);
-    s = newSession("review", sq);
-    s.info = q;
-    showCard(false);
+    withCards([...q.learn.map((x) => x.card), ...q.due, ...q.fresh], (ok) => {
+      if (ok.length < q.learn.length + q.due.length + q.fresh.length) {
+        const keep = new Set(ok);
+        q.learn = q.learn.filter((x) => keep.has(x.card));
+        q.due = q.due.filter((c) => keep.has(c));
+        q.fresh = q.fresh.filter((c) => keep.has(c));
+      }
+      const sq = session.reviewSession(q);
+      s = null;
+      if (!session.next(sq, t)) return showCaughtUp(q, sq);
+      s = newSession("review", sq);
+      s.info = q;
+      showCard(false);
+    });
   }
 
   function startPractice(set) {
@@ -224,12 +257,14 @@ export function startQuiz(root, cards, opts = {}) {
       const ids = new Set(recentlyFailed(store.getLog(), now()));
       list = cards.filter((c) => ids.has(c.id));
     }
-    if (!list.length) return showPracticeStart();
-    const sq = session.practiceSession(shuffle(list));
-    session.next(sq, now());
-    s = newSession("practice", sq);
-    s.set = set;
-    showCard(true);
+    withCards(list, (ok) => {
+      if (!ok.length) return showPracticeStart();
+      const sq = session.practiceSession(shuffle(ok));
+      session.next(sq, now());
+      s = newSession("practice", sq);
+      s.set = set;
+      showCard(true);
+    });
   }
 
   function newSession(mode, q) {
@@ -549,6 +584,14 @@ export function startQuiz(root, cards, opts = {}) {
   function showTestStart() {
     setMode("test");
     s = null;
+    withCards(cards, showTestIntro);
+  }
+
+  function showTestIntro() {
+    testOK = canTest(cards);
+    modeButtons.test.disabled = !testOK;
+    if (testOK) modeButtons.test.removeAttribute("title");
+    else modeButtons.test.title = "A test needs at least " + MIN_CARDS + " cards";
     const sc = store.testScore(deckSlug);
     let body;
     if (!testOK) {
@@ -568,8 +611,10 @@ export function startQuiz(root, cards, opts = {}) {
 
   function startTest() {
     setMode("test");
-    s = { mode: "test", questions: makeTest(cards, MAX_QUESTIONS, seeded(now())), pos: 0, score: 0, done: false, history: [] };
-    showQuestion();
+    withCards(cards, (ok) => {
+      s = { mode: "test", questions: makeTest(ok, MAX_QUESTIONS, seeded(now())), pos: 0, score: 0, done: false, history: [] };
+      showQuestion();
+    });
   }
 
   function showQuestion() {

@@ -4,42 +4,31 @@
 import { startQuiz } from "./quiz-ui.js";
 import { reportStoreErrors } from "./notice.js";
 import { remindToBackUp } from "./backup.js";
+import { quizCards } from "./quizcards.js";
 
 performance.mark("flipdeck:quiz-start");
 
-/**
- * loadCards fetches the quiz's cards: the page names, in data-cards, one
- * JSON file per deck of its subtree (each card is stored once, however
- * many parent decks' quizzes include it). Files come back in page order.
- */
-async function loadCards(urls) {
-  const list = (urls || "").split(" ").filter(Boolean);
-  const parts = await Promise.all(list.map(async (u) => {
-    const res = await fetch(u);
-    if (!res.ok) throw new Error("cannot load " + u + ": HTTP " + res.status);
-    return res.json();
-  }));
-  return parts.flat();
-}
 reportStoreErrors();
 const el = document.getElementById("quiz");
 if (el) {
-  let cards = null;
+  const root = document.body.dataset.root || "";
+  let got = null;
   try {
-    cards = await loadCards(el.dataset.cards);
+    got = await quizCards(el, root);
   } catch (e) {
     console.warn(e);
     const p = el.querySelector(".quiz-fallback");
     if (p) p.textContent = "The cards of this quiz could not be loaded (offline?). Reload the page to try again, or read the cards on the deck page.";
   }
-  if (cards) {
+  if (got) {
     // flipdeck:quiz-script is the script's own work, without the download.
     performance.mark("flipdeck:quiz-loaded");
-    startQuiz(el, cards, {
-      root: document.body.dataset.root || "",
+    startQuiz(el, got.cards, {
+      root,
+      load: got.load,
       deckName: el.dataset.deckName || "",
       deckSlug: el.dataset.deckSlug || "",
-      deckUrl: el.dataset.deckUrl || (document.body.dataset.root || "") + "index.html",
+      deckUrl: el.dataset.deckUrl || root + "index.html",
     });
     remindToBackUp();
     performance.mark("flipdeck:quiz-ready");

@@ -79,6 +79,8 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowElements("details", "summary", "mark", "u", "small", "sub", "sup", "kbd", "br", "s", "ins", "del", "abbr")
 	p.AllowAttrs("open").Matching(regexp.MustCompile(`(?i)^(|open)$`)).OnElements("details")
 	p.AllowAttrs("class").Matching(ourClasses).OnElements("span", "mark", "div", "code", "pre", "details", "summary")
+	// A cloze line's flip card numbers its clozes (notes.Segment.Question).
+	p.AllowAttrs("data-cloze").Matching(regexp.MustCompile(`^[0-9]{1,4}$`)).OnElements("span", "mark")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^(lazy|eager)$`)).OnElements("img")
 	p.AllowElements(mathElements...)
 	// bluemonday drops an element left without attributes unless told.

@@ -262,7 +262,7 @@ func (p *parser) ankiClozeCards(start, at int, field []string, fieldLines []int,
 			c.Tags = dedupe(append(append([]string(nil), tags...), c.Tags...))
 		}
 		if extra != "" {
-			c.Answer += "\n\n" + extra
+			c.appendAnswer("\n\n" + extra)
 		}
 	}
 	return cards

@@ -251,12 +251,23 @@ func (p *parser) clozeCards(at int, text string, pre int, spans []clozeSpan, blo
 		}
 		cards = append(cards, c)
 	}
+	if len(cards) > 1 {
+		// One flip card stands for every number of the line.
+		cards[0].flipQ = renderCloze(text, pre, spans, clozeAll, false)
+		cards[0].flipA = renderCloze(text, pre, spans, clozeAll, true)
+	}
 	return cards
 }
 
+// clozeAll, as renderCloze's number, hides or marks every span, each
+// with its number: the flip card of a line with several numbers.
+const clozeAll = 0
+
 // renderCloze writes the line with the spans of number n hidden (answer
 // false) or marked (answer true); other spans show their plain text.
-// n < 0 gives the plain text.
+// n < 0 gives the plain text. With n == clozeAll every span is hidden or
+// marked and carries its number (data-cloze="N"), from which a page
+// script makes each number's card (Segment.Question).
 func renderCloze(text string, pre int, spans []clozeSpan, n int, answer bool) string {
 	var b strings.Builder
 	b.Grow(len(text) + 48)
@@ -264,15 +275,19 @@ func renderCloze(text string, pre int, spans []clozeSpan, n int, answer bool) st
 	for _, s := range spans {
 		b.WriteString(text[pos:s.start])
 		hidden := text[s.from:s.to]
+		attr := ""
+		if n == clozeAll {
+			attr = ` data-cloze="` + strconv.Itoa(s.num) + `"`
+		}
 		switch {
-		case s.num != n:
+		case s.num != n && n != clozeAll:
 			b.WriteString(hidden)
 		case answer:
-			b.WriteString(`<mark class="cloze">` + hidden + `</mark>`)
+			b.WriteString(`<mark class="cloze"` + attr + `>` + hidden + `</mark>`)
 		case s.hint != "":
-			b.WriteString(`<span class="cloze-gap">[` + text[s.to+2:s.end-2] + `]</span>`)
+			b.WriteString(`<span class="cloze-gap"` + attr + `>[` + text[s.to+2:s.end-2] + `]</span>`)
 		default:
-			b.WriteString(`<span class="cloze-gap">[…]</span>`)
+			b.WriteString(`<span class="cloze-gap"` + attr + `>[…]</span>`)
 		}
 		pos = s.end
 	}

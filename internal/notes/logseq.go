@@ -529,7 +529,7 @@ func (p *parser) logseqBlock(i int) bool {
 			c := &cards[k]
 			c.fixedID = fixed
 			if a != "" {
-				c.Answer += "\n\n" + a
+				c.appendAnswer("\n\n" + a)
 			}
 			if len(tags) > 0 {
 				c.Tags = dedupe(append(append([]string(nil), tags...), c.Tags...))

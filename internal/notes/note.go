@@ -104,4 +104,11 @@ type Segment struct {
 	// and marker ("> ", "\t- ", "> 1. "). A deck page puts the card back
 	// into the same callout or list item.
 	Container string
+	// Question and Answer are, for a cloze line with several numbers,
+	// the Markdown of its one flip card: every cloze hidden (Question) or
+	// marked (Answer), each carrying its number as data-cloze="N", from
+	// which each number's card can be made (its Question and Answer hide
+	// or mark that number only and show the others as text). "" for any
+	// other segment, whose flip card shows its first card.
+	Question, Answer string
 }

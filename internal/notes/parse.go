@@ -45,6 +45,17 @@ type pcard struct {
 	// Anki note id, a Logseq block uuid): it replaces the id from the
 	// block id or the question.
 	fixedID string
+	// flipQ and flipA are, on the first card of a block of several cloze
+	// numbers, the Markdown of the block's flip card (Segment.Question).
+	flipQ, flipA string
+}
+
+// appendAnswer adds text below the card's answer (and its flip card's).
+func (c *pcard) appendAnswer(text string) {
+	c.Answer += text
+	if c.flipA != "" {
+		c.flipA += text
+	}
 }
 
 // parser holds one Parse call's state. Every pass over lines is linear.

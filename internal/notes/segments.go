@@ -28,7 +28,7 @@ func (p *parser) segments() []Segment {
 		reading(b.start)
 		n := b.n
 		segs = append(segs, Segment{Line: p.base + b.start, LastLine: p.base + b.end, Cards: idx[ci : ci+n : ci+n],
-			Container: p.containerPrefix(b.start)})
+			Container: p.containerPrefix(b.start), Question: p.cards[b.first].flipQ, Answer: p.cards[b.first].flipA})
 		ci += n
 		next = b.end + 1
 	}

@@ -185,7 +185,7 @@ func (b *Builder) emitMemo(e *emitter, name string, key *hash, make func() []byt
 }
 
 // generate builds the site from a scanned vault into sink, deck by deck:
-// a deck's notes are rendered, its page and quiz data written, and (in a
+// a deck's notes are rendered, its page written, and (in a
 // one-off build) the renderings dropped before the next deck, so memory
 // holds the parsed notes and one deck's HTML, not the whole site. It
 // returns what it did, every file's hash, and the first error the sink
@@ -239,9 +239,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cardsParts, ankiParts := newParts(len(decks), oneOff), newParts(len(decks), oneOff)
+	cardsParts := newParts(len(decks), oneOff)
 	defer cardsParts.close()
-	defer ankiParts.close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
 	deckCards := make([]int, len(decks))
@@ -286,18 +285,12 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		// tree) is unchanged since the last build gives the same files.
 		key := pages.deckPageKey(d)
 		b.emitMemo(e, d.URL, key, func() []byte { return pages.deckPage(d) })
-		if d.OwnCards > 0 {
-			b.emitMemo(e, quizDataURL(d), key, func() []byte { return pages.quizData(d) })
-		}
 		if m, ok := b.pages.deck(d.URL, key); ok {
 			cardsParts.set(i, m.cards)
-			ankiParts.set(i, m.anki)
 		} else {
-			cards, anki := pages.deckCardRecords(d), pages.deckAnkiLines(d) // exact size
-
+			cards := pages.deckCardRecords(d)
 			cardsParts.set(i, cards)
-			ankiParts.set(i, anki)
-			b.pages.putDeck(d.URL, key, cards, anki)
+			b.pages.putDeck(d.URL, key, cards)
 		}
 		if oneOff {
 			for _, n := range ns {
@@ -320,7 +313,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res.Notes = len(kept)
 	if b.renders == nil {
 		// What is left to make needs only the deck tree: let the parsed
-		// notes go before the biggest files (cards.json, Anki) are joined.
+		// notes go before the biggest file (cards.json) is joined.
 		all, placed, rs, tree.notes, b.parsed = nil, nil, nil, nil, nil
 		pages.placed = nil
 	}
@@ -332,7 +325,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		make func() []byte
 	}
 	var siteFiles []siteFile
-	pages.siteFiles(decks, ankiParts, func(name string, key *hash, make func() []byte) {
+	pages.siteFiles(decks, func(name string, key *hash, make func() []byte) {
 		siteFiles = append(siteFiles, siteFile{name, key, make})
 	})
 	parallel(len(siteFiles), workers, func(i int) {
@@ -343,7 +336,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		b.emitMemo(e, f.name, f.key, f.make)
 	})
 	// cards.json, a third of the cards' HTML again as plain text (38 MB at
-	// 5,000 notes), comes alone: made beside the Anki files it raised the
+	// 5,000 notes), comes alone: made beside other big files it raised the
 	// peak memory by a fifth.
 	if !b.stopped() {
 		b.emitMemo(e, "cards.json", nil, func() []byte { return pages.cardsJSON(cardsParts, len(decks)) })

@@ -283,9 +283,8 @@ func (c *minifyCache) rotate() {
 }
 
 // pageMemo keeps, between builds, finished files by name and key, each
-// deck's pieces of cards.json and Anki files, and per-note pieces of the
-// site-wide files (quiz data, cards.json, Anki) by rendering and deck
-// URL. Only what the latest build used is kept.
+// deck's piece of cards.json, and per-note pieces of it by rendering and
+// deck URL. Only what the latest build used is kept.
 type pageMemo struct {
 	mu              sync.Mutex
 	frags, newFrags map[fragKey][]byte
@@ -299,10 +298,10 @@ type memoFile struct {
 	f   finalFile
 }
 
-// memoDeck is what a deck contributes to cards.json and its Anki file.
+// memoDeck is what a deck contributes to cards.json.
 type memoDeck struct {
-	key         hash
-	cards, anki []byte
+	key   hash
+	cards []byte
 }
 
 // file returns the finished file name made under key, if memoised.
@@ -344,12 +343,12 @@ func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
 	return e, true
 }
 
-func (m *pageMemo) putDeck(url string, key *hash, cards, anki []byte) {
+func (m *pageMemo) putDeck(url string, key *hash, cards []byte) {
 	if m == nil || key == nil {
 		return
 	}
 	m.mu.Lock()
-	m.newDecks[url] = memoDeck{*key, cards, anki}
+	m.newDecks[url] = memoDeck{*key, cards}
 	m.mu.Unlock()
 }
 
@@ -357,7 +356,7 @@ func (m *pageMemo) putDeck(url string, key *hash, cards, anki []byte) {
 // is replaced, never changed, when anything it shows changes, so its
 // pointer identifies its content while it is cached.
 type fragKey struct {
-	file    string // "quiz", "cards" or "anki"
+	file    string // "cards"
 	rn      *renderedNote
 	deckURL string
 }

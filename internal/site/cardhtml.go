@@ -34,6 +34,10 @@ func cardHTML(c *CardView) template.HTML {
 	}
 	b.WriteString(`" data-kind="`)
 	escapeText(&b, c.Kind)
+	if c.Deck != "" {
+		b.WriteString(`" data-deck="`)
+		escapeText(&b, c.Deck)
+	}
 	b.WriteString("\">\n<summary class=\"card-front\">\n")
 	if len(c.Context) > 0 {
 		b.WriteString(`<span class="card-ctx">`)

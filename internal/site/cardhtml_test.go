@@ -10,7 +10,7 @@ import (
 // cardTemplate is the html/template that made flip cards before cardHTML
 // (templates/deck.html's "deck-card"); cardHTML must write what it wrote.
 var cardTemplate = template.Must(template.New("").Parse(`{{define "deck-card"}}
-<details class="card{{if .HeadingLevel}} card-heading{{end}}" id="card-{{.ID}}" data-card-ids="{{range $i, $id := .IDs}}{{if $i}} {{end}}{{$id}}{{end}}" data-kind="{{.Kind}}">
+<details class="card{{if .HeadingLevel}} card-heading{{end}}" id="card-{{.ID}}" data-card-ids="{{range $i, $id := .IDs}}{{if $i}} {{end}}{{$id}}{{end}}" data-kind="{{.Kind}}"{{if .Deck}} data-deck="{{.Deck}}"{{end}}>
 <summary class="card-front">
 {{if .Context}}<span class="card-ctx">{{range $i, $c := .Context}}{{if $i}}<span class="sep" aria-hidden="true"> › </span>{{end}}<span>{{$c}}</span>{{end}}</span>{{end}}
 <span class="card-q"{{if .HeadingLevel}} role="heading" aria-level="{{.HeadingLevel}}"{{end}}>{{.Question}}</span>
@@ -38,6 +38,7 @@ func TestCardHTMLAsTemplate(t *testing.T) {
 		{ID: "q1", IDs: []string{"q1", "q1-r"}, Kind: "reversed", HeadingLevel: 2,
 			Question: "Q", Answer: "", Context: []string{"A & B", "C++ <x>"}, Tags: []string{"aws", "c++", `"q"`}},
 		{ID: "c1", IDs: []string{"c1", "c2", "c3"}, Kind: "cloze", Context: []string{"it's"}, Tags: []string{"t"}},
+		{ID: "d1", IDs: []string{"d1"}, Kind: "basic", Deck: `A::B "c" & <d>`},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	pieces := []string{"a", " ", "&", "<", ">", "\"", "'", "+", "\x00", "é", "›", "&amp;", "\n", "`", "=", "/"}
@@ -49,7 +50,7 @@ func TestCardHTMLAsTemplate(t *testing.T) {
 		return b.String()
 	}
 	for range 2000 {
-		c := &CardView{ID: word(), Kind: word(), HeadingLevel: rng.IntN(3), Question: template.HTML(word()), Answer: template.HTML(word())}
+		c := &CardView{ID: word(), Kind: word(), Deck: word(), HeadingLevel: rng.IntN(3), Question: template.HTML(word()), Answer: template.HTML(word())}
 		for range rng.IntN(3) {
 			c.IDs = append(c.IDs, word())
 		}

@@ -54,16 +54,15 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 		t.bySlug[s] = d
 	})
 	// One Anki file per top-level deck holds its whole subtree (Anki
-	// rebuilds the hierarchy from the deck column); subdecks link to it.
+	// rebuilds the hierarchy from the deck column); subdecks offer it.
 	// Files per subdeck would repeat every card once per level.
 	for _, r := range t.roots {
 		if r.CardCount == 0 {
 			continue
 		}
-		url := "anki/" + r.Slug + ".txt"
 		var mark func(*DeckNode)
 		mark = func(d *DeckNode) {
-			d.AnkiURL = url
+			d.AnkiSlug = r.Slug
 			for _, c := range d.Children {
 				mark(c)
 			}

@@ -43,7 +43,7 @@ func TestLongDeckNames(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "decks", "aws-exams--solutions-architect.html")); err != nil {
 		t.Errorf("a normal deck name changed its file: %v", err)
 	}
-	for _, d := range []string{"decks", "quiz", "data", "anki", "media"} {
+	for _, d := range []string{"decks", "quiz", "data", "media"} {
 		entries, _ := os.ReadDir(filepath.Join(out, d))
 		for _, e := range entries {
 			if len(e.Name()) > 230 {

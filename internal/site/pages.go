@@ -166,21 +166,15 @@ func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
 }
 
 // siteFiles writes the pages and files that span decks, once every deck
-// is done: the index, the statistics page, every quiz page and the Anki
-// files (one per top-level deck, from its decks' lines). cards.json is
-// made on its own (cardsJSON).
+// is done: the index, the statistics page, every quiz page and the list
+// of decks. cards.json is made on its own (cardsJSON).
 //
 // emit takes a memo key (nil: none) and makes the file only when needed;
 // the makers may run in parallel.
 // Pages that show only the tree (index, statistics, quiz pages) are keyed
 // by the tree's signature.
-func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
-	emit func(name string, key *hash, make func() []byte)) {
+func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *hash, make func() []byte)) {
 	treeKey := p.treeKey()
-	index := make(map[*DeckNode]int, len(decks))
-	for i, d := range decks {
-		index[d] = i
-	}
 	total := 0
 	for _, d := range p.tree.roots {
 		total += d.CardCount
@@ -216,41 +210,19 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, ankiParts *parts,
 				Layout:    p.layout("quiz", "Quiz: "+d.Trail(), pageRoot),
 				Deck:      d,
 				Ancestors: p.tree.ancestors(d),
-				DataURLs:  p.quizDataURLs(d),
+				PageURLs:  quizPageURLs(d),
 			}, 0)
 		})
-		if d.Depth == 0 {
-			var subtree []*DeckNode
-			var rec func(*DeckNode)
-			rec = func(d *DeckNode) {
-				subtree = append(subtree, d)
-				for _, c := range d.Children {
-					rec(c)
-				}
-			}
-			rec(d)
-			emit(d.AnkiURL, nil, func() []byte {
-				size := len(ankiHeader)
-				for _, s := range subtree {
-					size += ankiParts.len(index[s])
-				}
-				b := make([]byte, 0, size)
-				b = append(b, ankiHeader...)
-				for _, s := range subtree {
-					b = append(b, ankiParts.get(index[s])...)
-				}
-				return b
-			})
-		}
 	}
 	if total > 0 {
 		emit(decksDataURL, treeKey, p.decksJSON)
 		all := p.allDecksNode(total)
 		emit(all.QuizURL, treeKey, func() []byte {
+			// Its cards come from the deck pages data/decks.json names,
+			// only those it needs (quizcards.js).
 			return p.execute(all.QuizURL, "quiz", QuizPage{
-				Layout:   p.layout("quiz", "Review all decks", pageRoot),
-				Deck:     all,
-				DataURLs: p.quizDataURLs(all),
+				Layout: p.layout("quiz", "Review all decks", pageRoot),
+				Deck:   all,
 			}, 0)
 		})
 	}
@@ -315,16 +287,19 @@ func deckCardsJSON(roots []*DeckNode) template.JS {
 
 // decksDataURL is the list of every deck with its cards, which a quiz
 // page loads at the end of a session to offer the next deck with cards
-// to study.
+// to study, the all-decks quiz to know which deck pages hold the cards it
+// asks, and a deck page to gather its top-level deck's cards for Anki.
 const decksDataURL = "data/decks.json"
 
 // deckListEntry is one deck in data/decks.json.
 type deckListEntry struct {
-	Slug string   `json:"slug"`
-	Name string   `json:"name"`           // "A › B › C"
-	Quiz string   `json:"quiz,omitempty"` // root-relative; none when the deck has no cards
-	IDs  []string `json:"ids"`            // the cards of the deck's own notes
-	Kids []string `json:"kids,omitempty"` // subdecks' slugs
+	Slug  string      `json:"slug"`
+	Name  string      `json:"name"`            // "A › B › C"
+	URL   string      `json:"url"`             // the deck page, root-relative
+	Quiz  string      `json:"quiz,omitempty"`  // root-relative; none when the deck has no cards
+	IDs   []string    `json:"ids"`             // the cards of the deck's own notes
+	Pairs [][2]string `json:"pairs,omitempty"` // the reversed pairs among IDs
+	Kids  []string    `json:"kids,omitempty"`  // subdecks' slugs
 }
 
 // decksJSON lists every deck, in tree order (each deck before its
@@ -332,7 +307,7 @@ type deckListEntry struct {
 func (p *pageBuilder) decksJSON() []byte {
 	var list []deckListEntry
 	p.tree.walk(func(d *DeckNode) {
-		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), IDs: d.OwnCardIDs}
+		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), URL: d.URL, IDs: d.OwnCardIDs, Pairs: d.OwnPairs}
 		if e.IDs == nil {
 			e.IDs = []string{}
 		}
@@ -362,70 +337,24 @@ func scriptJSON(v any) template.JS {
 	return template.JS(b)
 }
 
-// quizDataURL is the file holding the quiz cards of d's own notes.
-// Quiz pages load the files of every deck in their subtree, so each
-// card's HTML is written once, not once per ancestor deck, and an edit
-// changes one small file.
-func quizDataURL(d *DeckNode) string { return "data/" + d.Slug + ".json" }
-
-// quizDataURLs lists the data files a quiz over d loads, in deck order.
-func (p *pageBuilder) quizDataURLs(d *DeckNode) []string {
+// quizPageURLs lists the deck pages (root-relative) whose flip cards a
+// quiz over d asks: those of d's subtree with cards of their own, in deck
+// order. The deck pages are the one copy of every card's HTML, readable
+// without JavaScript and kept offline anyway; the quiz reads its cards
+// from them (pagecards.js).
+func quizPageURLs(d *DeckNode) []string {
 	var urls []string
 	var rec func(*DeckNode)
 	rec = func(d *DeckNode) {
 		if d.OwnCards > 0 {
-			urls = append(urls, quizDataURL(d))
+			urls = append(urls, d.URL)
 		}
 		for _, c := range d.Children {
 			rec(c)
 		}
 	}
-	if d.Slug == allDecksSlug {
-		for _, r := range p.tree.roots {
-			rec(r)
-		}
-	} else {
-		rec(d)
-	}
+	rec(d)
 	return urls
-}
-
-// quizData is the JSON array of QuizCard for the cards of d's own notes.
-func (p *pageBuilder) quizData(d *DeckNode) []byte {
-	var frags [][]byte
-	for _, n := range p.tree.notes[d] {
-		if p.note(n.Path) != nil {
-			frags = append(frags, p.quizFragment(n))
-		}
-	}
-	return joinFragments("[", frags, "]")
-}
-
-// quizFragment is the JSON of note n's quiz cards, comma-separated,
-// without brackets; remembered per rendering and deck URL between builds.
-func (p *pageBuilder) quizFragment(n *notes.Note) []byte {
-	pn, rn := p.placed[n.Path], p.note(n.Path)
-	return p.memo.fragment(fragKey{"quiz", rn, pn.deck.URL}, func() []byte {
-		qcs := make([]QuizCard, len(n.Cards))
-		flip, shared := flipCardIDs(n)
-		for i, c := range n.Cards {
-			qcs[i] = QuizCard{
-				ID: c.ID, Kind: string(c.Kind), Deck: strings.Join(c.Deck, "::"),
-				DeckURL:  pn.deck.URL + "#card-" + flip[i],
-				Question: rn.cards[i].question, Answer: rn.cards[i].answer,
-				ClozeText: c.ClozeText, Context: rn.cards[i].context,
-			}
-			if c.Pair >= 0 && c.Pair < len(n.Cards) {
-				qcs[i].Pair = n.Cards[c.Pair].ID
-			}
-			if shared[i] {
-				qcs[i].Sib = flip[i]
-			}
-		}
-		// Escaped quotes and newlines make the HTML up to a quarter
-		// longer; ids, deck, URL and context take about 300 bytes a card.
-		return fileJSONElements(qcs, rn.cardsSize()*5/4+300*len(n.Cards))
-	})
 }
 
 // flipCardIDs returns, for each card of n, the id of the flip card that
@@ -467,7 +396,7 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 	var node func(*DeckNode, bool)
 	node = func(d *DeckNode, deep bool) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs, d.OwnPairs)
+			d.AnkiSlug, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs, d.OwnPairs)
 		if deep {
 			for _, c := range d.Children {
 				node(c, true)
@@ -500,7 +429,7 @@ func (p *pageBuilder) treeKey() *hash {
 	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
 	p.tree.walk(func(d *DeckNode) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
-			d.AnkiURL, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs, d.OwnPairs)
+			d.AnkiSlug, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs, d.OwnPairs)
 	})
 	var k hash
 	copy(k[:], h.Sum(nil))

@@ -3,6 +3,7 @@ package site
 import (
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,21 +90,31 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			continue
 		}
 		first := n.Cards[seg.Cards[0]]
+		face := rn.cards[seg.Cards[0]]
+		if seg.Question != "" {
+			// A cloze line with several numbers: one flip card hiding
+			// every number, from which the quiz makes each number's card.
+			q := render(seg.Question, first.Line, seg.Cards[0], 'q')
+			face = renderedCard{question: q, answer: render(seg.Answer, first.AnswerLine, seg.Cards[0], 'a'),
+				questionText: plainText(q), context: face.context}
+		}
 		cv := &CardView{
 			ID:           first.ID,
 			Kind:         string(first.Kind),
-			Question:     template.HTML(rn.cards[seg.Cards[0]].question),
-			Answer:       template.HTML(rn.cards[seg.Cards[0]].answer),
-			Context:      rn.cards[seg.Cards[0]].context,
+			Question:     template.HTML(face.question),
+			Answer:       template.HTML(face.answer),
+			Context:      face.context,
 			Tags:         first.Tags,
 			HeadingLevel: first.HeadingLevel,
+		}
+		if !slices.Equal(first.Deck, n.Deck) {
+			cv.Deck = strings.Join(first.Deck, "::")
 		}
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
 		rn.view.Contents = append(rn.view.Contents, ContentsItem{ID: "card-" + first.ID,
-			Text: contentsText(rn.cards[seg.Cards[0]].questionText),
-			HTML: contentsHTML(rn.cards[seg.Cards[0]])})
+			Text: contentsText(face.questionText), HTML: contentsHTML(face)})
 		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
 		slots = append(slots, string(cardHTML(cv)))
 	}
@@ -198,20 +209,8 @@ func contentsText(q string) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
 }
 
-// cardsSize is how many bytes of HTML the note's cards' questions and
-// answers make, and blocksSize how many its deck-page blocks (flip cards
-// and reading text) make: the quiz data, Anki and deck page buffers are
-// sized from them. Sized from both added up, as they once were, those
-// buffers were two to three times too big, memory the build cleared and
-// the collector counted.
-func (rn *renderedNote) cardsSize() int {
-	n := 0
-	for _, c := range rn.cards {
-		n += len(c.question) + len(c.answer)
-	}
-	return n
-}
-
+// blocksSize is how many bytes of HTML the note's deck-page blocks (flip
+// cards and reading text) make: the deck page's buffer is sized from it.
 func (rn *renderedNote) blocksSize() int {
 	n := 0
 	for _, b := range rn.view.Blocks {

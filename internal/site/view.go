@@ -25,17 +25,20 @@ type Layout struct {
 
 // DeckNode is one deck in the tree built from "A::B::C" deck paths.
 type DeckNode struct {
-	Name      string   // last level, e.g. "Associate"
-	Path      []string // all levels
-	FullName  string   // "AWS Exams::Solutions Architect::Associate"
-	Slug      string   // unique file stem
-	URL       string   // "decks/<slug>.html"
-	QuizURL   string   // "quiz/<slug>.html"
-	AnkiURL   string   // "anki/<top-level slug>.txt": the Anki file holding this deck, when it has cards
-	Depth     int      // 0 for top-level decks
-	OwnCards  int      // cards in notes of exactly this deck
-	CardCount int      // cards in this deck and all decks below it
-	NoteCount int      // notes of exactly this deck
+	Name     string   // last level, e.g. "Associate"
+	Path     []string // all levels
+	FullName string   // "AWS Exams::Solutions Architect::Associate"
+	Slug     string   // unique file stem
+	URL      string   // "decks/<slug>.html"
+	QuizURL  string   // "quiz/<slug>.html"
+	// AnkiSlug is the slug of the top-level deck whose cards the deck
+	// page's Anki download holds (all of them, as Anki rebuilds the
+	// hierarchy from the deck column); "" when that deck has no cards.
+	AnkiSlug  string
+	Depth     int // 0 for top-level decks
+	OwnCards  int // cards in notes of exactly this deck
+	CardCount int // cards in this deck and all decks below it
+	NoteCount int // notes of exactly this deck
 	Children  []*DeckNode
 	// OwnCardIDs are the ids of the cards of exactly this deck's notes, in
 	// deck order (progress counts add up the subtree's in the browser;
@@ -137,9 +140,12 @@ type BlockView struct {
 // reversed pair or a cloze line with several numbers is one flip card
 // holding several card ids.
 type CardView struct {
-	ID           string   // first card's id; also the element id "card-<ID>"
-	IDs          []string // every card id this flip card stands for
-	Kind         string
+	ID   string   // first card's id; also the element id "card-<ID>"
+	IDs  []string // every card id this flip card stands for
+	Kind string
+	// Deck is the cards' deck ("A::B") when it is not their note's (a
+	// #flashcards/… tag further down the note), else "".
+	Deck         string
 	Question     template.HTML
 	Answer       template.HTML
 	Context      []string // breadcrumb headings
@@ -152,28 +158,10 @@ type QuizPage struct {
 	Layout
 	Deck      *DeckNode
 	Ancestors []*DeckNode
-	// DataURLs are the files (root-relative) holding the quiz's cards:
-	// each a JSON array of QuizCard, one per deck of the subtree that has
-	// cards of its own, in deck order.
-	DataURLs []string
-}
-
-// QuizCard is one card as the quiz script sees it (JSON).
-type QuizCard struct {
-	ID       string `json:"id"`
-	Kind     string `json:"kind"`
-	Deck     string `json:"deck"`           // "A::B"
-	DeckURL  string `json:"deckUrl"`        // root-relative link to the card on its deck page
-	Question string `json:"q"`              // HTML
-	Answer   string `json:"a"`              // HTML
-	Pair     string `json:"pair,omitempty"` // id of the other side of a reversed pair
-	// Sib is, for a card of a block that gives several cards (the
-	// numbers of one cloze line, the two sides of a reversed pair), the
-	// id of the block's first card: cards with the same Sib are siblings,
-	// and a test never offers a sibling's answer as a wrong option.
-	Sib       string   `json:"sib,omitempty"`
-	ClozeText []string `json:"cloze,omitempty"`
-	Context   []string `json:"ctx,omitempty"`
+	// PageURLs are the deck pages (root-relative) holding the quiz's
+	// cards, in deck order: the quiz reads their flip cards. nil for the
+	// quiz of all decks, which finds them in data/decks.json.
+	PageURLs []string
 }
 
 // StatsPage is stats.html at the site root: the reader's statistics
@@ -191,4 +179,4 @@ type StatsPage struct {
 //	quiz/all-decks.html  review of every deck at once (when there are cards)
 //	stats.html           the statistics page
 //	cards.json           every card as data
-//	anki/<slug>.txt      a deck as an Anki import file (DeckNode.AnkiURL)
+//	data/decks.json      every deck, its page and its cards' ids
