@@ -238,8 +238,9 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cardsParts, ankiParts := newParts(len(decks), oneOff), newParts(len(decks), oneOff)
-	defer cardsParts.close()
+	cards := newCardsWriter(opt.Title, len(decks), oneOff)
+	defer cards.close()
+	ankiParts := newParts(len(decks), oneOff)
 	defer ankiParts.close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
@@ -289,14 +290,13 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			b.emitMemo(e, quizDataURL(d), key, func() []byte { return pages.quizData(d) })
 		}
 		if m, ok := b.pages.deck(d.URL, key); ok {
-			cardsParts.set(i, m.cards)
+			cards.set(i, m.cards)
 			ankiParts.set(i, m.anki)
 		} else {
-			cards, anki := pages.deckCardRecords(d), pages.deckAnkiLines(d) // exact size
-
-			cardsParts.set(i, cards)
+			records, anki := pages.deckCardRecords(d), pages.deckAnkiLines(d) // exact size
+			cards.set(i, records)
 			ankiParts.set(i, anki)
-			b.pages.putDeck(d.URL, key, cards, anki)
+			b.pages.putDeck(d.URL, key, records, anki)
 		}
 		if oneOff {
 			for _, n := range ns {
@@ -342,10 +342,15 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		b.emitMemo(e, f.name, f.key, f.make)
 	})
 	// cards.json, a third of the cards' HTML again as plain text (38 MB at
-	// 5,000 notes), comes alone: made beside the Anki files it raised the
-	// peak memory by a fifth.
+	// 5,000 notes), was written as the decks were laid out; it is handed
+	// over alone: beside the Anki files it raised the peak memory by a fifth.
 	if !b.stopped() {
-		b.emitMemo(e, "cards.json", nil, func() []byte { return pages.cardsJSON(cardsParts, len(decks)) })
+		if f, err := cards.finish(); err != nil {
+			res.Diags = append(res.Diags, diag.Diagnostic{File: "cards.json", Kind: diag.KindUnreadable,
+				Message: err.Error(), Severity: diag.Error})
+		} else {
+			e.emitKnown("cards.json", f)
+		}
 	}
 	b.pages.rotate()
 
