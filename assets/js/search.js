@@ -154,11 +154,13 @@ function wire(input) {
     return loading;
   };
 
+  // Without the list, render waits for it; a failed load says why and is
+  // tried again at the next keystroke, not in a loop.
   const render = () => {
     const q = input.value.trim();
     list.replaceChildren();
     if (!q) { status.textContent = ""; last = { q: "", res: null }; return; }
-    if (!index) { status.textContent = "Loading cards…"; load().then(render); return; }
+    if (!index) { status.textContent = "Loading cards…"; load().then(() => { if (index) render(); }); return; }
     const res = search(index, q, last.res && narrows(q, last.q) ? last.res.matches : null);
     last = { q, res };
     const words = terms(q);
