@@ -25,11 +25,13 @@ const loaded = list ? loadDecks(root) : Promise.reject(new Error("no decks"));
 loaded.catch((e) => console.warn("flipdeck: no counts for today:", e));
 let tree = null; // loaded
 let allIds = [];
+// The page is drawn once the list is in (or could not be loaded): the
+// counts, "Study all" and the today line in one go, one layout of the
+// page rather than two.
 loaded.then((t) => {
   tree = t;
   allIds = [...new Set(Object.values(t.cards).flat())];
-  render();
-}, () => {}); // reported above
+}, () => {}).then(() => render());
 
 function renderStudy(data, newPerDay, t) {
   if (!study || !tree) return;
@@ -65,7 +67,6 @@ const grow = (li) => loaded.then((t) => {
   return ul;
 });
 if (list) wireDeckList(list, grow);
-render();
 onChange(render);
 // Coming back to the tab (after a quiz in another one, or hours later): recount.
 document.addEventListener("visibilitychange", () => {
