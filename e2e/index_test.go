@@ -76,14 +76,23 @@ func rowBy(t *testing.T, rows []indexRow, deck string) indexRow {
 	return indexRow{}
 }
 
-// deckIDs reads the card ids of each deck's own notes from the page.
+// deckIDs reads the card ids of each deck's own notes from the site's
+// data/decks.json.
 func (p *studyPage) deckIDs() map[string][]string {
 	p.t.Helper()
-	var dc struct{ Own map[string][]string }
-	if err := json.Unmarshal([]byte(p.str(`document.getElementById("deck-cards").textContent`)), &dc); err != nil {
+	var list []struct {
+		Slug string
+		IDs  []string
+	}
+	raw := p.str(`fetch(new URL((document.body.dataset.root || "") + "data/decks.json", location.href)).then((r) => r.text())`)
+	if err := json.Unmarshal([]byte(raw), &list); err != nil {
 		p.t.Fatal(err)
 	}
-	return dc.Own
+	own := map[string][]string{}
+	for _, d := range list {
+		own[d.Slug] = d.IDs
+	}
+	return own
 }
 
 // layoutShift sums the page's layout shifts so far (CLS without windows).
@@ -646,4 +655,86 @@ func viewportShot2(t *testing.T, p *studyPage, path string) {
 	t.Helper()
 	time.Sleep(80 * time.Millisecond)
 	viewportShot(t, &browserTab{t: t, ctx: p.ctx}, path)
+}
+
+// TestIndexLazySubdecks: the index of a vault too big to list whole holds
+// its top level; a row's toggle makes its subdecks' rows (from
+// data/decks.json) with today's counts, a chain merged into one row as
+// the page would, their own subdecks lazy again; opened rows stay open
+// after a reload, and fold away and stay folded.
+func TestIndexLazySubdecks(t *testing.T) {
+	src := t.TempDir()
+	note := func(path, deck string) {
+		p := filepath.Join(src, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := "---\ncards-deck: " + deck + "\n---\nWhat is " + deck + "? #card\nThis.\n\nWhy " + deck + "? #card\nBecause.\n"
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for s := 1; s <= 4; s++ {
+		for c := 1; c <= 30; c++ {
+			for ch := 1; ch <= 2; ch++ {
+				note(fmt.Sprintf("s%d/c%d/ch%d.md", s, c, ch), fmt.Sprintf("Subject %d::Course %02d::Chapter %d", s, c, ch))
+			}
+		}
+	}
+	note("chain.md", "Subject 1::Chain::Inner")
+	p := studyOpenDir(t, studyBuild(t, src), 390, 844, true, "")
+	p.open("index.html", indexReady)
+	if cls := p.layoutShift(); cls > 0 {
+		t.Errorf("the index shifted its layout by %.4f while loading", cls)
+	}
+	rows := p.indexRows()
+	if got := rowOrder(rows); got != "subject-1 subject-2 subject-3 subject-4" {
+		t.Fatalf("rows %s, want the four subjects only", got)
+	}
+	if r := rowBy(t, rows, "subject-1"); r.Counts != "20,0,0" || r.Href != "quiz/subject-1.html" {
+		t.Errorf("subject 1: counts %s, link %s", r.Counts, r.Href)
+	}
+	toggle := func(slug string) string { return `.deck-item[data-deck="` + slug + `"] > .deck-row .deck-toggle` }
+	expanded := func(slug string) string {
+		return p.str(`document.querySelector(` + browsertest.JSString(toggle(slug)) + `).getAttribute("aria-expanded")`)
+	}
+	if expanded("subject-1") != "false" {
+		t.Error("a subject's subdecks, not on the page, should start folded")
+	}
+	p.tap(toggle("subject-1"))
+	p.wait(`document.querySelectorAll('.deck-item[data-deck="subject-1"] > ul > .deck-item .deck-study').length === 31`)
+	rows = p.indexRows()
+	chain := rowBy(t, rows, "subject-1--chain--inner")
+	if chain.Name != "Chain › Inner" || chain.Counts != "2,0,0" || chain.Href != "quiz/subject-1--chain--inner.html" || !chain.Visible {
+		t.Errorf("the chain's row: %+v, want Chain › Inner merged, 2 new cards", chain)
+	}
+	course := rowBy(t, rows, "subject-1--course-07")
+	if course.Name != "Course 07" || course.Counts != "4,0,0" {
+		t.Errorf("course 7's row: %+v", course)
+	}
+	if href := p.str(`document.querySelector('.deck-item[data-deck="subject-1--course-07"] .deck-name').getAttribute("href")`); href != "decks/subject-1--course-07.html" {
+		t.Errorf("course 7 links %s", href)
+	}
+	if p.str(`(b => b.getAttribute("aria-controls") && document.getElementById(b.getAttribute("aria-controls")) ? "ok" : "none")(document.querySelector(`+browsertest.JSString(toggle("subject-1"))+`))`) != "ok" {
+		t.Error("the opened toggle does not control its subdecks' list")
+	}
+	p.tap(toggle("subject-1--course-07"))
+	p.wait(`document.querySelectorAll('.deck-item[data-deck="subject-1--course-07"] > ul .deck-study').length === 2`)
+
+	// Opened rows stay open after a reload; folded, they stay folded.
+	p.open("index.html", indexReady)
+	p.wait(`document.querySelectorAll('.deck-item[data-deck="subject-1--course-07"] > ul .deck-study').length === 2`)
+	if expanded("subject-1") != "true" || expanded("subject-2") != "false" {
+		t.Errorf("after a reload subject 1 is expanded %s, subject 2 %s; want true, false", expanded("subject-1"), expanded("subject-2"))
+	}
+	p.tap(toggle("subject-1"))
+	p.wait(`document.querySelector(` + browsertest.JSString(toggle("subject-1")) + `).getAttribute("aria-expanded") === "false"`)
+	if rowBy(t, p.indexRows(), "subject-1--course-07").Visible {
+		t.Error("subject 1's subdecks still show after folding it")
+	}
+	p.open("index.html", indexReady)
+	if n := p.num(`document.querySelectorAll(".deck-item").length`); n != 4 {
+		t.Errorf("%v rows after folding and a reload, want the 4 subjects", n)
+	}
+	p.noErrors()
 }

@@ -19,12 +19,13 @@ import (
 	"github.com/flipdeck/flipdeck/internal/site"
 )
 
-// The offline test: the sample site is served under /repo/ (a GitHub Pages
-// project site), opened once, and then the server is stopped: every deck
-// page, every quiz page and an image must still load, from the service
-// worker's cache. Then the site is rebuilt with a changed card and served
-// again on the same address: the open page offers the new version, and
-// accepting it shows the new text with the reader's progress kept.
+// The offline tests: the sample site is served under /repo/ (a GitHub
+// Pages project site), opened once, and then the server is stopped: every
+// deck, quiz and statistics page must still work, from the service
+// worker's cache (TestOfflineEveryPage). Then the site is rebuilt with a
+// changed card and served again on the same address: the open page offers
+// the new version, and accepting it shows the new text with the reader's
+// progress kept, and search still works offline (TestOfflineAndUpdate).
 
 const (
 	offlinePrefix  = "/repo/"
@@ -158,14 +159,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(`no card "What is Kinesis?" in cards.json`)
 	}
 
-	srv := &offlineServer{t: t, dir: out}
-	srv.start()
-	t.Cleanup(srv.stop)
-	base := srv.base()
-
-	// First visit: the service worker installs, precaches and takes control.
-	offNavigate(t, ctx, base)
-	browsertest.WaitJS(t, ctx, `navigator.serviceWorker.controller`, "the service worker to control the index", 30*time.Second)
+	srv, base := offlineFirstVisit(t, ctx, out)
 	browsertest.WaitJS(t, ctx, `document.querySelector("link[rel=manifest]")`, "the manifest link", time.Second)
 
 	// Some progress, stored through the site's own store module.
@@ -176,52 +170,9 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal("could not store progress")
 	}
 
-	// Offline: no server at all.
+	// The search box once while online: the worker keeps the list of cards.
+	offlineSearch(t, ctx, base, "what is kinesis", base+cardURL)
 	srv.stop()
-	var pages []string
-	pages = append(pages, "", "index.html", "stats.html")
-	pages = append(pages, outputPages(t, out, "decks")...)
-	pages = append(pages, outputPages(t, out, "quiz")...)
-	for _, p := range pages {
-		offNavigate(t, ctx, base+p)
-		browsertest.WaitJS(t, ctx, `document.readyState === "complete" && document.querySelector("main h1, main .page-title, main")`, p+" to load offline", 10*time.Second)
-		// The stylesheets and scripts came from the cache too.
-		if n := browsertest.Eval[int](t, ctx, `[...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0 } catch { return false } }).length`); n < 2 {
-			t.Errorf("%s offline: %d stylesheets loaded, want 2", p, n)
-		}
-		if strings.HasPrefix(p, "decks/") && browsertest.Eval[bool](t, ctx, `document.querySelector("details.card, .card") !== null`) {
-			browsertest.WaitJS(t, ctx, `document.querySelector(".card.flip") && !document.querySelector("details.card")`, p+" flip cards (deck.js ran offline)", 5*time.Second)
-		}
-		// A quiz reads its cards from the precached deck pages.
-		if strings.HasPrefix(p, "quiz/") {
-			browsertest.WaitJS(t, ctx, `document.querySelector("#quiz[data-state]:not([data-state=loading]):not([data-state=error])")`, p+" quiz started offline", 10*time.Second)
-		}
-		// Local images (not https ones notes link to) are there (fetched,
-		// as lazy images below the fold are not loaded yet).
-		if broken := browsertest.Eval[[]string](t, ctx, `Promise.all([...document.images].filter((i) => i.src.startsWith(location.origin)).map((i) => fetch(i.src).then((r) => (r.ok ? "" : i.src), () => i.src))).then((a) => a.filter(Boolean))`); len(broken) > 0 {
-			t.Errorf("%s offline: images not loaded: %v", p, broken)
-		}
-	}
-	img, err := filepath.Glob(filepath.Join(out, "media", "*.png"))
-	if err != nil || len(img) == 0 {
-		t.Fatal("no image in the sample site")
-	}
-	offNavigate(t, ctx, base+"media/"+filepath.Base(img[0]))
-	browsertest.WaitJS(t, ctx, `document.images.length === 1 && document.images[0].naturalWidth > 0`, "an image offline", 10*time.Second)
-	// Search works offline too (cards.json is precached); a result opens
-	// the card on its deck page, answer showing.
-	offNavigate(t, ctx, base)
-	browsertest.WaitJS(t, ctx, `!document.querySelector(".search").hidden`, "the search box", 10*time.Second)
-	browsertest.Eval[bool](t, ctx, `(() => { const i = document.getElementById("search-q"); i.value = "what is kinesis"; i.dispatchEvent(new Event("input")); return true; })()`)
-	browsertest.WaitJS(t, ctx, `document.querySelector("#search-results a")`, "search results offline", 10*time.Second)
-	if href := browsertest.Eval[string](t, ctx, `document.querySelector("#search-results a").href`); href != base+cardURL {
-		t.Errorf("first result for %q links %s, want %s", "what is kinesis", href, base+cardURL)
-	}
-	browsertest.Eval[bool](t, ctx, `(document.querySelector("#search-results a").click(), true)`)
-	browsertest.WaitJS(t, ctx, `location.hash && document.getElementById(location.hash.slice(1)) && document.getElementById(location.hash.slice(1)).dataset.flipped === "true"`, "the card found, answer showing", 10*time.Second)
-	// A page that was never built falls back to the index.
-	offNavigate(t, ctx, base+"decks/no-such-deck.html")
-	browsertest.WaitJS(t, ctx, `document.body.classList.contains("page-index")`, "the index as fallback for an unknown page offline", 10*time.Second)
 
 	// A new build with a changed card, served again on the same address.
 	note := filepath.Join(src, "AWS", "Kinesis.md")
@@ -258,6 +209,10 @@ func TestOfflineAndUpdate(t *testing.T) {
 	if !got {
 		t.Error("the progress stored before the update is gone")
 	}
+	// The new build's worker fetched the list of cards the reader had
+	// kept: offline, search finds the new text.
+	srv.stop()
+	offlineSearch(t, ctx, base, "family of services", base+cardURL)
 	browsertest.NoErrors(t, errsExceptOffline(errs))
 }
 

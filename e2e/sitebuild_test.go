@@ -52,7 +52,7 @@ type sampleCard struct {
 type builtSite struct {
 	Dir   string
 	Cards []sampleCard
-	Decks map[string][]string // deck slug → card ids (the index's #deck-cards)
+	Decks map[string][]string // deck slug → card ids (from data/decks.json)
 	Pairs map[string]string   // card id → the other side of its reversed pair
 }
 
@@ -78,27 +78,25 @@ func buildSample(t *testing.T) *builtSite {
 		t.Fatalf("cards.json: %v", err)
 	}
 	b := &builtSite{Dir: out, Cards: cj.Cards, Decks: map[string][]string{}}
-	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	raw, err = os.ReadFile(filepath.Join(out, "data", "decks.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const open = `id="deck-cards">`
-	i := strings.Index(string(index), open)
-	if i < 0 {
-		t.Fatal("index.html has no #deck-cards data")
-	}
-	rest := string(index[i+len(open):])
-	rest = rest[:strings.Index(rest, "</script>")]
-	var dc struct {
-		Own, Kids map[string][]string
+	var list []struct {
+		Slug      string
+		IDs, Kids []string
 		Pairs     [][2]string
 	}
-	if err := json.Unmarshal([]byte(rest), &dc); err != nil {
-		t.Fatalf("index.html #deck-cards: %v", err)
+	if err := json.Unmarshal(raw, &list); err != nil {
+		t.Fatalf("data/decks.json: %v", err)
 	}
+	dc := struct{ Own, Kids map[string][]string }{map[string][]string{}, map[string][]string{}}
 	b.Pairs = map[string]string{}
-	for _, pr := range dc.Pairs {
-		b.Pairs[pr[0]], b.Pairs[pr[1]] = pr[1], pr[0]
+	for _, d := range list {
+		dc.Own[d.Slug], dc.Kids[d.Slug] = d.IDs, d.Kids
+		for _, pr := range d.Pairs {
+			b.Pairs[pr[0]], b.Pairs[pr[1]] = pr[1], pr[0]
+		}
 	}
 	// The page lists each deck's own cards and its subdecks; a deck's
 	// progress counts its whole subtree.

@@ -3,11 +3,13 @@
 // reader's New / Learn / Due counts for today, a link to the deck's study
 // page; decks with cards due come first, then decks with new cards; a
 // deck's subdecks fold away under its toggle, and the folded decks are
-// remembered.
+// remembered. On the index of a big vault, some rows' subdecks are made
+// when first opened (the caller's grow: decktree.js).
 import { pref } from "./store.js";
 import { deckToday } from "./today.js";
 
 const FOLDED = "folded-decks";
+const OPENED = "opened-decks";
 const COLS = [["new", "new"], ["learn", "learning"], ["due", "due"]];
 
 function span(cls, text) {
@@ -71,9 +73,19 @@ export function renderDeckList(list, deckCards, pairs, data, newPerDay, t) {
   list.dataset.ready = "true";
 }
 
-function folded() {
-  const v = pref(FOLDED);
+// The reader's folds, remembered: FOLDED, the decks folded whose
+// subdecks the page shows open; OPENED, the lazy ones opened (their
+// subdecks are not on the page and start closed).
+function remembered(key) {
+  const v = pref(key);
   return new Set(Array.isArray(v) ? v : []);
+}
+
+function remember(key, slug, on) {
+  const now = remembered(key);
+  if (on) now.add(slug);
+  else now.delete(slug);
+  pref(key, now.size ? [...now].sort() : null);
 }
 
 function setFolded(btn, on) {
@@ -85,19 +97,49 @@ function setFolded(btn, on) {
 /**
  * wireDeckList makes each deck's subdecks under list fold away with the
  * deck's toggle button, and folds the decks the reader folded before.
+ * A lazy row's toggle (data-lazy: its subdecks are not on the page) has
+ * grow(li) make their list (a promise of the <ul>) the first time it
+ * opens; opened lazy rows are remembered and opened again.
  */
-export function wireDeckList(list) {
-  const was = folded();
-  for (const btn of list.querySelectorAll(".deck-toggle")) {
-    const slug = btn.closest(".deck-item").dataset.deck;
-    if (was.has(slug)) setFolded(btn, true);
-    btn.addEventListener("click", () => {
-      const on = btn.getAttribute("aria-expanded") === "true";
-      setFolded(btn, on);
-      const now = folded();
-      if (on) now.add(slug);
-      else now.delete(slug);
-      pref(FOLDED, now.size ? [...now].sort() : null);
-    });
-  }
+export function wireDeckList(list, grow) {
+  const folded = remembered(FOLDED);
+  const opened = remembered(OPENED);
+  const slugOf = (btn) => btn.closest(".deck-item").dataset.deck;
+  const open = async (btn) => {
+    if (!grow || btn.dataset.growing != null) return;
+    btn.dataset.growing = "";
+    try {
+      const ul = await grow(btn.closest(".deck-item"));
+      ul.id = "subdecks-" + slugOf(btn);
+      btn.setAttribute("aria-controls", ul.id);
+      btn.removeAttribute("data-lazy");
+      btn.dataset.grown = "";
+      setFolded(btn, false);
+      restore(ul);
+    } finally {
+      delete btn.dataset.growing;
+    }
+  };
+  const restore = (scope) => {
+    for (const btn of scope.querySelectorAll(".deck-toggle")) {
+      const slug = slugOf(btn);
+      if (btn.hasAttribute("data-lazy")) {
+        if (opened.has(slug)) open(btn).catch(() => {});
+      } else if (folded.has(slug)) setFolded(btn, true);
+    }
+  };
+  list.addEventListener("click", (e) => {
+    const btn = e.target.closest(".deck-toggle");
+    if (!btn || !list.contains(btn)) return;
+    const slug = slugOf(btn);
+    if (btn.hasAttribute("data-lazy")) {
+      open(btn).then(() => remember(OPENED, slug, true), (err) => console.warn("flipdeck: cannot show the subdecks:", err));
+      return;
+    }
+    const on = btn.getAttribute("aria-expanded") === "true";
+    setFolded(btn, on);
+    if (btn.dataset.grown != null) remember(OPENED, slug, !on);
+    else remember(FOLDED, slug, on);
+  });
+  restore(list);
 }

@@ -1,26 +1,41 @@
 // index.js: page script of index.html: today's New / Learn / Due counts
 // of every deck in the deck list, what "Study all" (every deck) would
 // bring, and today's reviews and streak; search.js wires the search box.
+// The decks' cards come from data/decks.json (decktree.js), which also
+// gives the rows of subdecks a big vault's index leaves out.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
-import { readDeckData, plural } from "./dom.js";
+import { plural } from "./dom.js";
 import { renderDeckList, wireDeckList } from "./decklist.js";
+import { loadDecks, growRow } from "./decktree.js";
 import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors } from "./notice.js";
-import { introducedToday } from "./schedule.js";
 import { remindToBackUp } from "./backup.js";
 import "./search.js";
 
-const { cards: deckCards, pairs } = readDeckData();
+const root = new URL(document.body.dataset.root || "./", location.href);
 const list = document.querySelector(".deck-list");
 const study = document.querySelector(".study-all-count");
 const today = document.getElementById("today");
 
-const allIds = [...new Set(Object.values(deckCards).flat())];
+// Today's counts need data/decks.json; where it cannot be fetched (a page
+// opened from a folder: file: URLs cannot be fetched) the rows keep their
+// card counts, as without JavaScript.
+const loaded = list ? loadDecks(root) : Promise.reject(new Error("no decks"));
+loaded.catch((e) => console.warn("flipdeck: no counts for today:", e));
+let tree = null; // loaded
+let allIds = [];
+// The page is drawn once the list is in (or could not be loaded): the
+// counts, "Study all" and the today line in one go, one layout of the
+// page rather than two.
+loaded.then((t) => {
+  tree = t;
+  allIds = [...new Set(Object.values(t.cards).flat())];
+}, () => {}).then(() => render());
 
 function renderStudy(data, newPerDay, t) {
-  if (!study) return;
-  const c = deckToday(allIds, pairs, data, newPerDay, t);
+  if (!study || !tree) return;
+  const c = deckToday(allIds, tree.pairs, data, newPerDay, t);
   study.dataset.due = String(c.learn + c.due);
   study.dataset.new = String(c.new);
   study.textContent = (c.learn + c.due) + " due · " + c.new + " new";
@@ -40,13 +55,18 @@ const render = () => {
   const t = now();
   const data = load();
   const newPerDay = settings().newPerDay;
-  if (list) renderDeckList(list, deckCards, pairs, data, newPerDay, t);
+  if (list && tree) renderDeckList(list, tree.cards, tree.pairs, data, newPerDay, t);
   renderStudy(data, newPerDay, t);
   renderToday(data, t);
 };
 reportStoreErrors();
-if (list) wireDeckList(list);
-render();
+// A lazy row's subdecks, made when it opens, then counted.
+const grow = (li) => loaded.then((t) => {
+  const ul = growRow(li, t, document.body.dataset.root || "");
+  render();
+  return ul;
+});
+if (list) wireDeckList(list, grow);
 onChange(render);
 // Coming back to the tab (after a quiz in another one, or hours later): recount.
 document.addEventListener("visibilitychange", () => {

@@ -1,7 +1,10 @@
 // search.js: the index page's search box, over every card's question and
-// answer, offline (cards.json is precached by the service worker).
+// answer.
 //
-// cards.json is fetched on first use. Each card's text is folded once
+// cards.json is fetched on first use (focusing the box), not with the
+// site: it is the biggest file and many readers never search. The service
+// worker keeps it once fetched, so search works offline from then on;
+// offline before that, the box says what it needs. Each card's text is folded once
 // (lower case, accents removed) so that a query is plain substring tests:
 // a card matches when it holds every word of the query. A query that
 // extends the previous one only searches the previous matches. Results
@@ -110,6 +113,18 @@ export function snippet(text, words, width = 140) {
   return { text: cut, ranges };
 }
 
+// A network failure (offline, and the list never fetched on this device).
+const OFFLINE_MESSAGE = "Search needs the list of cards, which this device has not downloaded yet: search once while online, and it works offline from then on.";
+
+// keepOffline asks the service worker to keep url (cards.json) when the
+// page fetched it before the worker controlled it (the very first visit):
+// a fetch through the worker is kept by the worker itself.
+function keepOffline(url) {
+  const sw = navigator.serviceWorker;
+  if (!sw || sw.controller) return;
+  sw.ready.then((reg) => reg.active && reg.active.postMessage({ keep: url.href })).catch(() => {});
+}
+
 function el(tag, cls, text) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -127,21 +142,25 @@ function wire(input) {
   let last = { q: "", res: null };
 
   const load = () => {
-    loading ||= fetch(new URL("cards.json", root))
+    const url = new URL("cards.json", root);
+    loading ||= fetch(url)
       .then((r) => { if (!r.ok) throw new Error(r.status + " " + r.statusText); return r.json(); })
-      .then((f) => { index = buildIndex(f.cards || []); })
+      .then((f) => { index = buildIndex(f.cards || []); keepOffline(url); })
       .catch((e) => {
         loading = null;
-        status.textContent = "Search is not available: the list of cards could not be loaded (" + e.message + ").";
+        status.textContent = e instanceof TypeError ? OFFLINE_MESSAGE
+          : "Search is not available: the list of cards could not be loaded (" + e.message + ").";
       });
     return loading;
   };
 
+  // Without the list, render waits for it; a failed load says why and is
+  // tried again at the next keystroke, not in a loop.
   const render = () => {
     const q = input.value.trim();
     list.replaceChildren();
     if (!q) { status.textContent = ""; last = { q: "", res: null }; return; }
-    if (!index) { status.textContent = "Loading cards…"; load().then(render); return; }
+    if (!index) { status.textContent = "Loading cards…"; load().then(() => { if (index) render(); }); return; }
     const res = search(index, q, last.res && narrows(q, last.q) ? last.res.matches : null);
     last = { q, res };
     const words = terms(q);

@@ -134,10 +134,12 @@ func isLocal(dest string) bool {
 	return true
 }
 
-// resolveImage turns a local Markdown image into an embed node.
+// resolveImage turns a local Markdown image into an embed node, and
+// marks one from the web (webImage).
 func (st *state) resolveImage(img *ast.Image) {
 	dest := string(img.Destination)
 	if !isLocal(dest) {
+		webImage(img)
 		return
 	}
 	if d, err := url.PathUnescape(dest); err == nil {
@@ -153,6 +155,18 @@ func (st *state) resolveImage(img *ast.Image) {
 	}
 	parent.ReplaceChild(parent, img, e)
 	st.resolveEmbed(e)
+}
+
+// webImage marks an image from another host (a web address in the
+// note) to load only when it is about to show, decoded off the main
+// thread, and without telling that host which page of the site shows it
+// (the page's address is the reader's business). A card's answer then
+// loads no image until it is turned, and a reader offline, or a host
+// that is gone, costs the page nothing until then.
+func webImage(img *ast.Image) {
+	img.SetAttributeString("loading", "lazy")
+	img.SetAttributeString("decoding", "async")
+	img.SetAttributeString("referrerpolicy", "no-referrer")
 }
 
 func (st *state) resolveEmbed(n *embed) {

@@ -239,8 +239,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cardsParts := newParts(len(decks), oneOff)
-	defer cardsParts.close()
+	cards := newCardsWriter(opt.Title, len(decks), oneOff)
+	defer cards.close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
 	deckCards := make([]int, len(decks))
@@ -286,11 +286,11 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		key := pages.deckPageKey(d)
 		b.emitMemo(e, d.URL, key, func() []byte { return pages.deckPage(d) })
 		if m, ok := b.pages.deck(d.URL, key); ok {
-			cardsParts.set(i, m.cards)
+			cards.set(i, m.cards)
 		} else {
-			cards := pages.deckCardRecords(d)
-			cardsParts.set(i, cards)
-			b.pages.putDeck(d.URL, key, cards)
+			records := pages.deckCardRecords(d)
+			cards.set(i, records)
+			b.pages.putDeck(d.URL, key, records)
 		}
 		if oneOff {
 			for _, n := range ns {
@@ -336,10 +336,15 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		b.emitMemo(e, f.name, f.key, f.make)
 	})
 	// cards.json, a third of the cards' HTML again as plain text (38 MB at
-	// 5,000 notes), comes alone: made beside other big files it raised the
-	// peak memory by a fifth.
+	// 5,000 notes), was written as the decks were laid out; it is handed
+	// over alone: beside other big files it raised the peak memory by a fifth.
 	if !b.stopped() {
-		b.emitMemo(e, "cards.json", nil, func() []byte { return pages.cardsJSON(cardsParts, len(decks)) })
+		if f, err := cards.finish(); err != nil {
+			res.Diags = append(res.Diags, diag.Diagnostic{File: "cards.json", Kind: diag.KindUnreadable,
+				Message: err.Error(), Severity: diag.Error})
+		} else {
+			e.emitKnown("cards.json", f)
+		}
 	}
 	b.pages.rotate()
 

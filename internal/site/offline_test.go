@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
 	"image/png"
 	"io/fs"
 	"os"
@@ -360,42 +361,102 @@ func TestGitHubPagesLayout(t *testing.T) {
 	}
 }
 
-// TestServiceWorkerPrecache: sw.js lists every other file, its build id
-// follows the content, and the reported precache size is their total.
-func TestServiceWorkerPrecache(t *testing.T) {
-	_, files, res := buildDir(t, "../../content", Options{})
-	sw := string(files["sw.js"])
-	m := regexp.MustCompile(`^const BUILD="([0-9a-f]{16})";const PRECACHE=(\[[^\]]*\]);\n`).FindStringSubmatch(sw)
+// swLists reads the header of sw.js: the precache and runtime lists.
+func swLists(t *testing.T, sw []byte) (precache, runtime []string) {
+	t.Helper()
+	m := regexp.MustCompile(`^const BUILD="([0-9a-f]{16})";const PRECACHE=(\[[^\]]*\]);const RUNTIME=(\[[^\]]*\]);\n`).FindSubmatch(sw)
 	if m == nil {
 		t.Fatalf("sw.js header: %.200s", sw)
 	}
-	var list []string
-	if err := json.Unmarshal([]byte(m[2]), &list); err != nil {
+	if err := json.Unmarshal(m[2], &precache); err != nil {
 		t.Fatal(err)
 	}
-	listed := map[string]bool{}
-	for _, u := range list {
-		listed[u] = true
+	if err := json.Unmarshal(m[3], &runtime); err != nil {
+		t.Fatal(err)
 	}
+	return precache, runtime
+}
+
+// tinyPNG is a 1×1 PNG image.
+func tinyPNG(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestServiceWorkerPrecache: sw.js precaches what studying offline
+// needs, each file once (every page, the quiz data, assets, icons, the
+// images and sounds pages show), and lists every other file a page may
+// fetch for keeping at run time: cards.json, the Anki files, linked
+// documents and videos, attachments no page shows. Its build id follows
+// the content, and the reported precache size is the precached total.
+func TestServiceWorkerPrecache(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, src, map[string]string{
+		"Media/Media.md": "---\ncards-deck: Media\n---\nA picture? #card\n![[pic.png]]\n\nA sound? #card\n![[song.mp3]]\n\n" +
+			"A paper? #card\nSee [[paper.pdf]] and ![[film.mp4]].\n\nA page? #card\n[[page.html]]\n",
+		"Media/pic.png": string(tinyPNG(t)), "Media/song.mp3": "ID3", "Media/paper.pdf": "%PDF-1.4",
+		"Media/film.mp4": "mp4", "Media/page.html": "<p>hi</p>", "Media/unused.png": string(tinyPNG(t)),
+	})
+	_, files, res := buildDir(t, src, Options{})
+	precache, runtime := swLists(t, files["sw.js"])
+	listed := map[string]int{}
+	for _, u := range precache {
+		listed[u]++
+	}
+	kept := map[string]bool{}
+	for _, u := range runtime {
+		kept[u] = true
+	}
+	notPrecached := map[string]bool{"cards.json": true, "media/paper.pdf": true, "media/film.mp4": true,
+		"media/page.html.txt": true}
 	var total int64
+	pages := 0
 	for name, data := range files {
-		if name == "sw.js" || name == ".nojekyll" {
-			if listed[name] {
-				t.Errorf("%s is precached", name)
+		switch {
+		case name == "sw.js" || name == ".nojekyll" || name == "404.html":
+			if listed[name] > 0 || kept[name] {
+				t.Errorf("%s is listed by the service worker", name)
 			}
-			continue
-		}
-		total += int64(len(data))
-		if !listed[name] {
-			t.Errorf("%s is not precached", name)
+		case notPrecached[name] || strings.HasPrefix(name, "anki/"):
+			if listed[name] > 0 || !kept[name] {
+				t.Errorf("%s: precached %v, kept at run time %v; want only kept", name, listed[name] > 0, kept[name])
+			}
+		default:
+			total += int64(len(data))
+			if listed[name] != 1 || kept[name] {
+				t.Errorf("%s: precached %d times, kept at run time %v; want precached once", name, listed[name], kept[name])
+			}
+			if strings.HasSuffix(name, ".html") {
+				pages++
+			}
 		}
 	}
-	if !listed["./"] || len(list) != len(files)-2+1 {
-		t.Errorf("precache lists %d URLs for %d files (with ./ expected)", len(list), len(files))
+	for _, must := range []string{"index.html", "stats.html", "decks/media.html", "quiz/media.html", "quiz/all-decks.html",
+		"data/decks.json", "media/pic.png", "media/song.mp3", "assets/site.css", "manifest.webmanifest"} {
+		if listed[must] != 1 {
+			t.Errorf("%s is not precached", must)
+		}
+	}
+	if _, ok := files["media/unused.png"]; ok {
+		t.Error("an attachment no note uses is published")
+	}
+	if len(precache) != len(listed) || len(precache)+len(runtime) != len(files)-3 {
+		t.Errorf("precache lists %d URLs, runtime %d, for %d files", len(precache), len(runtime), len(files))
+	}
+	if pages < 10 {
+		t.Errorf("only %d pages precached", pages)
 	}
 	if res.PrecacheBytes != total {
-		t.Errorf("PrecacheBytes %d, files total %d", res.PrecacheBytes, total)
+		t.Errorf("PrecacheBytes %d, precached files total %d", res.PrecacheBytes, total)
 	}
+	sw := string(files["sw.js"])
 	for _, must := range []string{`"flipdeck:activate"`, "skipWaiting", "caches.delete", "clients.claim"} {
 		if !strings.Contains(sw, must) {
 			t.Errorf("sw.js lacks %s", must)
@@ -403,10 +464,6 @@ func TestServiceWorkerPrecache(t *testing.T) {
 	}
 
 	// A changed card gives a new build id; the same input the same one.
-	src := filepath.Join(t.TempDir(), "src")
-	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
 	_, a, _ := buildDir(t, src, Options{})
 	_, b, _ := buildDir(t, src, Options{})
 	if !bytes.Equal(a["sw.js"], b["sw.js"]) {

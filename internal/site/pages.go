@@ -185,12 +185,11 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 	}
 	emit("index.html", treeKey, func() []byte {
 		return p.execute("index.html", "index", IndexPage{
-			Layout:        p.layout("index", "", ""),
-			Decks:         p.tree.roots,
-			Rows:          deckRows(p.tree.roots, 0, ""),
-			TotalCards:    total,
-			TotalNotes:    notesCount,
-			DeckCardsJSON: deckCardsJSON(p.tree.roots),
+			Layout:     p.layout("index", "", ""),
+			Decks:      p.tree.roots,
+			Rows:       indexRows(p.tree.roots),
+			TotalCards: total,
+			TotalNotes: notesCount,
 		}, 0)
 	})
 	emit("stats.html", treeKey, func() []byte {
@@ -214,8 +213,11 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 			}, 0)
 		})
 	}
-	if total > 0 {
+	if len(p.tree.roots) > 0 {
+		// The index's lazy rows need it, cards or not.
 		emit(decksDataURL, treeKey, p.decksJSON)
+	}
+	if total > 0 {
 		all := p.allDecksNode(total)
 		emit(all.QuizURL, treeKey, func() []byte {
 			// Its cards come from the deck pages data/decks.json names,
@@ -258,7 +260,8 @@ func (p *pageBuilder) ownCardIDs(d *DeckNode) ([]string, [][2]string) {
 // pairs among the cards: {"own": {slug: [ids]}, "kids": {slug: [slugs]},
 // "pairs": [[id, id]]}. The page script puts the subtree lists together
 // (dom.js readDeckCards); listing each id once rather than once per
-// ancestor keeps a big vault's index small.
+// ancestor keeps a big deck page small. (The index takes the same from
+// data/decks.json: decktree.js.)
 func deckCardsJSON(roots []*DeckNode) template.JS {
 	type deckCards struct {
 		Own   map[string][]string `json:"own"`
@@ -294,20 +297,26 @@ const decksDataURL = "data/decks.json"
 // deckListEntry is one deck in data/decks.json.
 type deckListEntry struct {
 	Slug  string      `json:"slug"`
-	Name  string      `json:"name"`            // "A › B › C"
-	URL   string      `json:"url"`             // the deck page, root-relative
-	Quiz  string      `json:"quiz,omitempty"`  // root-relative; none when the deck has no cards
+	Name  string      `json:"name"`           // "A › B › C"
+	Title string      `json:"title"`          // "C", the deck's own name
+	URL   string      `json:"url"`            // its page, root-relative
+	Quiz  string      `json:"quiz,omitempty"` // root-relative; none when the deck has no cards
+	Notes int         `json:"notes,omitempty"`
 	IDs   []string    `json:"ids"`             // the cards of the deck's own notes
-	Pairs [][2]string `json:"pairs,omitempty"` // the reversed pairs among IDs
+	Pairs [][2]string `json:"pairs,omitempty"` // reversed pairs among IDs
 	Kids  []string    `json:"kids,omitempty"`  // subdecks' slugs
 }
 
 // decksJSON lists every deck, in tree order (each deck before its
-// subdecks), with the ids of its own cards and its subdecks' slugs.
+// subdecks), with the ids of its own cards and its subdecks' slugs: what
+// the quiz needs to offer the next deck, and what the index needs for
+// today's counts and to make the rows of subdecks it leaves out
+// (indexrows.go; notes for merging chains as deckRows does).
 func (p *pageBuilder) decksJSON() []byte {
 	var list []deckListEntry
 	p.tree.walk(func(d *DeckNode) {
-		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), URL: d.URL, IDs: d.OwnCardIDs, Pairs: d.OwnPairs}
+		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), Title: d.Name, URL: d.URL, Notes: d.NoteCount,
+			IDs: d.OwnCardIDs, Pairs: d.OwnPairs}
 		if e.IDs == nil {
 			e.IDs = []string{}
 		}

@@ -5,11 +5,12 @@ import (
 	"sync"
 )
 
-// parts holds each deck's piece of a site-wide file (cards.json, the Anki
+// parts holds each deck's piece of a site-wide file (the Anki
 // files) from when the deck is laid out until the pieces are joined at the
 // end. In a one-off build they wait in a temporary file rather than in
-// memory: together they are about as big as cards.json and the Anki files
-// (90 MB for 5,000 notes), and nothing reads them before the end.
+// memory: together they are as big as the Anki files, and nothing reads
+// them before the end. (cards.json is written in deck order as it goes:
+// cardsWriter.)
 type parts struct {
 	mu    sync.Mutex
 	spool *os.File // nil: kept in memory

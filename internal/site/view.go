@@ -69,7 +69,14 @@ type DeckRow struct {
 	Children []*DeckRow  // Deck's subdecks
 	Depth    int         // nesting in the list, 0 at its top
 	Root     string      // the page's Layout.Root, for the row's URLs
+	// Lazy: Deck has subdecks, left out of the page (Children is empty);
+	// the page script makes their rows from data/decks.json when the
+	// row's toggle opens them (the index of a big vault: indexrows.go).
+	Lazy bool
 }
+
+// Subdecks reports whether the row has subdecks, on the page or not.
+func (r *DeckRow) Subdecks() bool { return len(r.Children) > 0 || r.Lazy }
 
 // Label is the row's name as a screen reader and a page title give it:
 // the chain and the deck, "A › B › C".
@@ -84,14 +91,13 @@ func (r *DeckRow) Label() string {
 // IndexPage is index.html.
 type IndexPage struct {
 	Layout
-	Decks      []*DeckNode // top level, sorted by name
-	Rows       []*DeckRow  // the deck list: Decks with single-child chains merged
+	Decks []*DeckNode // top level, sorted by name
+	// Rows is the deck list: Decks with single-child chains merged, down
+	// to the depth a small page holds (indexRows). The page script counts
+	// today's cards from data/decks.json, which lists every deck's cards.
+	Rows       []*DeckRow
 	TotalCards int
 	TotalNotes int
-	// DeckCardsJSON maps each deck slug to the ids of every card in its
-	// subtree (JSON object, safe inside <script type="application/json">),
-	// so the page script can count new / due / learned per deck.
-	DeckCardsJSON template.JS
 }
 
 // DeckPage is decks/<slug>.html: the deck's notes in full.
@@ -102,7 +108,9 @@ type DeckPage struct {
 	Rows      []*DeckRow  // the subdecks, as the index lists them
 	Notes     []NoteView
 	Cards     int // flip cards on the page (the contents list and the filter count them)
-	// DeckCardsJSON: as on IndexPage, for this deck and its subdecks.
+	// DeckCardsJSON lists the ids of the cards of this deck and its
+	// subdecks (deckCardsJSON), so the page script can count new / due /
+	// learned per deck.
 	DeckCardsJSON template.JS
 }
 
@@ -170,7 +178,7 @@ type QuizPage struct {
 type StatsPage struct {
 	Layout
 	Decks         []*DeckNode // top level, as on the index
-	DeckCardsJSON template.JS // as on IndexPage
+	DeckCardsJSON template.JS // as on DeckPage, for every deck
 	TotalCards    int
 }
 
