@@ -415,9 +415,9 @@ func (p *studyPage) studying() bool {
 	return p.eval(`document.body.classList.contains("is-studying")`).(bool)
 }
 
-// switchMode picks a mode as a reader would: from the top bar's menu
-// while studying, confirming when the quiz asks.
-func (p *studyPage) switchMode(mode string, touch bool) {
+// openMenu opens the top bar's menu while studying (elsewhere the modes
+// and settings are in place) and returns how to press: tap or click.
+func (p *studyPage) openMenu(touch bool) func(string) {
 	p.t.Helper()
 	act := p.click
 	if touch {
@@ -427,6 +427,14 @@ func (p *studyPage) switchMode(mode string, touch bool) {
 		act(".study-menu-btn")
 		p.wait(`document.querySelector(".quiz-top.open")`)
 	}
+	return act
+}
+
+// switchMode picks a mode as a reader would: from the top bar's menu
+// while studying, confirming when the quiz asks.
+func (p *studyPage) switchMode(mode string, touch bool) {
+	p.t.Helper()
+	act := p.openMenu(touch)
 	act(".quiz-mode-btn[data-mode=" + mode + "]")
 	if p.eval(`!!document.querySelector(".confirm-dialog[open]")`).(bool) {
 		act(".confirm-dialog [data-action=confirm-ok]")
@@ -438,14 +446,7 @@ func (p *studyPage) switchMode(mode string, touch bool) {
 // top bar's menu while studying.
 func (p *studyPage) openSettings(touch bool) {
 	p.t.Helper()
-	act := p.click
-	if touch {
-		act = p.tap
-	}
-	if p.studying() {
-		act(".study-menu-btn")
-		p.wait(`document.querySelector(".quiz-top.open")`)
-	}
+	act := p.openMenu(touch)
 	act(".quiz-settings-btn")
 	p.wait(`!document.getElementById("quiz-settings").hidden`)
 }
