@@ -324,6 +324,11 @@ func TestDeckContentsAndFilter(t *testing.T) {
 		if q != "" {
 			p.key(q)
 		}
+		// The filter runs on the frame after the last keystroke: wait until
+		// the box holds the whole query, then for two frames, so what is read
+		// is the filter of every word typed, not of its first letters.
+		p.wait(`document.getElementById("filter-q").value === ` + browsertest.JSString(q))
+		p.eval(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 		p.wait(`(() => { const s = document.getElementById("filter-status").textContent; return ` + browsertest.JSString(q) + ` === "" ? s === "" : s !== ""; })()`)
 		raw := p.str(`JSON.stringify([...document.querySelectorAll(".card.flip")].filter((c) => c.getClientRects().length > 0).map((c) => c.querySelector(".card-q").textContent.trim()))`)
 		if err := json.Unmarshal([]byte(raw), &shown); err != nil {
