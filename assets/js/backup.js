@@ -3,6 +3,7 @@
 // these, and a gentle reminder to keep a copy when the browser does not
 // promise to keep this site's storage (persist.js).
 import * as store from "./store.js";
+import { exportJSON, importJSON } from "./store-merge.js";
 import { now } from "./clock.js";
 import * as persist from "./persist.js";
 import { showNotice, dismiss } from "./notice.js";
@@ -22,7 +23,7 @@ function stamp(t) {
 
 /** exportFile downloads the whole progress (unsaved changes included). */
 export function exportFile() {
-  downloadFile("flipdeck-progress-" + stamp(now()) + ".json", store.exportJSON(), "application/json");
+  downloadFile("flipdeck-progress-" + stamp(now()) + ".json", exportJSON(), "application/json");
   noteBackup();
 }
 
@@ -94,7 +95,7 @@ export async function importFile(file) {
   } catch {
     return { ok: false, message: "That file could not be read." };
   }
-  const r = store.importJSON(text);
+  const r = importJSON(text);
   if (r.error && r.error.op === "import") return { ok: false, message: r.error.message };
   const left = anyAside(r.aside) ? " Left out, as not in the form this site writes: " + describeAside(r.aside) + "." : "";
   if (!r.ok) return { ok: false, message: "Imported " + r.cards + " card records, but they could not be saved: " + (r.error ? r.error.message : "") + left };

@@ -3,7 +3,7 @@
 // (so a reload does not offer it again), and a dialog says what merging it
 // would change (cards added and updated, reviews added) before anything is
 // written; "Merge" merges by the same rules as importing a backup file.
-import * as store from "./store.js";
+import { previewImport, importJSON } from "./store-merge.js";
 import { unpack, payloadOf } from "./transfer.js";
 import { el, formatDate, plural } from "./dom.js";
 import { now } from "./clock.js";
@@ -53,7 +53,7 @@ export async function receive(payload) {
   let failure = "";
   try {
     text = await unpack(payload);
-    preview = store.previewImport(text);
+    preview = previewImport(text);
   } catch (e) {
     if (e && e.name === "UnsupportedError") failure = e.message;
     preview = null;
@@ -89,7 +89,7 @@ export async function receive(payload) {
   const actions = el("p", { class: "receive-actions" }, ok, cancel);
   dlg.append(...[intro, aside, summary, rule, actions].filter(Boolean));
   ok.addEventListener("click", async () => {
-    const r = store.importJSON(text);
+    const r = importJSON(text);
     const done = el("p", { class: "receive-done", role: "status", "data-ok": String(!!r.ok) },
       r.ok ? "Merged: " + list(changes(r)) + "." : "The progress could not be saved here: " + (r.error ? r.error.message : ""));
     const again = button("Send my progress back", "receive-send-back");

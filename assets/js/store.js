@@ -36,6 +36,10 @@
 // The prefix is "flipdeck:" + the pathname of the site root + ":", so the
 // GitHub Pages project sites of one user (one origin) do not share progress.
 //
+// Exporting, importing and merging progress (a backup file, a link from
+// another device) are in store-merge.js; this module is storage, schema
+// and migration.
+//
 // Failures (storage disabled, quota exceeded, unreadable or newer data) are
 // never silent: every write returns {ok, error}, and listeners registered
 // with onError() (and "flipdeck:store-error" events on document) hear of
@@ -44,7 +48,7 @@
 // leaving the page asks for confirmation.
 
 import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MATURE_DAYS, validSteps } from "./learning.js";
-import { map, clean, cardOK, anyAside, describeAside, copyData } from "./validate.js";
+import { map, clean, anyAside, describeAside } from "./validate.js";
 
 export const SCHEMA = 2;
 export const MAX_LOG = 20000;
@@ -157,9 +161,11 @@ function trimLog(d) {
   }
 }
 
-// progressShaped tells parsed JSON that can be progress data: an object
-// whose cards are an object (not a list). Anything else is unreadable.
-function progressShaped(d) {
+/**
+ * progressShaped tells parsed JSON that can be progress data: an object
+ * whose cards are an object (not a list). Anything else is unreadable.
+ */
+export function progressShaped(d) {
   return !!d && typeof d === "object" && !Array.isArray(d) && !!d.cards && typeof d.cards === "object" && !Array.isArray(d.cards);
 }
 
@@ -230,9 +236,12 @@ export function load() {
   return cache;
 }
 
-// update applies fn to the freshest data (another tab may have written
-// since we read) and writes it back. Returns {ok, error}.
-function update(fn) {
+/**
+ * update applies fn to the freshest data (another tab may have written
+ * since we read) and writes it back. Returns {ok, error}. The functions
+ * below and store-merge.js change the data through it only.
+ */
+export function update(fn) {
   let base;
   if (dirty || readOnly) {
     base = load();
@@ -477,122 +486,6 @@ export function onChange(fn) {
 /** errorsSoFar lists the problems met so far ({op, name, message}). */
 export function errorsSoFar() {
   return errors.slice();
-}
-
-/** exportJSON returns the whole record, unsaved changes included, as JSON text (for a backup file). */
-export function exportJSON() {
-  return JSON.stringify({ ...load(), exported: Date.now(), site: KEY });
-}
-
-function bad(name, message) {
-  return { ok: false, error: { op: "import", name, message }, cards: 0 };
-}
-
-// readBackup parses a backup's text: {data} or {error}.
-function readBackup(text) {
-  let other;
-  try {
-    other = JSON.parse(text);
-  } catch {
-    return { error: bad("SyntaxError", "That file is not a flipdeck progress file.").error };
-  }
-  if (!progressShaped(other)) {
-    return { error: bad("TypeError", "That file is not a flipdeck progress file.").error };
-  }
-  if (typeof other.schema === "number" && other.schema > SCHEMA) {
-    return { error: bad("VersionError", "That file comes from a newer version of the site; reload the page and try again.").error };
-  }
-  return { data: migrate(other) };
-}
-
-// newer tells whether card record a should replace b: the one reviewed
-// last wins; on a tie, the one with more reviews, then the greater text,
-// so that merging A into B and B into A give the same records.
-function newer(a, b) {
-  if (num(a.lastReview) !== num(b.lastReview)) return num(a.lastReview) > num(b.lastReview);
-  if (num(a.reps) !== num(b.reps)) return num(a.reps) > num(b.reps);
-  return JSON.stringify(a) > JSON.stringify(b);
-}
-
-/**
- * merge folds other (migrated data) into d, in place, and tells what
- * changed: {added, updated, reviews, stars, tests, settings}. For each card
- * the record reviewed last wins; log entries are merged without duplicates
- * (one per card and time) in time order; stars are united (the earlier
- * time kept); the newer settings win; test scores keep the best and the
- * latest. Merging is symmetric: after A takes B's data and B takes A's,
- * both hold the same.
- */
-export function merge(d, other) {
-  const ch = { added: 0, updated: 0, reviews: 0, stars: 0, tests: 0, settings: false };
-  for (const [id, rec] of Object.entries(other.cards)) {
-    if (!cardOK(rec)) continue; // not a record this site writes
-    const mine = d.cards[id];
-    if (!mine) ch.added++;
-    else if (newer(rec, mine)) ch.updated++;
-    else continue;
-    d.cards[id] = { ...rec };
-  }
-  for (const [id, at] of Object.entries(other.stars)) {
-    if (!(id in d.stars)) {
-      d.stars[id] = at;
-      ch.stars++;
-    } else if (num(at) < num(d.stars[id])) d.stars[id] = at;
-  }
-  const seen = new Set(d.log.map((e) => e.id + "@" + e.at));
-  for (const e of other.log) {
-    if (e && typeof e === "object" && e.id != null && typeof e.at === "number" && !seen.has(e.id + "@" + e.at)) {
-      d.log.push(e);
-      seen.add(e.id + "@" + e.at);
-      ch.reviews++;
-    }
-  }
-  // A stable sort: reviews of one moment keep their order.
-  if (ch.reviews) d.log.sort((a, b) => num(a.at) - num(b.at));
-  d.logDropped = Math.max(num(d.logDropped), num(other.logDropped));
-  if (other.settings && (!d.settings || num(other.settings.at) > num(d.settings.at))) {
-    d.settings = { ...other.settings };
-    ch.settings = true;
-  }
-  for (const [deck, s] of Object.entries(other.tests)) {
-    const m = d.tests[deck];
-    if (!m) { d.tests[deck] = { ...s }; ch.tests++; continue; }
-    let changed = false;
-    if (num(s.best) > num(m.best) || (num(s.best) === num(m.best) && num(s.bestAt) < num(m.bestAt))) { m.best = s.best; m.bestAt = s.bestAt; changed = true; }
-    if (num(s.lastAt) > num(m.lastAt)) { m.last = s.last; m.lastAt = s.lastAt; m.total = s.total; changed = true; }
-    if (changed) ch.tests++;
-  }
-  return ch;
-}
-
-/**
- * previewImport tells what importJSON(text) would change, without
- * changing anything: {ok, error, added, updated, reviews, stars, tests,
- * settings, cards (records in the text), log (reviews in the text), at
- * (when it was made, or null), aside (what the text holds that is left
- * out, validate.js)}.
- */
-export function previewImport(text) {
-  const r = readBackup(text);
-  if (r.error) return { ok: false, error: r.error };
-  const d = copyData(load());
-  const ch = merge(d, r.data);
-  const exported = num(r.data.exported, null);
-  return { ok: true, error: null, ...ch, cards: Object.keys(r.data.cards).length, log: r.data.log.length, at: exported, aside: r.data.aside };
-}
-
-/**
- * importJSON merges a backup made by exportJSON (schema 1 or 2) by the
- * rules of merge, leaving out what is not as this site writes it.
- * Returns {ok, error, cards, aside, ...what changed} (cards: how many
- * card records were taken from the file; aside: what was left out).
- */
-export function importJSON(text) {
-  const r = readBackup(text);
-  if (r.error) return { ok: false, error: r.error, cards: 0 };
-  let ch = null;
-  const res = update((d) => { ch = merge(d, r.data); });
-  return { ...res, ...ch, cards: ch.added + ch.updated, aside: r.data.aside };
 }
 
 /** clearAll forgets everything stored for this site (after an export, say). */

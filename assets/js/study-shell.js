@@ -14,6 +14,10 @@ const TOAST_MS = 4000;
  * studyShell builds the bars around root's content. opts: title (the
  * deck's name), menu (the element shown by the menu button while
  * studying, and in place otherwise), onEnd (✕ End). Returns the controls.
+ *
+ * It is one long closure (over 80 lines) on purpose: the bars, the
+ * toast's timer and the dialog belong to this one quiz, and the controls
+ * it returns share them without any state at module level.
  */
 export function studyShell(root, opts) {
   const menu = opts.menu;

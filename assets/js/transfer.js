@@ -8,6 +8,7 @@
 // from one device to the other through the link alone. "j" instead of "z"
 // marks uncompressed JSON (a browser without CompressionStream).
 import * as store from "./store.js";
+import { exportJSON } from "./store-merge.js";
 
 export const PARAM = "progress=";
 
@@ -66,7 +67,7 @@ export function siteIndex() {
 export async function makeLink() {
   const data = store.load();
   const u = siteIndex();
-  u.hash = PARAM + (await pack(store.exportJSON()));
+  u.hash = PARAM + (await pack(exportJSON()));
   return { url: u.href, cards: Object.keys(data.cards).length, reviews: data.log.length };
 }
 
