@@ -172,7 +172,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 		}
 		found := n.Diags
 		if slim {
-			// Notes are parsed again when their deck comes (slim.go):
+			// Notes are parsed again when their deck comes (reparse.go):
 			// let the text go at once.
 			n = slimNote(n)
 		}

@@ -33,7 +33,7 @@ type Builder struct {
 	templates map[string]*template.Template
 	minifier  *minify.M
 	// keepParsedMax is the most Markdown (bytes) a one-off build keeps
-	// parsed from the first read to its deck (slim.go); tests lower it.
+	// parsed from the first read to its deck (reparse.go); tests lower it.
 	keepParsedMax int64
 
 	parsed   map[string]*parsedNote
@@ -199,7 +199,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res := &Result{}
 	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
 	oneOff := b.renders == nil
-	// A one-off build of a big vault parses each note twice (slim.go).
+	// A one-off build of a big vault parses each note twice (reparse.go).
 	reparse := oneOff && notesSize(v.Notes) > b.keepParsedMax
 	all, content, readDiags := b.readNotes(v, workers, reparse)
 	res.Diags = append(res.Diags, readDiags...)

@@ -51,3 +51,22 @@ func walkRows(rows []*DeckRow, fn func(*DeckRow)) {
 		walkRows(r.Children, fn)
 	}
 }
+
+// deckRows lays out decks as rows of a deck list at depth: a deck with
+// no notes of its own and a single subdeck merges into its subdeck's row
+// ("AWS Exams › Solutions Architect › Associate"), as nothing in it but
+// that subdeck is worth a row; root is the page's Layout.Root.
+func deckRows(decks []*DeckNode, depth int, root string) []*DeckRow {
+	rows := make([]*DeckRow, 0, len(decks))
+	for _, d := range decks {
+		r := &DeckRow{Depth: depth, Root: root}
+		for d.NoteCount == 0 && len(d.Children) == 1 {
+			r.Chain = append(r.Chain, d)
+			d = d.Children[0]
+		}
+		r.Deck = d
+		r.Children = deckRows(d.Children, depth+1, root)
+		rows = append(rows, r)
+	}
+	return rows
+}

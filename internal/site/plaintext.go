@@ -21,7 +21,7 @@ import (
 // It runs for both sides of every card, so it is a small scanner rather
 // than a loop over x/net/html's Tokenizer, which cost about 6% of a build.
 // On well-formed HTML, which is what our renderer writes, it gives exactly
-// what that loop gives (text_test.go keeps it as a reference and compares
+// what that loop gives (plaintext_test.go keeps it as a reference and compares
 // the two on every rendered note); on malformed HTML it gives sensible text.
 func plainText(s string) string {
 	bp := textBufPool.Get().(*[]byte)

@@ -71,7 +71,7 @@ type DeckRow struct {
 	Root     string      // the page's Layout.Root, for the row's URLs
 	// Lazy: Deck has subdecks, left out of the page (Children is empty);
 	// the page script makes their rows from data/decks.json when the
-	// row's toggle opens them (the index of a big vault: indexrows.go).
+	// row's toggle opens them (the index of a big vault: deckrows.go).
 	Lazy bool
 }
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
 // Summary is the one line printed at the end of a build.
@@ -35,4 +37,18 @@ func (r *Result) KindCounts() string {
 		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// dedupeDiags drops repeats of one problem (same file, line, kind and
+// message), which arise when a note is embedded in several places; ds
+// must be sorted.
+func dedupeDiags(ds []diag.Diagnostic) []diag.Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }

@@ -19,7 +19,7 @@ import (
 
 // plainTextReference is plainText written on golang.org/x/net/html's
 // Tokenizer, as it was first written. On well-formed HTML, and so on
-// everything our renderer writes, the scanner in text.go must give
+// everything our renderer writes, the scanner in plaintext.go must give
 // byte-identical output; TestPlainTextRendered, TestPlainTextRandom and
 // FuzzPlainText compare the two. On malformed HTML it may differ (see
 // plainTextOddCases).
