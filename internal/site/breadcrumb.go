@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
 // crumbs turns cards' breadcrumbs (notes.Card.Context: the note's title,
@@ -14,7 +15,7 @@ import (
 // text a reader sees in those headings: "[Intro](url)" is "Intro",
 // "**Bold**" is "Bold", "C\#" is "C#", "[[OS|Ring-3]]" is "Ring-3",
 // Iconize shortcodes are gone. Each heading is rendered as a heading with
-// the site's Markdown renderer and taken as plain text (plainText), as
+// the site's Markdown renderer and taken as plain text (plaintext.FromHTML), as
 // cards.json takes card sides.
 //
 // The cards of a note share a few headings, so a heading is rendered once
@@ -65,7 +66,7 @@ func (c *crumbs) heading(h string) string {
 	if t, ok := c.memo[h]; ok {
 		return t
 	}
-	t := plainText(c.render("# " + h))
+	t := plaintext.FromHTML(c.render("# " + h))
 	if strings.IndexByte(t, '\n') >= 0 {
 		// A note embedded in a heading brings its lines; a breadcrumb
 		// is one line.
@@ -82,7 +83,7 @@ func (c *crumbs) heading(h string) string {
 // that could start Markdown, Obsidian or HTML syntax (escapes, emphasis,
 // code, links, wikilinks, embeds, raw HTML, entities, math, highlights,
 // strikethrough, tags, block ids, comments, icons, footnotes), no white
-// space but single ASCII spaces between words (plainText collapses runs)
+// space but single ASCII spaces between words (plaintext.FromHTML collapses runs)
 // and no invalid UTF-8 or NUL (the renderer replaces them). Rendered, such
 // a heading's plain text is h (breadcrumb_test.go checks this on the
 // sample and the corpus).

@@ -1,17 +1,21 @@
 package site
 
 import (
+	"path"
+	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/flipdeck/flipdeck/internal/corpus"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
 // renderCrumb renders heading Markdown as renderNote does for crumbs.
 func renderCrumb(md *markdown.Renderer) func(string) string {
 	return func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: textTestResolver{}, Root: pageRoot, File: "n.md"}).HTML
+		return md.Render(src, markdown.Options{Resolver: crumbTestResolver{}, Root: pageRoot, File: "n.md"}).HTML
 	}
 }
 
@@ -69,7 +73,7 @@ func TestPlainHeading(t *testing.T) {
 		"www.example.com", "1. Not a list", "- not a list", "> not a quote", "+ x", "x +", "C# and F#"}
 	opt := notes.DefaultOptions()
 	opt.Tags = []string{"card", "fc"}
-	for _, f := range sampleAndCorpus(t) {
+	for _, f := range corpus.WithSample(t, filepath.Join("..", "..", "content")) {
 		n := notes.Parse(f.Path, f.Src, opt)
 		for _, c := range n.Cards {
 			if len(c.Context) > 1 {
@@ -83,7 +87,7 @@ func TestPlainHeading(t *testing.T) {
 			continue
 		}
 		plain++
-		if got := plainText(render("# " + h)); got != h {
+		if got := plaintext.FromHTML(render("# " + h)); got != h {
 			t.Errorf("plainHeading(%q), but it reads %q", h, got)
 		}
 	}
@@ -108,4 +112,19 @@ func (noteEmbedResolver) Link(from, target string) (markdown.Target, bool) {
 
 func (noteEmbedResolver) Embed(from, target string) (markdown.Target, bool, error) {
 	return markdown.Target{URL: "decks/x.html", Kind: markdown.EmbedNote, Markdown: "Line one.\n\nLine two.\n"}, true, nil
+}
+
+// crumbTestResolver resolves every link and embed, as an image when the
+// target has an extension and as a link to a deck page otherwise.
+type crumbTestResolver struct{}
+
+func (crumbTestResolver) Link(from, target string) (markdown.Target, bool) {
+	return markdown.Target{URL: "decks/x.html#" + target, Kind: markdown.EmbedNote}, true
+}
+
+func (crumbTestResolver) Embed(from, target string) (markdown.Target, bool, error) {
+	if path.Ext(target) == "" {
+		return markdown.Target{URL: "decks/x.html", Kind: markdown.EmbedNote, Markdown: "Embedded."}, true, nil
+	}
+	return markdown.Target{URL: "media/" + target, Kind: markdown.EmbedImage}, true, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
 // renderedNote is a note turned into HTML: its deck-page view and each
@@ -72,7 +73,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			continue
 		}
 		q, a := render(c.Question, c.Line, i, 'q'), render(c.Answer, c.AnswerLine, i, 'a')
-		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a),
+		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plaintext.FromHTML(q), answerText: plaintext.FromHTML(a),
 			context: crumbs.of(c.Context)}
 	}
 	// The deck page shows the note in one piece: its reading text with
@@ -96,7 +97,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			// every number, from which the quiz makes each number's card.
 			q := render(seg.Question, first.Line, seg.Cards[0], 'q')
 			face = renderedCard{question: q, answer: render(seg.Answer, first.AnswerLine, seg.Cards[0], 'a'),
-				questionText: plainText(q), context: face.context}
+				questionText: plaintext.FromHTML(q), context: face.context}
 		}
 		cv := &CardView{
 			ID:           first.ID,
@@ -149,7 +150,7 @@ func cutTitleHeading(body, title string) (rest, id string, ok bool) {
 	if open < 0 || end < open {
 		return body, "", false
 	}
-	if !strings.EqualFold(strings.TrimSpace(plainText(s[open+1:end])), strings.TrimSpace(title)) {
+	if !strings.EqualFold(strings.TrimSpace(plaintext.FromHTML(s[open+1:end])), strings.TrimSpace(title)) {
 		return body, "", false
 	}
 	attrs := s[3:open]

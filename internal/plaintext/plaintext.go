@@ -1,4 +1,8 @@
-package site
+// Package plaintext turns the HTML the site's Markdown renderer writes
+// into the plain text a reader sees: what cards.json and the search hold
+// of each card, a card's breadcrumb, and the deck page's table of
+// contents. It knows HTML, not flashcards.
+package plaintext
 
 import (
 	"strings"
@@ -9,7 +13,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-// plainText turns rendered HTML into readable plain text for cards.json and
+// FromHTML turns rendered HTML into readable plain text for cards.json and
 // the site search: tags dropped, character references decoded, block
 // elements on their own lines, <br> one line break (the newline our
 // renderer writes after it is not a second one), <img> as "[alt]", the
@@ -23,7 +27,7 @@ import (
 // On well-formed HTML, which is what our renderer writes, it gives exactly
 // what that loop gives (plaintext_test.go keeps it as a reference and compares
 // the two on every rendered note); on malformed HTML it gives sensible text.
-func plainText(s string) string {
+func FromHTML(s string) string {
 	bp := textBufPool.Get().(*[]byte)
 	*bp = tidyBytes(htmlText((*bp)[:0], s))
 	text := string(*bp)
@@ -34,7 +38,7 @@ func plainText(s string) string {
 	return text
 }
 
-// textBufPool holds scratch buffers for plainText (cards are rendered in
+// textBufPool holds scratch buffers for FromHTML (cards are rendered in
 // parallel).
 var textBufPool = sync.Pool{New: func() any { return new([]byte) }}
 

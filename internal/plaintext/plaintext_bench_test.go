@@ -1,8 +1,8 @@
-package site
+package plaintext
 
 import "testing"
 
-// BenchmarkPlainText runs plainText, and the x/net/html Tokenizer version
+// BenchmarkPlainText runs FromHTML, and the x/net/html Tokenizer version
 // it replaced, over every rendered note body and card side that
 // renderedHTML finds (one op is all of them).
 func BenchmarkPlainText(b *testing.B) {
@@ -14,7 +14,7 @@ func BenchmarkPlainText(b *testing.B) {
 	for _, bc := range []struct {
 		name string
 		f    func(string) string
-	}{{"new", plainText}, {"reference", plainTextReference}} {
+	}{{"new", FromHTML}, {"reference", plainTextReference}} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(size))
 			b.ReportAllocs()

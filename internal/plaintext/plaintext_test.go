@@ -1,8 +1,7 @@
-package site
+package plaintext
 
 import (
 	"bytes"
-	"errors"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -17,7 +16,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
-// plainTextReference is plainText written on golang.org/x/net/html's
+// plainTextReference is FromHTML written on golang.org/x/net/html's
 // Tokenizer, as it was first written. On well-formed HTML, and so on
 // everything our renderer writes, the scanner in plaintext.go must give
 // byte-identical output; TestPlainTextRendered, TestPlainTextRandom and
@@ -194,12 +193,12 @@ var plainTextCases = []struct{ name, in, want string }{
 	{"blank line runs", "<p>a</p>\n\n\n<p></p><div> </div><p>b</p>", "a\n\nb"},
 }
 
-// plainTextOddCases are inputs on which plainText gives something else
+// plainTextOddCases are inputs on which FromHTML gives something else
 // than the Tokenizer (tokenizer is what plainTextReference gives): malformed
 // HTML, and Tokenizer rules for markup our renderer never writes (raw text
 // elements other than script and style, script escapes, a lone '\r',
 // ambiguous ampersands and NUL in attribute values). There the result only
-// has to be sensible, and plainText must not panic. They also seed
+// has to be sensible, and FromHTML must not panic. They also seed
 // FuzzPlainText.
 var plainTextOddCases = []struct{ name, in, want, tokenizer string }{
 	{"final end tag opener", "a</", "a", "a</"},
@@ -215,16 +214,16 @@ var plainTextOddCases = []struct{ name, in, want, tokenizer string }{
 
 func TestPlainText(t *testing.T) {
 	for _, c := range plainTextCases {
-		if got := plainText(c.in); got != c.want {
-			t.Errorf("%s: plainText(%q)\n got %q\nwant %q", c.name, c.in, got, c.want)
+		if got := FromHTML(c.in); got != c.want {
+			t.Errorf("%s: FromHTML(%q)\n got %q\nwant %q", c.name, c.in, got, c.want)
 		}
 		if ref := plainTextReference(c.in); ref != c.want {
 			t.Errorf("%s: reference(%q)\n got %q\nwant %q", c.name, c.in, ref, c.want)
 		}
 	}
 	for _, c := range plainTextOddCases {
-		if got := plainText(c.in); got != c.want {
-			t.Errorf("%s: plainText(%q)\n got %q\nwant %q", c.name, c.in, got, c.want)
+		if got := FromHTML(c.in); got != c.want {
+			t.Errorf("%s: FromHTML(%q)\n got %q\nwant %q", c.name, c.in, got, c.want)
 		}
 		if ref := plainTextReference(c.in); ref != c.tokenizer {
 			t.Errorf("%s: reference(%q)\n got %q\nwant %q", c.name, c.in, ref, c.tokenizer)
@@ -262,7 +261,7 @@ func renderedHTML(t testing.TB) []string {
 			ns = append(ns, corpus.File{Path: f.Name, Src: f.Data})
 		}
 	}
-	ns = append(ns, sampleAndCorpus(t)...)
+	ns = append(ns, corpus.WithSample(t, filepath.Join("..", "..", "content"))...)
 
 	md := markdown.New()
 	var out []string
@@ -273,7 +272,7 @@ func renderedHTML(t testing.TB) []string {
 				if src == "" {
 					return
 				}
-				r := md.Render(src, markdown.Options{Resolver: textTestResolver{}, Root: pageRoot,
+				r := md.Render(src, markdown.Options{Resolver: textTestResolver{}, Root: "../",
 					File: n.Path, Line: 1, UnsafeHTML: unsafe, HeadingIDPrefix: "n1-"})
 				out = append(out, r.HTML)
 			}
@@ -287,37 +286,15 @@ func renderedHTML(t testing.TB) []string {
 	return out
 }
 
-// sampleAndCorpus reads the notes of the sample vault in content/ and
-// of the real-world corpus when it is there.
-func sampleAndCorpus(t testing.TB) []corpus.File {
-	t.Helper()
-	ns, err := corpus.Markdown(filepath.Join("..", "..", "content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ns) == 0 {
-		t.Fatal("no notes in content/")
-	}
-	switch real, err := corpus.ReadRealworld(); {
-	case errors.Is(err, corpus.ErrAbsent):
-		t.Logf("testing without it: %v", err)
-	case err != nil:
-		t.Fatal(err)
-	default:
-		ns = append(ns, real...)
-	}
-	return ns
-}
-
-// TestPlainTextRendered checks plainText against the Tokenizer version on
+// TestPlainTextRendered checks FromHTML against the Tokenizer version on
 // everything our renderer makes of real notes, and on the same HTML with
 // "\r\n" line ends, as notes written with them may give.
 func TestPlainTextRendered(t *testing.T) {
 	docs := renderedHTML(t)
 	for _, h := range docs {
 		for _, h := range []string{h, strings.ReplaceAll(h, "\n", "\r\n")} {
-			if got, want := plainText(h), plainTextReference(h); got != want {
-				t.Errorf("plainText differs from the reference for\n%q\n got %q\nwant %q", h, got, want)
+			if got, want := FromHTML(h), plainTextReference(h); got != want {
+				t.Errorf("FromHTML differs from the reference for\n%q\n got %q\nwant %q", h, got, want)
 			}
 		}
 	}
@@ -346,7 +323,7 @@ var (
 	scriptPieces = []string{"x", "var a = 1;", " ", "\n", "a<b", "< ", "<p>", "</p>", "&amp;", "'", `"`,
 		"-->", "</scr", "ipt", "</scripts>", "</style-x>"}
 	// rawPieces are the content of the other raw text elements, which
-	// plainText reads as normal text: no '<' or '&'.
+	// FromHTML reads as normal text: no '<' or '&'.
 	rawPieces     = []string{"x", "y z", " ", "\n", "é", ">", "=", "'"}
 	commentPieces = []string{"x", " ", "\n", "<p>", "</p>", "&amp;", "-", "a-b", ">", "<!--"}
 	tagNames      = []string{"p", "div", "br", "li", "tr", "td", "th", "h1", "h6", "pre", "table", "ul", "ol",
@@ -360,7 +337,7 @@ var (
 // with names and attributes in any case and values double-, single- or
 // unquoted, images with alt texts, comments, doctypes, and script, style
 // and other raw text elements. That covers what our renderer and
-// bluemonday write and a good deal more, and on it plainText must agree
+// bluemonday write and a good deal more, and on it FromHTML must agree
 // with the reference byte for byte.
 func wellFormedHTML(n int, pick func(k int) int) string {
 	var b strings.Builder
@@ -446,7 +423,7 @@ func wellFormedHTML(n int, pick func(k int) int) string {
 	return b.String()
 }
 
-// TestPlainTextRandom checks that plainText agrees with the reference on
+// TestPlainTextRandom checks that FromHTML agrees with the reference on
 // many random well-formed fragments, and that it does not panic on random
 // strings of htmlPieces, mostly malformed (with a fixed seed, so the test
 // is repeatable).
@@ -459,14 +436,14 @@ func TestPlainTextRandom(t *testing.T) {
 	var b strings.Builder
 	for range n {
 		s := wellFormedHTML(rng.IntN(30), rng.IntN)
-		if got, want := plainText(s), plainTextReference(s); got != want {
-			t.Fatalf("plainText(%q)\n got %q\nwant %q", s, got, want)
+		if got, want := FromHTML(s), plainTextReference(s); got != want {
+			t.Fatalf("FromHTML(%q)\n got %q\nwant %q", s, got, want)
 		}
 		b.Reset()
 		for range rng.IntN(40) {
 			b.WriteString(htmlPieces[rng.IntN(len(htmlPieces))])
 		}
-		plainText(b.String())
+		FromHTML(b.String())
 	}
 }
 
@@ -482,10 +459,10 @@ var htmlPieces = []string{
 	"\u00a0", "\u3000", "\xc2", "\xa0", "\xe2", "\x80", "\x85", "é", "π",
 }
 
-// FuzzPlainText checks, for any input s, that plainText does not panic
+// FuzzPlainText checks, for any input s, that FromHTML does not panic
 // and gives tidy text, and that tidyBytes tidies s as the reference does.
-// On malformed HTML plainText may differ from the reference, so s is not
-// compared as HTML; instead its bytes steer wellFormedHTML, and plainText
+// On malformed HTML FromHTML may differ from the reference, so s is not
+// compared as HTML; instead its bytes steer wellFormedHTML, and FromHTML
 // must agree with the reference on the HTML that builds.
 func FuzzPlainText(f *testing.F) {
 	for _, c := range plainTextCases {
@@ -498,8 +475,8 @@ func FuzzPlainText(f *testing.F) {
 		f.Add(p)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got := plainText(s); string(tidyBytes([]byte(got))) != got {
-			t.Errorf("plainText(%q) = %q, which is not tidy", s, got)
+		if got := FromHTML(s); string(tidyBytes([]byte(got))) != got {
+			t.Errorf("FromHTML(%q) = %q, which is not tidy", s, got)
 		}
 		if got, want := string(tidyBytes([]byte(s))), tidyTextReference(s); got != want {
 			t.Errorf("tidyBytes(%q)\n got %q\nwant %q", s, got, want)
@@ -512,8 +489,8 @@ func FuzzPlainText(f *testing.F) {
 			i++
 			return int(s[i-1]) % k
 		})
-		if got, want := plainText(h), plainTextReference(h); got != want {
-			t.Errorf("plainText(%q)\n got %q\nwant %q", h, got, want)
+		if got, want := FromHTML(h), plainTextReference(h); got != want {
+			t.Errorf("FromHTML(%q)\n got %q\nwant %q", h, got, want)
 		}
 	})
 }
