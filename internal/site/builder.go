@@ -16,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/export"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/outdir"
@@ -239,8 +240,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	var decks []*DeckNode
 	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cards := newCardsWriter(opt.Title, len(decks), oneOff)
-	defer cards.close()
+	cards := export.NewCardsWriter(opt.Title, len(decks), oneOff)
+	defer cards.Close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
 	deckCards := make([]int, len(decks))
@@ -286,10 +287,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		key := pages.deckPageKey(d)
 		b.emitMemo(e, d.URL, key, func() []byte { return pages.deckPage(d) })
 		if m, ok := b.pages.deck(d.URL, key); ok {
-			cards.set(i, m.cards)
+			cards.Set(i, m.cards)
 		} else {
 			records := pages.deckCardRecords(d)
-			cards.set(i, records)
+			cards.Set(i, records)
 			b.pages.putDeck(d.URL, key, records)
 		}
 		if oneOff {
@@ -339,11 +340,11 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	// 5,000 notes), was written as the decks were laid out; it is handed
 	// over alone: beside other big files it raised the peak memory by a fifth.
 	if !b.stopped() {
-		if f, err := cards.finish(); err != nil {
+		if data, sum, err := cards.Finish(); err != nil {
 			res.Diags = append(res.Diags, diag.Diagnostic{File: "cards.json", Kind: diag.KindUnreadable,
 				Message: err.Error(), Severity: diag.Error})
 		} else {
-			e.emitKnown("cards.json", f)
+			e.emitKnown("cards.json", finalFile{data, sum})
 		}
 	}
 	b.pages.rotate()

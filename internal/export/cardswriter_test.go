@@ -1,4 +1,4 @@
-package site
+package export
 
 import (
 	"crypto/sha256"
@@ -24,30 +24,30 @@ func TestCardsWriter(t *testing.T) {
 		{"shuffled, spooled", []int{2, 0, 4, 1, 3}, true, true},
 		{"a deck missing", []int{0, 2, 3, 4}, true, false},
 	} {
-		w := newCardsWriter(`T "1"`, len(parts), c.spool)
+		w := NewCardsWriter(`T "1"`, len(parts), c.spool)
 		if c.spool && w.file == nil {
 			t.Fatalf("%s: no temporary file", c.name)
 		}
 		for _, i := range c.order {
-			w.set(i, []byte(parts[i]))
+			w.Set(i, []byte(parts[i]))
 		}
-		f, err := w.finish()
-		w.close()
+		data, sum, err := w.Finish()
+		w.Close()
 		if !c.ok {
 			if err == nil {
-				t.Errorf("%s: no error, file %q", c.name, f.data)
+				t.Errorf("%s: no error, file %q", c.name, data)
 			}
 			continue
 		}
-		if err != nil || string(f.data) != want || f.sum != sha256.Sum256([]byte(want)) {
-			t.Errorf("%s: %q, %v (hash right: %v); want %q", c.name, f.data, err, f.sum == sha256.Sum256(f.data), want)
+		if err != nil || string(data) != want || sum != sha256.Sum256([]byte(want)) {
+			t.Errorf("%s: %q, %v (hash right: %v); want %q", c.name, data, err, sum == sha256.Sum256(data), want)
 		}
-		if !json.Valid(f.data) {
+		if !json.Valid(data) {
 			t.Errorf("%s: not JSON", c.name)
 		}
 	}
-	empty := newCardsWriter("E", 0, false)
-	if f, err := empty.finish(); err != nil || string(f.data) != `{"title":"E","cards":[]}`+"\n" {
-		t.Errorf("no decks: %q, %v", f.data, err)
+	empty := NewCardsWriter("E", 0, false)
+	if data, _, err := empty.Finish(); err != nil || string(data) != `{"title":"E","cards":[]}`+"\n" {
+		t.Errorf("no decks: %q, %v", data, err)
 	}
 }

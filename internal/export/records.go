@@ -1,4 +1,4 @@
-package site
+package export
 
 import (
 	"bytes"
@@ -6,12 +6,12 @@ import (
 )
 
 // fileJSONElements marshals the slice elems for a .json file of the site
-// (quiz data, cards.json) and returns it without its brackets: the
+// (cards.json) and returns it without its brackets: the
 // elements comma-separated, to be joined with other notes' into one
 // array. size is about how many bytes the JSON takes.
 //
 // json.Marshal escapes <, > and & as \u003c and so on, which HTML inside
-// a <script> needs (scriptJSON) but a file read with fetch and JSON.parse
+// a <script> needs (the pages' data) but a file read with fetch and JSON.parse
 // does not; in card HTML those escapes made the files about a third
 // bigger. One encoder per note, rather than one per card and a copy of
 // each card's JSON, cut what a build allocates by 3 %.
@@ -54,3 +54,18 @@ func joinFragments(open string, frags [][]byte, close string) []byte {
 	}
 	return append(b, close...)
 }
+
+// Records is one note's piece of cards.json: recs as JSON, comma-separated
+// and without brackets, to be joined with other notes' (JoinRecords) and
+// handed to CardsWriter.Set.
+func Records(recs []CardRecord) []byte {
+	size := 0
+	for _, r := range recs {
+		size += (len(r.Question)+len(r.Answer))*9/8 + 250
+	}
+	return fileJSONElements(recs, size)
+}
+
+// JoinRecords joins pieces made by Records, leaving out empty ones, into
+// one piece (a deck's).
+func JoinRecords(pieces [][]byte) []byte { return joinFragments("", pieces, "") }
