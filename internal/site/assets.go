@@ -5,13 +5,14 @@ import (
 
 	"github.com/flipdeck/flipdeck"
 	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/pwa"
 )
 
 // addAssets copies the embedded assets/ folder into the site, plus the
 // code-highlighting stylesheet generated from chroma's themes.
 func addAssets(out Output) error {
 	err := fs.WalkDir(flipdeck.Assets, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == swSource {
+		if err != nil || d.IsDir() || p == pwa.Source {
 			return err
 		}
 		data, err := fs.ReadFile(flipdeck.Assets, p)

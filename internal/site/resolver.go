@@ -1,7 +1,6 @@
 package site
 
 import (
-	"path"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
@@ -27,7 +26,7 @@ type resolver struct {
 func (r *resolver) useMedia(from string, f *vault.File) markdown.Target {
 	r.deps.usedMedia(from, f)
 	url, download := r.media.use(f)
-	return markdown.Target{URL: url, Kind: embedKind(f.Path), Download: download}
+	return markdown.Target{URL: url, Kind: markdown.EmbedKindOf(f.Path), Download: download}
 }
 
 var _ markdown.Resolver = (*resolver)(nil)
@@ -162,20 +161,4 @@ func stripTags(text string) string {
 		fields = fields[:len(fields)-1]
 	}
 	return strings.Join(fields, " ")
-}
-
-func embedKind(p string) markdown.EmbedKind {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico":
-		return markdown.EmbedImage
-	case ".mp3", ".wav", ".ogg", ".m4a", ".webm", ".flac", ".3gp":
-		return markdown.EmbedAudio
-	case ".mp4", ".mov", ".ogv", ".mkv":
-		return markdown.EmbedVideo
-	case ".pdf":
-		return markdown.EmbedPDF
-	case ".md":
-		return markdown.EmbedNote
-	}
-	return markdown.EmbedOther
 }

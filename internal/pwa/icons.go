@@ -1,4 +1,4 @@
-package site
+package pwa
 
 import (
 	"io/fs"

@@ -1,4 +1,4 @@
-package site
+package pwa
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // build, so the build ships the PNG files in icons/ that this test
 // draws:
 //
-//	go test ./internal/site -run TestAppIcons -update-icons
+//	go test ./internal/pwa -run TestAppIcons -update-icons
 
 var updateIcons = flag.Bool("update-icons", false, "redraw the PNG files in icons/")
 
@@ -57,7 +57,7 @@ func TestAppIcons(t *testing.T) {
 		}
 		want, _ := png.Decode(bytes.NewReader(drawn))
 		if !samePixels(got, want) {
-			t.Errorf("icons/%s is not what icon(%d, %v) draws; run go test ./internal/site -run TestAppIcons -update-icons",
+			t.Errorf("icons/%s is not what icon(%d, %v) draws; run go test ./internal/pwa -run TestAppIcons -update-icons",
 				s.name, s.size, s.maskable)
 		}
 	}
