@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
@@ -214,9 +215,9 @@ func (b *Builder) parseOptions() notes.Options {
 
 // placeNotes decides each note's anchor and heading-id prefix on its
 // deck page, and indexes its cards for links.
-func placeNotes(all []*notes.Note, tree *deckTree) map[string]*placedNote {
+func placeNotes(all []*notes.Note, tree *layout.Tree) map[string]*placedNote {
 	placed := make(map[string]*placedNote, len(all))
-	for d, ns := range tree.notes {
+	for d, ns := range tree.Notes {
 		used := map[string]int{}
 		for _, n := range ns {
 			base := "note-" + slug.Make(n.Title)

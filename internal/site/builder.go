@@ -17,6 +17,7 @@ import (
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/export"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/outdir"
@@ -65,7 +66,7 @@ func newOneShotBuilder(opt Options) *Builder {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = defaultMaxFileSize
 	}
-	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier(),
+	return &Builder{opt: opt, md: markdown.New(), templates: layout.ParseTemplates(), minifier: newMinifier(),
 		keepParsedMax: keepParsedMax}
 }
 
@@ -206,7 +207,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res.Diags = append(res.Diags, readDiags...)
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
-	tree := buildDeckTree(all)
+	tree := layout.BuildTree(all)
 	media := newMediaSet(v.Files, opt.UnsafeHTML)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
@@ -237,8 +238,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	// Decks are laid out in parallel (and the notes of each deck too, so
 	// that one big deck is not rendered on one core); what spans decks is
 	// kept per deck index and joined in tree order afterwards.
-	var decks []*DeckNode
-	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
+	var decks []*layout.DeckNode
+	tree.Walk(func(d *layout.DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
 	cards := export.NewCardsWriter(opt.Title, len(decks), oneOff)
 	defer cards.Close()
@@ -250,7 +251,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			return
 		}
 		d := decks[i]
-		ns := tree.notes[d]
+		ns := tree.Notes[d]
 		live := ns
 		if reparse {
 			live = make([]*notes.Note, 0, len(ns))
@@ -315,7 +316,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	if b.renders == nil {
 		// What is left to make needs only the deck tree: let the parsed
 		// notes go before the biggest file (cards.json) is joined.
-		all, placed, rs, tree.notes, b.parsed = nil, nil, nil, nil, nil
+		all, placed, rs, tree.Notes, b.parsed = nil, nil, nil, nil, nil
 		pages.placed = nil
 	}
 	// The files that span decks are made in parallel too: made one after

@@ -2,14 +2,15 @@ package site
 
 import (
 	"github.com/flipdeck/flipdeck/internal/export"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
 // deckCardRecords is deck d's part of cards.json: the records of its own
 // notes' cards, comma-separated. d's notes must be rendered.
-func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
+func (p *pageBuilder) deckCardRecords(d *layout.DeckNode) []byte {
 	var frags [][]byte
-	for _, n := range p.tree.notes[d] {
+	for _, n := range p.tree.Notes[d] {
 		if p.note(n.Path) != nil {
 			frags = append(frags, p.cardRecords(d, n))
 		}
@@ -18,11 +19,11 @@ func (p *pageBuilder) deckCardRecords(d *DeckNode) []byte {
 }
 
 // cardRecords is note n's part of cards.json, comma-separated records.
-func (p *pageBuilder) cardRecords(d *DeckNode, n *notes.Note) []byte {
+func (p *pageBuilder) cardRecords(d *layout.DeckNode, n *notes.Note) []byte {
 	rn := p.note(n.Path)
 	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
 		recs := make([]export.CardRecord, len(n.Cards))
-		flip, _ := flipCardIDs(n)
+		flip, _ := layout.FlipCardIDs(n)
 		for i, c := range n.Cards {
 			tags := c.Tags
 			if tags == nil {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/flipdeck/flipdeck/internal/corpus"
-
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 

@@ -3,18 +3,20 @@ package site
 import (
 	"crypto/sha256"
 	"fmt"
+
+	"github.com/flipdeck/flipdeck/internal/layout"
 )
 
 // deckPageKey is the memo key of d's deck page: everything its template
 // shows. It is nil (no memo) when a note of the deck has no render key.
-func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
+func (p *pageBuilder) deckPageKey(d *layout.DeckNode) *hash {
 	if p.renderKeys == nil { // set once before the decks are laid out
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%q %q %q\n", p.opt.Title, p.siteID, pageRoot)
-	var node func(*DeckNode, bool)
-	node = func(d *DeckNode, deep bool) {
+	fmt.Fprintf(h, "%q %q %q\n", p.opt.Title, p.siteID, layout.PageRoot)
+	var node func(*layout.DeckNode, bool)
+	node = func(d *layout.DeckNode, deep bool) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
 			d.AnkiSlug, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, d.OwnCardIDs, d.OwnPairs)
 		if deep {
@@ -24,10 +26,10 @@ func (p *pageBuilder) deckPageKey(d *DeckNode) *hash {
 		}
 	}
 	node(d, true)
-	for _, a := range p.tree.ancestors(d) {
+	for _, a := range p.tree.Ancestors(d) {
 		node(a, false)
 	}
-	for _, n := range p.tree.notes[d] {
+	for _, n := range p.tree.Notes[d] {
 		k, ok := p.renderKey(n.Path)
 		if !ok {
 			return nil
@@ -47,7 +49,7 @@ func (p *pageBuilder) treeKey() *hash {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
-	p.tree.walk(func(d *DeckNode) {
+	p.tree.Walk(func(d *layout.DeckNode) {
 		fmt.Fprintf(h, "%q %q %q %q %q %q %d %d %d %d %d %q %q\n", d.Name, d.FullName, d.Slug, d.URL, d.QuizURL,
 			d.AnkiSlug, d.Depth, d.OwnCards, d.CardCount, d.NoteCount, len(d.Children), d.OwnCardIDs, d.OwnPairs)
 	})

@@ -1,22 +1,19 @@
 package site
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"html/template"
 	"sync"
+
+	"github.com/flipdeck/flipdeck/internal/layout"
 )
 
 // pageBuilder lays out every page of the site from the deck tree and the
 // rendered notes.
 type pageBuilder struct {
 	opt      Options
-	tree     *deckTree
+	tree     *layout.Tree
 	placed   map[string]*placedNote
 	rendered map[string]*renderedNote
-	tmpl     map[string]*template.Template // page kind → layout + page
+	tmpl     layout.Templates
 	siteID   string
 	memo     *pageMemo // pages and fragments kept between builds (nil: none)
 	// renderKeys are the render-cache keys of the notes (nil: no cache);
@@ -59,37 +56,26 @@ func (p *pageBuilder) dropNote(path string) {
 	delete(p.rendered, path)
 }
 
-func newPageBuilder(opt Options, tmpl map[string]*template.Template, memo *pageMemo, tree *deckTree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
-	sum := sha256.Sum256([]byte(opt.Title))
+func newPageBuilder(opt Options, tmpl layout.Templates, memo *pageMemo, tree *layout.Tree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
 	return &pageBuilder{opt: opt, tree: tree, placed: placed, rendered: rendered,
-		tmpl: tmpl, siteID: hex.EncodeToString(sum[:4]), memo: memo}
+		tmpl: tmpl, siteID: layout.SiteID(opt.Title), memo: memo}
 }
 
-func (p *pageBuilder) layout(kind, title, root string) Layout {
-	return Layout{SiteTitle: p.opt.Title, PageTitle: title, Root: root, PageKind: kind, SiteID: p.siteID,
-		Preload: modulePreloads()[kind+".js"]}
-}
-
-func (p *pageBuilder) execute(name, kind string, data any, sizeHint int) []byte {
-	var buf bytes.Buffer
-	buf.Grow(sizeHint + 16<<10) // the layout and deck tree around the content
-	if err := p.tmpl[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
-		// Template data comes from our own types: a failure is a bug.
-		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
-	}
-	return buf.Bytes()
+// pageLayout is the Layout of a page of this site.
+func (p *pageBuilder) pageLayout(kind, title, root string) layout.Layout {
+	return layout.NewLayout(kind, p.opt.Title, title, root, p.siteID)
 }
 
 // prepare works out what every page needs from the whole tree before
 // any deck is rendered: the card ids of every deck's subtree.
 func (p *pageBuilder) prepare() {
-	p.tree.walk(func(d *DeckNode) { d.OwnCardIDs, d.OwnPairs = p.ownCardIDs(d) })
+	p.tree.Walk(func(d *layout.DeckNode) { d.OwnCardIDs, d.OwnPairs = p.ownCardIDs(d) })
 }
 
 // deckPage is deck d's page. d's notes must be rendered.
-func (p *pageBuilder) deckPage(d *DeckNode) []byte {
+func (p *pageBuilder) deckPage(d *layout.DeckNode) []byte {
 	size := 0
-	for _, n := range p.tree.notes[d] {
+	for _, n := range p.tree.Notes[d] {
 		if rn := p.note(n.Path); rn != nil {
 			size += rn.blocksSize() + 700 // and the note's header
 		}
@@ -99,20 +85,20 @@ func (p *pageBuilder) deckPage(d *DeckNode) []byte {
 	for _, v := range views {
 		cards += len(v.Contents)
 	}
-	return p.execute(d.URL, "deck", DeckPage{
-		Layout:        p.layout("deck", d.Trail(), pageRoot),
+	return p.tmpl.Execute(d.URL, "deck", layout.DeckPage{
+		Layout:        p.pageLayout("deck", d.Trail(), layout.PageRoot),
 		Deck:          d,
-		Ancestors:     p.tree.ancestors(d),
-		Rows:          deckRows(d.Children, 0, pageRoot),
+		Ancestors:     p.tree.Ancestors(d),
+		Rows:          layout.DeckRows(d.Children, 0, layout.PageRoot),
 		Notes:         views,
 		Cards:         cards,
-		DeckCardsJSON: deckCardsJSON([]*DeckNode{d}),
+		DeckCardsJSON: layout.DeckCardsJSON([]*layout.DeckNode{d}),
 	}, size)
 }
 
-func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
-	var views []NoteView
-	for _, n := range p.tree.notes[d] {
+func (p *pageBuilder) noteViews(d *layout.DeckNode) []layout.NoteView {
+	var views []layout.NoteView
+	for _, n := range p.tree.Notes[d] {
 		if rn := p.note(n.Path); rn != nil {
 			views = append(views, rn.view)
 		}
@@ -128,10 +114,10 @@ func (p *pageBuilder) noteViews(d *DeckNode) []NoteView {
 // the makers may run in parallel.
 // Pages that show only the tree (index, statistics, quiz pages) are keyed
 // by the tree's signature.
-func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *hash, make func() []byte)) {
+func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string, key *hash, make func() []byte)) {
 	treeKey := p.treeKey()
 	total := 0
-	for _, d := range p.tree.roots {
+	for _, d := range p.tree.Roots {
 		total += d.CardCount
 	}
 	notesCount := 0
@@ -139,19 +125,19 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 		notesCount += d.NoteCount
 	}
 	emit("index.html", treeKey, func() []byte {
-		return p.execute("index.html", "index", IndexPage{
-			Layout:     p.layout("index", "", ""),
-			Decks:      p.tree.roots,
-			Rows:       indexRows(p.tree.roots),
+		return p.tmpl.Execute("index.html", "index", layout.IndexPage{
+			Layout:     p.pageLayout("index", "", ""),
+			Decks:      p.tree.Roots,
+			Rows:       layout.IndexRows(p.tree.Roots),
 			TotalCards: total,
 			TotalNotes: notesCount,
 		}, 0)
 	})
 	emit("stats.html", treeKey, func() []byte {
-		return p.execute("stats.html", "stats", StatsPage{
-			Layout:        p.layout("stats", "Statistics", ""),
-			Decks:         p.tree.roots,
-			DeckCardsJSON: deckCardsJSON(p.tree.roots),
+		return p.tmpl.Execute("stats.html", "stats", layout.StatsPage{
+			Layout:        p.pageLayout("stats", "Statistics", ""),
+			Decks:         p.tree.Roots,
+			DeckCardsJSON: layout.DeckCardsJSON(p.tree.Roots),
 			TotalCards:    total,
 		}, 0)
 	})
@@ -160,25 +146,25 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 			continue
 		}
 		emit(d.QuizURL, treeKey, func() []byte {
-			return p.execute(d.QuizURL, "quiz", QuizPage{
-				Layout:    p.layout("quiz", "Quiz: "+d.Trail(), pageRoot),
+			return p.tmpl.Execute(d.QuizURL, "quiz", layout.QuizPage{
+				Layout:    p.pageLayout("quiz", "Quiz: "+d.Trail(), layout.PageRoot),
 				Deck:      d,
-				Ancestors: p.tree.ancestors(d),
-				PageURLs:  quizPageURLs(d),
+				Ancestors: p.tree.Ancestors(d),
+				PageURLs:  layout.QuizPageURLs(d),
 			}, 0)
 		})
 	}
-	if len(p.tree.roots) > 0 {
+	if len(p.tree.Roots) > 0 {
 		// The index's lazy rows need it, cards or not.
-		emit(decksDataURL, treeKey, p.decksJSON)
+		emit(layout.DecksDataURL, treeKey, func() []byte { return layout.DecksJSON(p.tree) })
 	}
 	if total > 0 {
 		all := p.allDecksNode(total)
 		emit(all.QuizURL, treeKey, func() []byte {
 			// Its cards come from the deck pages data/decks.json names,
 			// only those it needs (quizcards.js).
-			return p.execute(all.QuizURL, "quiz", QuizPage{
-				Layout: p.layout("quiz", "Review all decks", pageRoot),
+			return p.tmpl.Execute(all.QuizURL, "quiz", layout.QuizPage{
+				Layout: p.pageLayout("quiz", "Review all decks", layout.PageRoot),
 				Deck:   all,
 			}, 0)
 		})
@@ -187,19 +173,19 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 
 // allDecksNode is a deck standing for the whole site: its quiz reviews
 // everything due, whatever the deck.
-func (p *pageBuilder) allDecksNode(total int) *DeckNode {
-	d := &DeckNode{Name: "All decks", FullName: "All decks", Slug: allDecksSlug,
-		URL: "index.html", QuizURL: "quiz/" + allDecksSlug + ".html", CardCount: total,
-		Children: p.tree.roots}
+func (p *pageBuilder) allDecksNode(total int) *layout.DeckNode {
+	d := &layout.DeckNode{Name: "All decks", FullName: "All decks", Slug: layout.AllDecksSlug,
+		URL: "index.html", QuizURL: "quiz/" + layout.AllDecksSlug + ".html", CardCount: total,
+		Children: p.tree.Roots}
 	return d
 }
 
 // ownCardIDs lists the ids of the cards of d's own notes, in deck order,
 // and the reversed pairs among them.
-func (p *pageBuilder) ownCardIDs(d *DeckNode) ([]string, [][2]string) {
+func (p *pageBuilder) ownCardIDs(d *layout.DeckNode) ([]string, [][2]string) {
 	ids := make([]string, 0, d.OwnCards)
 	var pairs [][2]string
-	for _, n := range p.tree.notes[d] {
+	for _, n := range p.tree.Notes[d] {
 		for i, c := range n.Cards {
 			ids = append(ids, c.ID)
 			if c.Pair > i && c.Pair < len(n.Cards) {

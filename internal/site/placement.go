@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 )
@@ -11,7 +12,7 @@ import (
 // placedNote is a note with where it ends up on the site.
 type placedNote struct {
 	note   *notes.Note
-	deck   *DeckNode
+	deck   *layout.DeckNode
 	anchor string // element id of the note's <article>
 	// headingPrefix goes before heading ids of this note, so that two
 	// notes on one deck page never share an id.

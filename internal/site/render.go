@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/plaintext"
@@ -16,23 +17,19 @@ import (
 // renderedNote is a note turned into HTML: its deck-page view and each
 // card's question and answer, which the quiz pages and cards.json reuse.
 type renderedNote struct {
-	view  NoteView
+	view  layout.NoteView
 	cards []renderedCard // parallel to note.Cards
 }
 
 type renderedCard struct {
 	question, answer string // HTML for pages one folder below the root
-	// context is the card's breadcrumb as plain text (see crumbs); it
+	// context is the card's breadcrumb as plain text (see layout.Crumbs); it
 	// may be shared with other cards of the note.
 	context []string
 	// questionText and answerText are the same as plain text (cards.json,
 	// search), worked out here so that they are cached with the HTML.
 	questionText, answerText string
 }
-
-// pageRoot is the relative path from decks/ and quiz/ pages to the root.
-// Card HTML is rendered once with it and used on both kinds of page.
-const pageRoot = "../"
 
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
@@ -44,7 +41,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		if src == "" {
 			return ""
 		}
-		o := markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
+		o := markdown.Options{Resolver: rs, Root: layout.PageRoot, File: n.Path, Line: line,
 			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, Budget: budget}
 		if strings.Contains(src, "[^") {
 			// The definitions of its footnotes may sit elsewhere in the
@@ -56,11 +53,11 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		diags = append(diags, r.Diags...)
 		return r.HTML
 	}
-	crumbs := newCrumbs(n, func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML, Budget: budget}).HTML
+	crumbs := layout.NewCrumbs(n, func(src string) string {
+		return md.Render(src, markdown.Options{Resolver: rs, Root: layout.PageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML, Budget: budget}).HTML
 	})
 	rn := &renderedNote{
-		view:  NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
+		view:  layout.NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
 		cards: make([]renderedCard, len(n.Cards)),
 	}
 	for i, c := range n.Cards {
@@ -69,12 +66,12 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		if c.Pair >= 0 && c.Pair < i {
 			p := rn.cards[c.Pair]
 			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText,
-				context: crumbs.of(c.Context)}
+				context: crumbs.Of(c.Context)}
 			continue
 		}
 		q, a := render(c.Question, c.Line, i, 'q'), render(c.Answer, c.AnswerLine, i, 'a')
 		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plaintext.FromHTML(q), answerText: plaintext.FromHTML(a),
-			context: crumbs.of(c.Context)}
+			context: crumbs.Of(c.Context)}
 	}
 	// The deck page shows the note in one piece: its reading text with
 	// each card segment replaced by a slot for the flip card, so that a
@@ -99,7 +96,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			face = renderedCard{question: q, answer: render(seg.Answer, first.AnswerLine, seg.Cards[0], 'a'),
 				questionText: plaintext.FromHTML(q), context: face.context}
 		}
-		cv := &CardView{
+		cv := &layout.CardView{
 			ID:           first.ID,
 			Kind:         string(first.Kind),
 			Question:     template.HTML(face.question),
@@ -114,13 +111,13 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 		for _, ci := range seg.Cards {
 			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
 		}
-		rn.view.Contents = append(rn.view.Contents, ContentsItem{ID: "card-" + first.ID,
-			Text: contentsText(face.questionText), HTML: contentsHTML(face)})
+		rn.view.Contents = append(rn.view.Contents, layout.ContentsItem{ID: "card-" + first.ID,
+			Text: layout.ContentsText(face.questionText), HTML: layout.ContentsHTML(face.question, face.questionText)})
 		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
-		slots = append(slots, string(cardHTML(cv)))
+		slots = append(slots, string(layout.CardHTML(cv)))
 	}
 	if len(n.Segments) > 0 {
-		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
+		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: layout.PageRoot, File: n.Path, Line: n.Segments[0].Line,
 			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots, Budget: budget})
 		diags = append(diags, r.Diags...)
 		body := r.HTML
@@ -128,7 +125,7 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			body, rn.view.TitleID = rest, id
 		}
 		if body != "" {
-			rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(body)})
+			rn.view.Blocks = append(rn.view.Blocks, layout.BlockView{HTML: template.HTML(body)})
 		}
 	}
 	return rn, diags

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"html/template"
@@ -9,16 +9,16 @@ import (
 // table of contents shows.
 const contentsMax = 110
 
-// contentsHTML is a card's question HTML for the table of contents when
+// ContentsHTML is a card's question HTML for the table of contents when
 // it holds math and is one short paragraph of inline text: a formula then
 // reads as a formula, not as its TeX source. Anything else (blocks,
 // images, links, which may not sit inside the entry's link) is left to
 // the plain text.
-func contentsHTML(c renderedCard) template.HTML {
-	if !strings.Contains(c.question, "<math") || len([]rune(c.questionText)) > contentsMax {
+func ContentsHTML(question, questionText string) template.HTML {
+	if !strings.Contains(question, "<math") || len([]rune(questionText)) > contentsMax {
 		return ""
 	}
-	h := strings.TrimSpace(c.question)
+	h := strings.TrimSpace(question)
 	if !strings.HasPrefix(h, "<p>") || !strings.HasSuffix(h, "</p>") {
 		return ""
 	}
@@ -31,9 +31,9 @@ func contentsHTML(c renderedCard) template.HTML {
 	return template.HTML(h)
 }
 
-// contentsText is a card's question as its line in a table of contents:
+// ContentsText is a card's question as its line in a table of contents:
 // on one line, cut at a word near contentsMax characters.
-func contentsText(q string) string {
+func ContentsText(q string) string {
 	q = strings.Join(strings.Fields(q), " ")
 	if q == "" {
 		return "(a card with no question text)"

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"strconv"
@@ -26,7 +26,7 @@ func TestFlipCardIDs(t *testing.T) {
 	// Card 5 is in no segment: its own id.
 	want := []string{"c0", "c1", "c1", "c3", "c4", "c5"}
 	wantShared := []bool{false, true, true, true, true, false}
-	got, shared := flipCardIDs(n)
+	got, shared := FlipCardIDs(n)
 	if len(got) != len(want) {
 		t.Fatalf("got %d ids, want %d", len(got), len(want))
 	}
@@ -46,7 +46,7 @@ func TestFlipCardIDs(t *testing.T) {
 		n.Cards[i].ID = strconv.Itoa(i)
 		n.Segments[i].Cards = []int{i}
 	}
-	ids, _ := flipCardIDs(n)
+	ids, _ := FlipCardIDs(n)
 	for i, id := range ids {
 		if id != n.Cards[i].ID {
 			t.Fatalf("card %d: flip card %q", i, id)

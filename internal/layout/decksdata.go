@@ -1,18 +1,18 @@
-package site
+package layout
 
 import (
 	"encoding/json"
 	"html/template"
 )
 
-// deckCardsJSON lists, for every deck of the given subtrees, the ids of
+// DeckCardsJSON lists, for every deck of the given subtrees, the ids of
 // the cards of its own notes and its subdecks' slugs, and the reversed
 // pairs among the cards: {"own": {slug: [ids]}, "kids": {slug: [slugs]},
 // "pairs": [[id, id]]}. The page script puts the subtree lists together
 // (dom.js readDeckCards); listing each id once rather than once per
 // ancestor keeps a big deck page small. (The index takes the same from
 // data/decks.json: decktree.js.)
-func deckCardsJSON(roots []*DeckNode) template.JS {
+func DeckCardsJSON(roots []*DeckNode) template.JS {
 	type deckCards struct {
 		Own   map[string][]string `json:"own"`
 		Kids  map[string][]string `json:"kids"`
@@ -38,14 +38,14 @@ func deckCardsJSON(roots []*DeckNode) template.JS {
 	return scriptJSON(dc)
 }
 
-// decksDataURL is the list of every deck with its cards, which a quiz
+// DecksDataURL is the list of every deck with its cards, which a quiz
 // page loads at the end of a session to offer the next deck with cards
 // to study, the all-decks quiz to know which deck pages hold the cards it
 // asks, and a deck page to gather its top-level deck's cards for Anki.
-const decksDataURL = "data/decks.json"
+const DecksDataURL = "data/decks.json"
 
-// deckListEntry is one deck in data/decks.json.
-type deckListEntry struct {
+// DeckListEntry is one deck in data/decks.json.
+type DeckListEntry struct {
 	Slug  string      `json:"slug"`
 	Name  string      `json:"name"`           // "A › B › C"
 	Title string      `json:"title"`          // "C", the deck's own name
@@ -57,15 +57,15 @@ type deckListEntry struct {
 	Kids  []string    `json:"kids,omitempty"`  // subdecks' slugs
 }
 
-// decksJSON lists every deck, in tree order (each deck before its
+// DecksJSON is data/decks.json: every deck, in tree order (each deck before its
 // subdecks), with the ids of its own cards and its subdecks' slugs: what
 // the quiz needs to offer the next deck, and what the index needs for
 // today's counts and to make the rows of subdecks it leaves out
-// (deckrows.go; notes for merging chains as deckRows does).
-func (p *pageBuilder) decksJSON() []byte {
-	var list []deckListEntry
-	p.tree.walk(func(d *DeckNode) {
-		e := deckListEntry{Slug: d.Slug, Name: d.Trail(), Title: d.Name, URL: d.URL, Notes: d.NoteCount,
+// (deckrows.go; notes for merging chains as DeckRows does).
+func DecksJSON(t *Tree) []byte {
+	var list []DeckListEntry
+	t.Walk(func(d *DeckNode) {
+		e := DeckListEntry{Slug: d.Slug, Name: d.Trail(), Title: d.Name, URL: d.URL, Notes: d.NoteCount,
 			IDs: d.OwnCardIDs, Pairs: d.OwnPairs}
 		if e.IDs == nil {
 			e.IDs = []string{}
@@ -96,12 +96,12 @@ func scriptJSON(v any) template.JS {
 	return template.JS(b)
 }
 
-// quizPageURLs lists the deck pages (root-relative) whose flip cards a
+// QuizPageURLs lists the deck pages (root-relative) whose flip cards a
 // quiz over d asks: those of d's subtree with cards of their own, in deck
 // order. The deck pages are the one copy of every card's HTML, readable
 // without JavaScript and kept offline anyway; the quiz reads its cards
 // from them (pagecards.js).
-func quizPageURLs(d *DeckNode) []string {
+func QuizPageURLs(d *DeckNode) []string {
 	var urls []string
 	var rec func(*DeckNode)
 	rec = func(d *DeckNode) {

@@ -1,16 +1,16 @@
-package site
+package layout
 
 import (
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
-// flipCardIDs returns, for each card of n, the id of the flip card that
+// FlipCardIDs returns, for each card of n, the id of the flip card that
 // shows it on the deck page: that of the first card of the first segment
 // holding it, or its own when no segment holds it; and whether that
 // segment holds other cards too (its siblings: a reversed pair, the
 // numbers of one cloze line). One pass over the segments: looking each
 // card up in them was quadratic (a note of 200,000 cards took minutes).
-func flipCardIDs(n *notes.Note) (ids []string, shared []bool) {
+func FlipCardIDs(n *notes.Note) (ids []string, shared []bool) {
 	ids = make([]string, len(n.Cards))
 	shared = make([]bool, len(n.Cards))
 	for i, c := range n.Cards {

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"html/template"
@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// cardHTML is the markup of one flip card on a deck page: readable
+// CardHTML is the markup of one flip card on a deck page: readable
 // without JavaScript as a <details>, which flip.js turns into a card with
 // a question front and an answer back.
 //
@@ -16,7 +16,7 @@ import (
 // build. Text is escaped as html/template escapes it (escapeText), so the
 // output is what the template gave; cardhtml_test.go keeps the template
 // and compares the two.
-func cardHTML(c *CardView) template.HTML {
+func CardHTML(c *CardView) template.HTML {
 	var b strings.Builder
 	b.Grow(len(c.Question) + len(c.Answer) + 400)
 	b.WriteString("\n<details class=\"card")

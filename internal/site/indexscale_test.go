@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/layout"
 )
 
 // bigDeckNames makes the deck paths of a vault of 1,000 decks: "tree",
@@ -85,7 +87,7 @@ func TestIndexScales(t *testing.T) {
 			if gz.Len() > 60<<10 {
 				t.Errorf("index.html is %d bytes gzip, over 60 KB", gz.Len())
 			}
-			var list []deckListEntry
+			var list []layout.DeckListEntry
 			if err := json.Unmarshal(files["data/decks.json"], &list); err != nil {
 				t.Fatal(err)
 			}
@@ -115,56 +117,5 @@ func TestIndexScales(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestIndexRows: the index holds whole levels of the tree while they fit
-// the budget (the top level always); the rows of the last level kept
-// have their subdecks left out.
-func TestIndexRows(t *testing.T) {
-	node := func(name string, notes int, kids ...*DeckNode) *DeckNode {
-		return &DeckNode{Name: name, Slug: strings.ToLower(name), NoteCount: notes, Children: kids}
-	}
-	many := func(prefix string, n int, kids func(i int) []*DeckNode) []*DeckNode {
-		var out []*DeckNode
-		for i := 0; i < n; i++ {
-			out = append(out, node(fmt.Sprintf("%s%d", prefix, i), 1, kids(i)...))
-		}
-		return out
-	}
-	none := func(int) []*DeckNode { return nil }
-	for _, c := range []struct {
-		name  string
-		roots []*DeckNode
-		want  string // rows shown by depth, then the lazy rows
-	}{
-		{"small", []*DeckNode{node("A", 1, node("B", 1, node("C", 1)))}, "1 1 1 lazy 0"},
-		{"chain merged", []*DeckNode{node("A", 0, node("B", 1, node("C", 1), node("D", 1)))}, "1 2 lazy 0"},
-		{"second level too big", many("S", 5, func(int) []*DeckNode { return many("C", 30, none) }), "5 lazy 5"},
-		{"third level too big", many("S", 4, func(int) []*DeckNode {
-			return many("C", 20, func(int) []*DeckNode { return many("H", 3, none) })
-		}), "4 80 lazy 80"},
-		{"flat and big", many("S", 300, none), "300 lazy 0"},
-		{"top level over the budget", many("S", 150, func(int) []*DeckNode { return many("C", 1, none) }), "150 lazy 150"},
-	} {
-		rows := indexRows(c.roots)
-		var perDepth []int
-		lazy := 0
-		walkRows(rows, func(r *DeckRow) {
-			for len(perDepth) <= r.Depth {
-				perDepth = append(perDepth, 0)
-			}
-			perDepth[r.Depth]++
-			if r.Lazy {
-				lazy++
-				if len(r.Children) > 0 || !r.Subdecks() {
-					t.Errorf("%s: lazy row %s has its subdecks on the page", c.name, r.Deck.Name)
-				}
-			}
-		})
-		got := strings.Trim(fmt.Sprint(perDepth), "[]") + fmt.Sprintf(" lazy %d", lazy)
-		if got != c.want {
-			t.Errorf("%s: rows %s, want %s", c.name, got, c.want)
-		}
 	}
 }

@@ -1,6 +1,14 @@
-package site
+// Package layout is the site's page layout: the deck tree, the data the
+// page templates receive, and the pieces of a page written without a
+// template (a flip card, a card's breadcrumb, a deck page's table of
+// contents, the deck list's rows, the decks' card ids as JSON). It takes
+// parsed notes and rendered HTML as plain values and returns page data
+// and bytes; internal/site renders the notes and wires the pages.
+package layout
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"html/template"
 	"strings"
 )
@@ -8,6 +16,10 @@ import (
 // The types in this file are what the templates in templates/ receive.
 // URLs in them are relative to the site root; templates put .Root before
 // them so that every URL in the output is relative to the page.
+
+// PageRoot is the relative path from decks/ and quiz/ pages to the root.
+// Card HTML is rendered once with it and used on both kinds of page.
+const PageRoot = "../"
 
 // Layout is shared by every page (templates/layout.html).
 type Layout struct {
@@ -21,6 +33,20 @@ type Layout struct {
 	// SiteID is a short build-independent id of the site (from its title),
 	// part of the localStorage key prefix together with the site's path.
 	SiteID string
+}
+
+// NewLayout is the Layout of a page of kind ("index", "deck", "quiz",
+// "stats") titled pageTitle, root being the way from it to the site root
+// ("" or PageRoot), with the modules its script imports to preload.
+func NewLayout(kind, siteTitle, pageTitle, root, siteID string) Layout {
+	return Layout{SiteTitle: siteTitle, PageTitle: pageTitle, Root: root, PageKind: kind, SiteID: siteID,
+		Preload: modulePreloads()[kind+".js"]}
+}
+
+// SiteID is the short id of a site titled title (Layout.SiteID).
+func SiteID(title string) string {
+	sum := sha256.Sum256([]byte(title))
+	return hex.EncodeToString(sum[:4])
 }
 
 // DeckNode is one deck in the tree built from "A::B::C" deck paths.
@@ -93,7 +119,7 @@ type IndexPage struct {
 	Layout
 	Decks []*DeckNode // top level, sorted by name
 	// Rows is the deck list: Decks with single-child chains merged, down
-	// to the depth a small page holds (indexRows). The page script counts
+	// to the depth a small page holds (IndexRows). The page script counts
 	// today's cards from data/decks.json, which lists every deck's cards.
 	Rows       []*DeckRow
 	TotalCards int
@@ -109,7 +135,7 @@ type DeckPage struct {
 	Notes     []NoteView
 	Cards     int // flip cards on the page (the contents list and the filter count them)
 	// DeckCardsJSON lists the ids of the cards of this deck and its
-	// subdecks (deckCardsJSON), so the page script can count new / due /
+	// subdecks (DeckCardsJSON), so the page script can count new / due /
 	// learned per deck.
 	DeckCardsJSON template.JS
 }
@@ -139,12 +165,12 @@ type ContentsItem struct {
 }
 
 // BlockView is a piece of a note on a deck page: reading text or a flip
-// card (cardHTML), as HTML.
+// card (CardHTML), as HTML.
 type BlockView struct {
 	HTML template.HTML
 }
 
-// CardView is one flip card on a deck page (cardHTML writes it). A
+// CardView is one flip card on a deck page (CardHTML writes it). A
 // reversed pair or a cloze line with several numbers is one flip card
 // holding several card ids.
 type CardView struct {

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"sort"
@@ -9,40 +9,43 @@ import (
 	"github.com/flipdeck/flipdeck/internal/slug"
 )
 
-// deckTree is the tree of decks built from every note's "A::B::C" path.
+// Tree is the tree of decks built from every note's "A::B::C" path.
 // Parent decks exist even when no note names them directly.
-type deckTree struct {
-	roots  []*DeckNode
+type Tree struct {
+	Roots []*DeckNode // top-level decks, sorted by name
+	// Notes are the notes of exactly each deck, in path order. A build
+	// may drop them once every deck page is made: the pages that span
+	// decks need only the tree.
+	Notes  map[*DeckNode][]*notes.Note
 	byKey  map[string]*DeckNode
-	notes  map[*DeckNode][]*notes.Note // notes of exactly this deck, in path order
 	bySlug map[string]*DeckNode
 }
 
-// allDecksSlug names the quiz page over the whole site.
-const allDecksSlug = "all-decks"
+// AllDecksSlug names the quiz page over the whole site.
+const AllDecksSlug = "all-decks"
 
 func deckKey(path []string) string { return strings.Join(path, "\x00") }
 
-// buildDeckTree places every note (given in path order) in the tree,
+// BuildTree places every note (given in path order) in the tree,
 // then sorts children by name and gives each deck a unique slug.
-func buildDeckTree(all []*notes.Note) *deckTree {
-	t := &deckTree{byKey: map[string]*DeckNode{}, notes: map[*DeckNode][]*notes.Note{}, bySlug: map[string]*DeckNode{}}
+func BuildTree(all []*notes.Note) *Tree {
+	t := &Tree{byKey: map[string]*DeckNode{}, Notes: map[*DeckNode][]*notes.Note{}, bySlug: map[string]*DeckNode{}}
 	for _, n := range all {
 		node := t.node(n.Deck)
-		t.notes[node] = append(t.notes[node], n)
+		t.Notes[node] = append(t.Notes[node], n)
 		node.NoteCount++
 		node.OwnCards += len(n.Cards)
 	}
-	sortDecks(t.roots)
+	sortDecks(t.Roots)
 	// The review of every deck at once is quiz/all-decks.html; no deck
 	// may take that name.
-	t.bySlug[allDecksSlug] = &DeckNode{}
-	for _, r := range t.roots {
+	t.bySlug[AllDecksSlug] = &DeckNode{}
+	for _, r := range t.Roots {
 		countCards(r)
 	}
 	// Slugs are given in tree order, so a clash is always resolved the
 	// same way whatever order the notes were read in.
-	t.walk(func(d *DeckNode) {
+	t.Walk(func(d *DeckNode) {
 		base := deckSlug(d.Path)
 		s := base
 		for i := 2; t.bySlug[s] != nil; i++ {
@@ -56,7 +59,7 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 	// One Anki file per top-level deck holds its whole subtree (Anki
 	// rebuilds the hierarchy from the deck column); subdecks offer it.
 	// Files per subdeck would repeat every card once per level.
-	for _, r := range t.roots {
+	for _, r := range t.Roots {
 		if r.CardCount == 0 {
 			continue
 		}
@@ -72,7 +75,7 @@ func buildDeckTree(all []*notes.Note) *deckTree {
 	return t
 }
 
-func (t *deckTree) node(path []string) *DeckNode {
+func (t *Tree) node(path []string) *DeckNode {
 	key := deckKey(path)
 	if d := t.byKey[key]; d != nil {
 		return d
@@ -81,7 +84,7 @@ func (t *deckTree) node(path []string) *DeckNode {
 		FullName: strings.Join(path, "::"), Depth: len(path) - 1}
 	t.byKey[key] = d
 	if len(path) == 1 {
-		t.roots = append(t.roots, d)
+		t.Roots = append(t.Roots, d)
 	} else {
 		p := t.node(path[:len(path)-1])
 		p.Children = append(p.Children, d)
@@ -89,8 +92,8 @@ func (t *deckTree) node(path []string) *DeckNode {
 	return d
 }
 
-// walk visits decks depth-first in display order.
-func (t *deckTree) walk(fn func(*DeckNode)) {
+// Walk visits decks depth-first in display order.
+func (t *Tree) Walk(fn func(*DeckNode)) {
 	var rec func([]*DeckNode)
 	rec = func(ds []*DeckNode) {
 		for _, d := range ds {
@@ -98,11 +101,11 @@ func (t *deckTree) walk(fn func(*DeckNode)) {
 			rec(d.Children)
 		}
 	}
-	rec(t.roots)
+	rec(t.Roots)
 }
 
-// ancestors returns the decks above d, outermost first.
-func (t *deckTree) ancestors(d *DeckNode) []*DeckNode {
+// Ancestors returns the decks above d, outermost first.
+func (t *Tree) Ancestors(d *DeckNode) []*DeckNode {
 	var out []*DeckNode
 	for i := 1; i < len(d.Path); i++ {
 		out = append(out, t.byKey[deckKey(d.Path[:i])])

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"html/template"
@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// cardTemplate is the html/template that made flip cards before cardHTML
-// (templates/deck.html's "deck-card"); cardHTML must write what it wrote.
+// cardTemplate is the html/template that made flip cards before CardHTML
+// (templates/deck.html's "deck-card"); CardHTML must write what it wrote.
 var cardTemplate = template.Must(template.New("").Parse(`{{define "deck-card"}}
 <details class="card{{if .HeadingLevel}} card-heading{{end}}" id="card-{{.ID}}" data-card-ids="{{range $i, $id := .IDs}}{{if $i}} {{end}}{{$id}}{{end}}" data-kind="{{.Kind}}"{{if .Deck}} data-deck="{{.Deck}}"{{end}}>
 <summary class="card-front">
@@ -63,7 +63,7 @@ func TestCardHTMLAsTemplate(t *testing.T) {
 		cases = append(cases, c)
 	}
 	for _, c := range cases {
-		if got, want := string(cardHTML(c)), templateCard(t, c); got != want {
+		if got, want := string(CardHTML(c)), templateCard(t, c); got != want {
 			t.Fatalf("card %+v:\ngot  %q\nwant %q", c, got, want)
 		}
 	}

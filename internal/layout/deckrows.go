@@ -1,4 +1,4 @@
-package site
+package layout
 
 // The index's deck list at scale. A vault of a thousand decks would make
 // the index a thousand rows (and every deck's card ids for today's
@@ -16,10 +16,10 @@ package site
 // about 20 KB of HTML, a list a reader can take in.
 const indexRowBudget = 100
 
-// indexRows is the index's deck list: deckRows of roots, cut below the
+// IndexRows is the index's deck list: DeckRows of roots, cut below the
 // deepest level at which the rows number at most indexRowBudget.
-func indexRows(roots []*DeckNode) []*DeckRow {
-	rows := deckRows(roots, 0, "")
+func IndexRows(roots []*DeckNode) []*DeckRow {
+	rows := DeckRows(roots, 0, "")
 	var perDepth []int // rows at each depth
 	walkRows(rows, func(r *DeckRow) {
 		for len(perDepth) <= r.Depth {
@@ -52,11 +52,11 @@ func walkRows(rows []*DeckRow, fn func(*DeckRow)) {
 	}
 }
 
-// deckRows lays out decks as rows of a deck list at depth: a deck with
+// DeckRows lays out decks as rows of a deck list at depth: a deck with
 // no notes of its own and a single subdeck merges into its subdeck's row
 // ("AWS Exams › Solutions Architect › Associate"), as nothing in it but
 // that subdeck is worth a row; root is the page's Layout.Root.
-func deckRows(decks []*DeckNode, depth int, root string) []*DeckRow {
+func DeckRows(decks []*DeckNode, depth int, root string) []*DeckRow {
 	rows := make([]*DeckRow, 0, len(decks))
 	for _, d := range decks {
 		r := &DeckRow{Depth: depth, Root: root}
@@ -65,7 +65,7 @@ func deckRows(decks []*DeckNode, depth int, root string) []*DeckRow {
 			d = d.Children[0]
 		}
 		r.Deck = d
-		r.Children = deckRows(d.Children, depth+1, root)
+		r.Children = DeckRows(d.Children, depth+1, root)
 		rows = append(rows, r)
 	}
 	return rows

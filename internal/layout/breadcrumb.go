@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
-// crumbs turns cards' breadcrumbs (notes.Card.Context: the note's title,
+// Crumbs turns cards' breadcrumbs (notes.Card.Context: the note's title,
 // then the raw Markdown of the headings a card sits under) into the plain
 // text a reader sees in those headings: "[Intro](url)" is "Intro",
 // "**Bold**" is "Bold", "C\#" is "C#", "[[OS|Ring-3]]" is "Ring-3",
@@ -22,7 +22,7 @@ import (
 // per note, and a card under the same headings as the card before it
 // shares that card's breadcrumb. Most headings hold no Markdown at all;
 // their plain text is the heading itself (plainHeading), without a render.
-type crumbs struct {
+type Crumbs struct {
 	// render renders Markdown (a heading) to HTML. Problems in a heading
 	// are reported where the heading itself is rendered (the reading text
 	// or a card's question), so it drops diagnostics.
@@ -33,13 +33,13 @@ type crumbs struct {
 	lastRaw, last []string
 }
 
-func newCrumbs(n *notes.Note, render func(string) string) *crumbs {
-	return &crumbs{render: render, title: n.Title != ""}
+func NewCrumbs(n *notes.Note, render func(string) string) *Crumbs {
+	return &Crumbs{render: render, title: n.Title != ""}
 }
 
 // of returns the plain breadcrumb of raw, a card's Context. The result
 // may be shared with other cards: it must not be changed.
-func (c *crumbs) of(raw []string) []string {
+func (c *Crumbs) Of(raw []string) []string {
 	if len(raw) == 0 {
 		return nil
 	}
@@ -59,7 +59,7 @@ func (c *crumbs) of(raw []string) []string {
 }
 
 // heading returns the plain text of one heading's Markdown.
-func (c *crumbs) heading(h string) string {
+func (c *Crumbs) heading(h string) string {
 	if plainHeading(h) {
 		return h
 	}

@@ -1,4 +1,4 @@
-package site
+package layout
 
 import (
 	"path"
@@ -12,17 +12,17 @@ import (
 	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
-// renderCrumb renders heading Markdown as renderNote does for crumbs.
+// renderCrumb renders heading Markdown as internal/site's renderNote does for Crumbs.
 func renderCrumb(md *markdown.Renderer) func(string) string {
 	return func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: crumbTestResolver{}, Root: pageRoot, File: "n.md"}).HTML
+		return md.Render(src, markdown.Options{Resolver: crumbTestResolver{}, Root: PageRoot, File: "n.md"}).HTML
 	}
 }
 
 func TestCrumbs(t *testing.T) {
 	md := markdown.New()
 	n := &notes.Note{Path: "a/My **Note**.md", Title: "My **Note**"}
-	c := newCrumbs(n, renderCrumb(md))
+	c := NewCrumbs(n, renderCrumb(md))
 	for _, tc := range []struct {
 		raw, want []string
 	}{
@@ -36,31 +36,31 @@ func TestCrumbs(t *testing.T) {
 			[]string{"t", "Modes: Ring-3 and OS > Part #os/modes"}},
 		{[]string{"t", ":TiNotes: Description", "a  b\tc"}, []string{"t", "Description", "a b c"}},
 	} {
-		if got := c.of(tc.raw); !slices.Equal(got, tc.want) {
+		if got := c.Of(tc.raw); !slices.Equal(got, tc.want) {
 			t.Errorf("of(%q) = %q, want %q", tc.raw, got, tc.want)
 		}
 	}
 	// A note embedded in a heading gives one line.
-	c = newCrumbs(n, func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: noteEmbedResolver{}, Root: pageRoot, File: "n.md"}).HTML
+	c = NewCrumbs(n, func(src string) string {
+		return md.Render(src, markdown.Options{Resolver: noteEmbedResolver{}, Root: PageRoot, File: "n.md"}).HTML
 	})
-	if got := c.of([]string{"t", "See ![[Other]]"}); !slices.Equal(got, []string{"t", "See Line one. Line two."}) {
+	if got := c.Of([]string{"t", "See ![[Other]]"}); !slices.Equal(got, []string{"t", "See Line one. Line two."}) {
 		t.Errorf("note embed: got %q", got)
 	}
 	// The same headings again give the same slice, and no render.
-	c = newCrumbs(n, renderCrumb(md))
+	c = NewCrumbs(n, renderCrumb(md))
 	raw := []string{"t", "**x**"}
-	first := c.of(raw)
+	first := c.Of(raw)
 	c.render = func(string) string { t.Fatal("rendered again"); return "" }
-	if again := c.of(slices.Clone(raw)); &again[0] != &first[0] {
+	if again := c.Of(slices.Clone(raw)); &again[0] != &first[0] {
 		t.Error("a card under the same headings did not share the breadcrumb")
 	}
-	if got := c.of([]string{"t", "y", "**x**"}); !slices.Equal(got, []string{"t", "y", "x"}) {
+	if got := c.Of([]string{"t", "y", "**x**"}); !slices.Equal(got, []string{"t", "y", "x"}) {
 		t.Errorf("memoised heading: got %q", got)
 	}
 	// A note without a title has headings only.
-	c = newCrumbs(&notes.Note{Path: "x.md"}, renderCrumb(md))
-	if got := c.of([]string{"**x**"}); !slices.Equal(got, []string{"x"}) {
+	c = NewCrumbs(&notes.Note{Path: "x.md"}, renderCrumb(md))
+	if got := c.Of([]string{"**x**"}); !slices.Equal(got, []string{"x"}) {
 		t.Errorf("no title: got %q", got)
 	}
 }
