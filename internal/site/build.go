@@ -1,7 +1,3 @@
-// Package site builds the study site: it reads the vault's notes into
-// cards, renders them, lays out the index, deck and quiz pages from the
-// templates, and writes the output folder safely. cmd/gen is a thin shell
-// around Build.
 package site
 
 import (
