@@ -215,7 +215,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(layout, []byte(`content="`+contentSecurityPolicy+`"`)) {
-		t.Fatalf("templates/layout.html does not carry the policy of offline.go:\n%s", contentSecurityPolicy)
+		t.Fatalf("templates/layout.html does not carry the policy of notfound.go:\n%s", contentSecurityPolicy)
 	}
 	for _, must := range []string{"default-src 'self'", "style-src 'self';", "script-src 'self';", "img-src 'self' https: data:"} {
 		if !strings.Contains(contentSecurityPolicy, must) {
