@@ -6,7 +6,7 @@ package flipdeck
 
 import "embed"
 
-// Templates holds templates/*.html, parsed by internal/site.
+// Templates holds templates/*.html, parsed by internal/layout.
 //
 //go:embed templates/*.html
 var Templates embed.FS
@@ -17,7 +17,7 @@ var Templates embed.FS
 var Assets embed.FS
 
 // Icons holds icons/*.png, the app icons every site gets (drawn by
-// internal/site's tests).
+// internal/pwa's tests).
 //
 //go:embed icons/*.png
 var Icons embed.FS

@@ -141,3 +141,27 @@ func Vaults(tb testing.TB) []string {
 	}
 	return vaults
 }
+
+// WithSample is for a test or benchmark: the notes of the sample vault
+// in content (the repository's content/ folder, given relative to the
+// test's package) and those of the real-world corpus when it is there.
+// It fails tb when content holds no note or the corpus cannot be read.
+func WithSample(tb testing.TB, content string) []File {
+	tb.Helper()
+	ns, err := Markdown(content)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(ns) == 0 {
+		tb.Fatalf("no notes in %s", content)
+	}
+	switch real, err := ReadRealworld(); {
+	case errors.Is(err, ErrAbsent):
+		tb.Logf("testing without it: %v", err)
+	case err != nil:
+		tb.Fatal(err)
+	default:
+		ns = append(ns, real...)
+	}
+	return ns
+}

@@ -2,24 +2,17 @@ package site
 
 import (
 	"io/fs"
-	"regexp"
-
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/minify/v2/svg"
 
 	"github.com/flipdeck/flipdeck"
 	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/pwa"
 )
 
 // addAssets copies the embedded assets/ folder into the site, plus the
 // code-highlighting stylesheet generated from chroma's themes.
 func addAssets(out Output) error {
 	err := fs.WalkDir(flipdeck.Assets, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == swSource {
+		if err != nil || d.IsDir() || p == pwa.Source {
 			return err
 		}
 		data, err := fs.ReadFile(flipdeck.Assets, p)
@@ -31,23 +24,4 @@ func addAssets(out Output) error {
 	})
 	out["assets/highlight.css"] = []byte(markdown.HighlightCSS())
 	return err
-}
-
-// mediaTypes maps output file extensions to minifiers. JSON is not in
-// it: the build writes it compact already, and minifying megabytes of
-// cards.json again on every rebuild would be wasted time.
-var mediaTypes = map[string]string{
-	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
-	".svg": "image/svg+xml",
-}
-
-func newMinifier() *minify.M {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepQuotes: true, KeepEndTags: true})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
-	m.AddFunc("module", js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
-	return m
 }

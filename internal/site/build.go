@@ -1,7 +1,3 @@
-// Package site builds the study site: it reads the vault's notes into
-// cards, renders them, lays out the index, deck and quiz pages from the
-// templates, and writes the output folder safely. cmd/gen is a thin shell
-// around Build.
 package site
 
 import (
@@ -17,6 +13,7 @@ import (
 	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
@@ -172,7 +169,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 		}
 		found := n.Diags
 		if slim {
-			// Notes are parsed again when their deck comes (slim.go):
+			// Notes are parsed again when their deck comes (reparse.go):
 			// let the text go at once.
 			n = slimNote(n)
 		}
@@ -214,9 +211,9 @@ func (b *Builder) parseOptions() notes.Options {
 
 // placeNotes decides each note's anchor and heading-id prefix on its
 // deck page, and indexes its cards for links.
-func placeNotes(all []*notes.Note, tree *deckTree) map[string]*placedNote {
+func placeNotes(all []*notes.Note, tree *layout.Tree) map[string]*placedNote {
 	placed := make(map[string]*placedNote, len(all))
-	for d, ns := range tree.notes {
+	for d, ns := range tree.Notes {
 		used := map[string]int{}
 		for _, n := range ns {
 			base := "note-" + slug.Make(n.Title)

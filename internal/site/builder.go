@@ -16,6 +16,8 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/export"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/outdir"
@@ -33,7 +35,7 @@ type Builder struct {
 	templates map[string]*template.Template
 	minifier  *minify.M
 	// keepParsedMax is the most Markdown (bytes) a one-off build keeps
-	// parsed from the first read to its deck (slim.go); tests lower it.
+	// parsed from the first read to its deck (reparse.go); tests lower it.
 	keepParsedMax int64
 
 	parsed   map[string]*parsedNote
@@ -64,7 +66,7 @@ func newOneShotBuilder(opt Options) *Builder {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = defaultMaxFileSize
 	}
-	return &Builder{opt: opt, md: markdown.New(), templates: parseTemplates(), minifier: newMinifier(),
+	return &Builder{opt: opt, md: markdown.New(), templates: layout.ParseTemplates(), minifier: newMinifier(),
 		keepParsedMax: keepParsedMax}
 }
 
@@ -199,13 +201,13 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	res := &Result{}
 	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
 	oneOff := b.renders == nil
-	// A one-off build of a big vault parses each note twice (slim.go).
+	// A one-off build of a big vault parses each note twice (reparse.go).
 	reparse := oneOff && notesSize(v.Notes) > b.keepParsedMax
 	all, content, readDiags := b.readNotes(v, workers, reparse)
 	res.Diags = append(res.Diags, readDiags...)
 	res.Diags = append(res.Diags, uniqueCardIDs(all)...)
 
-	tree := buildDeckTree(all)
+	tree := layout.BuildTree(all)
 	media := newMediaSet(v.Files, opt.UnsafeHTML)
 	placed := placeNotes(all, tree)
 	rs := &resolver{vault: v, notes: placed, media: media}
@@ -236,11 +238,11 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	// Decks are laid out in parallel (and the notes of each deck too, so
 	// that one big deck is not rendered on one core); what spans decks is
 	// kept per deck index and joined in tree order afterwards.
-	var decks []*DeckNode
-	tree.walk(func(d *DeckNode) { decks = append(decks, d) })
+	var decks []*layout.DeckNode
+	tree.Walk(func(d *layout.DeckNode) { decks = append(decks, d) })
 	progress := opt.counter("rendering notes", len(all))
-	cards := newCardsWriter(opt.Title, len(decks), oneOff)
-	defer cards.close()
+	cards := export.NewCardsWriter(opt.Title, len(decks), oneOff)
+	defer cards.Close()
 	deckDiags := make([][]diag.Diagnostic, len(decks))
 	deckKept := make([][]string, len(decks))
 	deckCards := make([]int, len(decks))
@@ -249,7 +251,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			return
 		}
 		d := decks[i]
-		ns := tree.notes[d]
+		ns := tree.Notes[d]
 		live := ns
 		if reparse {
 			live = make([]*notes.Note, 0, len(ns))
@@ -286,10 +288,10 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		key := pages.deckPageKey(d)
 		b.emitMemo(e, d.URL, key, func() []byte { return pages.deckPage(d) })
 		if m, ok := b.pages.deck(d.URL, key); ok {
-			cards.set(i, m.cards)
+			cards.Set(i, m.cards)
 		} else {
 			records := pages.deckCardRecords(d)
-			cards.set(i, records)
+			cards.Set(i, records)
 			b.pages.putDeck(d.URL, key, records)
 		}
 		if oneOff {
@@ -314,7 +316,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	if b.renders == nil {
 		// What is left to make needs only the deck tree: let the parsed
 		// notes go before the biggest file (cards.json) is joined.
-		all, placed, rs, tree.notes, b.parsed = nil, nil, nil, nil, nil
+		all, placed, rs, tree.Notes, b.parsed = nil, nil, nil, nil, nil
 		pages.placed = nil
 	}
 	// The files that span decks are made in parallel too: made one after
@@ -339,11 +341,11 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	// 5,000 notes), was written as the decks were laid out; it is handed
 	// over alone: beside other big files it raised the peak memory by a fifth.
 	if !b.stopped() {
-		if f, err := cards.finish(); err != nil {
+		if data, sum, err := cards.Finish(); err != nil {
 			res.Diags = append(res.Diags, diag.Diagnostic{File: "cards.json", Kind: diag.KindUnreadable,
 				Message: err.Error(), Severity: diag.Error})
 		} else {
-			e.emitKnown("cards.json", f)
+			e.emitKnown("cards.json", finalFile{data, sum})
 		}
 	}
 	b.pages.rotate()

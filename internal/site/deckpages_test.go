@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/flipdeck/flipdeck/internal/corpus"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
@@ -69,8 +70,8 @@ func TestDeckPagesHoldEveryCard(t *testing.T) {
 			if err := json.Unmarshal(out["cards.json"], &cj); err != nil {
 				t.Fatal(err)
 			}
-			var decks []deckListEntry
-			if err := json.Unmarshal(out[decksDataURL], &decks); err != nil && res.Cards > 0 {
+			var decks []layout.DeckListEntry
+			if err := json.Unmarshal(out[layout.DecksDataURL], &decks); err != nil && res.Cards > 0 {
 				t.Fatal(err)
 			}
 			var onPages []string

@@ -6,12 +6,11 @@ import (
 	"testing"
 
 	"github.com/flipdeck/flipdeck/internal/corpus"
-
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // TestDeterministic builds the same vault with one worker and with many,
-// and with its notes parsed once and parsed twice (slim.go), and wants
+// and with its notes parsed once and parsed twice (reparse.go), and wants
 // byte-identical output.
 func TestDeterministic(t *testing.T) {
 	dirs := append([]string{"../../content"}, corpus.VaultDirs()...)

@@ -54,7 +54,7 @@ func TestLongDeckNames(t *testing.T) {
 }
 
 // TestNoteGoneBeforeItsDeck: a large build reads each note twice (once
-// to place it, again when its deck is laid out; slim.go). A note deleted
+// to place it, again when its deck is laid out; reparse.go). A note deleted
 // or changed between the two reads is left out with a warning; it never
 // gives cards without text.
 func TestNoteGoneBeforeItsDeck(t *testing.T) {

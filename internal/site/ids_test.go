@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flipdeck/flipdeck/internal/export"
 )
 
 // cardIDs builds files (path → Markdown) and returns cards.json's ids,
@@ -14,7 +16,7 @@ func cardIDs(t *testing.T, files map[string]string) map[string]string {
 	src := filepath.Join(t.TempDir(), "src")
 	writeTree(t, src, files)
 	out := generate(t, src)
-	var f cardsFile
+	var f export.CardsFile
 	if err := json.Unmarshal(out["cards.json"], &f); err != nil {
 		t.Fatal(err)
 	}

@@ -1,172 +1,26 @@
 package site
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
-	"html/template"
-	"io/fs"
-	"sort"
-	"strings"
-
 	"github.com/tdewolff/minify/v2"
 
-	"github.com/flipdeck/flipdeck"
-	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/pwa"
 )
 
-// swSource is the service worker's code in the embedded assets; it is
-// written to the site root (its scope must be the whole site), not to
-// assets/.
-const swSource = "assets/sw/sw.js"
-
-// webManifest is manifest.webmanifest: what makes the site installable.
-type webManifest struct {
-	Name            string         `json:"name"`
-	ShortName       string         `json:"short_name"`
-	ID              string         `json:"id"`
-	StartURL        string         `json:"start_url"`
-	Scope           string         `json:"scope"`
-	Display         string         `json:"display"`
-	BackgroundColor string         `json:"background_color"`
-	ThemeColor      string         `json:"theme_color"`
-	Icons           []manifestIcon `json:"icons"`
-}
-
-type manifestIcon struct {
-	Src     string `json:"src"`
-	Sizes   string `json:"sizes"`
-	Type    string `json:"type"`
-	Purpose string `json:"purpose,omitempty"`
-}
-
-// addInstallable adds the web app manifest, the icons and .nojekyll
-// (GitHub Pages would otherwise run Jekyll and hide files).
+// addInstallable adds the web app manifest and the icons (internal/pwa),
+// and .nojekyll (GitHub Pages would otherwise run Jekyll and hide files).
 func addInstallable(out Output, title string) {
-	for name, png := range appIcons() {
-		out[name] = png
+	for name, data := range pwa.Files(title) {
+		out[name] = data
 	}
-	short := title
-	if r := []rune(short); len(r) > 12 {
-		short = string(r[:12])
-	}
-	m := webManifest{
-		Name: title, ShortName: short, ID: "./", StartURL: "./index.html", Scope: "./",
-		Display: "standalone", BackgroundColor: "#ffffff", ThemeColor: "#2f5da8",
-		Icons: []manifestIcon{
-			{Src: "icons/icon-192.png", Sizes: "192x192", Type: "image/png"},
-			{Src: "icons/icon-512.png", Sizes: "512x512", Type: "image/png"},
-			{Src: "icons/maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
-		},
-	}
-	data, _ := json.Marshal(m)
-	out["manifest.webmanifest"] = data
 	out[".nojekyll"] = []byte{}
 }
 
-// notFoundPage is 404.html. GitHub Pages serves it for a missing URL at
-// any depth, so relative URLs cannot work in it: with -base-url it links
-// the site absolutely; without, it is self-contained (unstyled, a link to
-// the server's root). It has no inline style: the same
-// Content-Security-Policy as every page forbids them.
-var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><title>Page not found · {{.Title}}</title>
-{{if .Base}}<link rel="stylesheet" href="{{.Base}}assets/site.css">{{end}}
-</head><body class="page-404"><main class="wrap">
-<h1>Page not found</h1>
-<p>This page is not part of {{.Title}}. It may have been renamed when the notes changed.</p>
-<p><a href="{{if .Base}}{{.Base}}index.html{{else}}/{{end}}">Go to the list of decks</a></p>
-</main></body></html>
-`))
-
-// contentSecurityPolicy is the policy of 404.html; templates/layout.html
-// carries the same one for every other page (TestContentSecurityPolicy
-// checks they agree). Only the site itself, plus https images and media
-// that notes link to.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-
-func addNotFound(out Output, title, baseURL string) {
-	if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
-		baseURL += "/"
-	}
-	var b strings.Builder
-	if err := notFoundPage.Execute(&b, struct{ Title, Base string }{title, baseURL}); err != nil {
-		panic(err)
-	}
-	out["404.html"] = []byte(b.String())
-}
-
-// serviceWorker makes sw.js for the site root: the precache list (what
-// studying offline needs, see precached), the runtime list (every other
-// file a page may fetch, cached when first fetched) and a build id hashed
-// from all the files' hashes, before the worker's (minified) code. It
-// returns the total size precached.
+// serviceWorker is pwa.ServiceWorker over the hashes of the files the
+// build has made.
 func serviceWorker(files map[string]fileSum, m *minify.M) ([]byte, int64, error) {
-	code, err := fs.ReadFile(flipdeck.Assets, swSource)
-	if err != nil {
-		return nil, 0, err
+	known := make(map[string]pwa.File, len(files))
+	for name, f := range files {
+		known[name] = pwa.File{Size: f.size, Sum: f.sum}
 	}
-	names := make([]string, 0, len(files))
-	for k := range files {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	precache, runtime := []string{}, []string{}
-	var size int64
-	for _, k := range names {
-		if !served(k) {
-			continue
-		}
-		f := files[k]
-		fmt.Fprintf(h, "%s\x00%d\x00", k, f.size)
-		h.Write(f.sum[:])
-		if precached(k) {
-			precache = append(precache, k)
-			size += int64(f.size)
-		} else {
-			runtime = append(runtime, k)
-		}
-	}
-	h.Write(code)
-	pre, _ := json.Marshal(precache)
-	run, _ := json.Marshal(runtime)
-	header := fmt.Sprintf("const BUILD=%q;const PRECACHE=%s;const RUNTIME=%s;\n", hex.EncodeToString(h.Sum(nil))[:16], pre, run)
-	var min bytes.Buffer
-	if err := m.Minify("application/javascript", &min, bytes.NewReader(code)); err == nil {
-		code = min.Bytes()
-	}
-	return append([]byte(header), code...), size, nil
-}
-
-// served reports whether the service worker handles the file at all:
-// not .nojekyll (GitHub Pages reads it, no page does), not sw.js itself,
-// and not 404.html (the host shows it for a missing URL; offline, the
-// worker answers an unknown page with the index instead).
-func served(name string) bool {
-	return name != ".nojekyll" && name != "sw.js" && name != "404.html"
-}
-
-// precached reports whether the service worker downloads the file when
-// it installs: what studying offline needs, each once. Every page, the
-// quiz data, the assets and icons, and the images and sounds that pages
-// show; not cards.json (the export for other tools, which the search box
-// loads when first used: the worker keeps it from then on), the Anki
-// files, or documents and videos that notes link or embed (PDFs, films:
-// big, and opened rather than read on the page), which the worker keeps
-// once opened.
-func precached(name string) bool {
-	switch {
-	case name == "cards.json", strings.HasPrefix(name, "anki/"):
-		return false
-	case strings.HasPrefix(name, "media/"):
-		k := embedKind(name)
-		return k == markdown.EmbedImage || k == markdown.EmbedAudio
-	}
-	return true
+	return pwa.ServiceWorker(known, m)
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/flipdeck/flipdeck"
+	"github.com/flipdeck/flipdeck/internal/pwa"
 )
 
 // Tests of what makes the site work offline, installable and publishable
@@ -142,7 +143,7 @@ func TestNoThirdPartyRequests(t *testing.T) {
 		case ".svg":
 			checkHTMLLoads(t, name, data, check)
 		case ".webmanifest":
-			var m webManifest
+			var m pwa.Manifest
 			if err := json.Unmarshal(data, &m); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -214,7 +215,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(layout, []byte(`content="`+contentSecurityPolicy+`"`)) {
-		t.Fatalf("templates/layout.html does not carry the policy of offline.go:\n%s", contentSecurityPolicy)
+		t.Fatalf("templates/layout.html does not carry the policy of notfound.go:\n%s", contentSecurityPolicy)
 	}
 	for _, must := range []string{"default-src 'self'", "style-src 'self';", "script-src 'self';", "img-src 'self' https: data:"} {
 		if !strings.Contains(contentSecurityPolicy, must) {
@@ -272,7 +273,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 
 func TestManifestAndIcons(t *testing.T) {
 	_, files, _ := buildDir(t, "../../content", Options{Title: "My Long Study Title"})
-	var m webManifest
+	var m pwa.Manifest
 	if err := json.Unmarshal(files["manifest.webmanifest"], &m); err != nil {
 		t.Fatalf("manifest.webmanifest: %v", err)
 	}

@@ -8,20 +8,22 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/markdown"
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/plaintext"
 )
 
 // renderedNote is a note turned into HTML: its deck-page view and each
 // card's question and answer, which the quiz pages and cards.json reuse.
 type renderedNote struct {
-	view  NoteView
+	view  layout.NoteView
 	cards []renderedCard // parallel to note.Cards
 }
 
 type renderedCard struct {
 	question, answer string // HTML for pages one folder below the root
-	// context is the card's breadcrumb as plain text (see crumbs); it
+	// context is the card's breadcrumb as plain text (see layout.Crumbs); it
 	// may be shared with other cards of the note.
 	context []string
 	// questionText and answerText are the same as plain text (cards.json,
@@ -29,55 +31,87 @@ type renderedCard struct {
 	questionText, answerText string
 }
 
-// pageRoot is the relative path from decks/ and quiz/ pages to the root.
-// Card HTML is rendered once with it and used on both kinds of page.
-const pageRoot = "../"
-
+// renderNote renders note n, placed at pn, for its deck page and its
+// cards: each card's sides and breadcrumb, and the note in one piece
+// with a flip card in place of each card segment.
 func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolver, opt Options) (*renderedNote, []diag.Diagnostic) {
-	var diags []diag.Diagnostic
+	r := &noteRenderer{md: md, n: n, pn: pn, rs: rs, unsafeHTML: opt.UnsafeHTML, budget: markdown.NewBudget()}
+	rn := &renderedNote{
+		view:  layout.NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
+		cards: r.cards(),
+	}
+	r.deckPageBody(rn)
+	return rn, r.diags
+}
+
+// noteRenderer renders one note (renderNote): what every render of it
+// shares, and the problems found, in the order they were found.
+type noteRenderer struct {
+	md         *markdown.Renderer
+	n          *notes.Note
+	pn         *placedNote
+	rs         *resolver
+	unsafeHTML bool
 	// One budget for every render of the note: what its embeds expand to
 	// and the time its code takes to highlight are bounded per note.
-	budget := markdown.NewBudget()
-	// render renders side ('q' or 'a') of card i.
-	render := func(src string, line, i int, side byte) string {
-		if src == "" {
-			return ""
-		}
-		o := markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, Budget: budget}
-		if strings.Contains(src, "[^") {
-			// The definitions of its footnotes may sit elsewhere in the
-			// note; on the deck page its footnote ids must be its own.
-			src = n.WithFootnotes(src)
-			o.FootnoteIDPrefix = pn.headingPrefix + "c" + strconv.Itoa(i) + string(side) + "-"
-		}
-		r := md.Render(src, o)
-		diags = append(diags, r.Diags...)
-		return r.HTML
+	budget *markdown.Budget
+	diags  []diag.Diagnostic
+}
+
+// side renders side ('q' or 'a') of card i.
+func (r *noteRenderer) side(src string, line, i int, side byte) string {
+	if src == "" {
+		return ""
 	}
-	crumbs := newCrumbs(n, func(src string) string {
-		return md.Render(src, markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, UnsafeHTML: opt.UnsafeHTML, Budget: budget}).HTML
-	})
-	rn := &renderedNote{
-		view:  NoteView{Title: n.Title, Path: n.Path, Anchor: pn.anchor},
-		cards: make([]renderedCard, len(n.Cards)),
+	o := markdown.Options{Resolver: r.rs, Root: layout.PageRoot, File: r.n.Path, Line: line,
+		UnsafeHTML: r.unsafeHTML, HeadingIDPrefix: r.pn.headingPrefix, Budget: r.budget}
+	if strings.Contains(src, "[^") {
+		// The definitions of its footnotes may sit elsewhere in the
+		// note; on the deck page its footnote ids must be its own.
+		src = r.n.WithFootnotes(src)
+		o.FootnoteIDPrefix = r.pn.headingPrefix + "c" + strconv.Itoa(i) + string(side) + "-"
 	}
-	for i, c := range n.Cards {
+	res := r.md.Render(src, o)
+	r.diags = append(r.diags, res.Diags...)
+	return res.HTML
+}
+
+// heading renders a breadcrumb's heading for layout.Crumbs, dropping its
+// problems: they are reported where the heading itself is rendered.
+func (r *noteRenderer) heading(src string) string {
+	return r.md.Render(src, markdown.Options{Resolver: r.rs, Root: layout.PageRoot, File: r.n.Path, UnsafeHTML: r.unsafeHTML, Budget: r.budget}).HTML
+}
+
+// cards renders both sides of every card of the note, as HTML and as
+// plain text, and its breadcrumb.
+func (r *noteRenderer) cards() []renderedCard {
+	crumbs := layout.NewCrumbs(r.n, r.heading)
+	cards := make([]renderedCard, len(r.n.Cards))
+	for i, c := range r.n.Cards {
 		// The second side of a reversed pair shows the same two texts
 		// swapped; render each text once.
 		if c.Pair >= 0 && c.Pair < i {
-			p := rn.cards[c.Pair]
-			rn.cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText,
-				context: crumbs.of(c.Context)}
+			p := cards[c.Pair]
+			cards[i] = renderedCard{question: p.answer, answer: p.question, questionText: p.answerText, answerText: p.questionText,
+				context: crumbs.Of(c.Context)}
 			continue
 		}
-		q, a := render(c.Question, c.Line, i, 'q'), render(c.Answer, c.AnswerLine, i, 'a')
-		rn.cards[i] = renderedCard{question: q, answer: a, questionText: plainText(q), answerText: plainText(a),
-			context: crumbs.of(c.Context)}
+		q, a := r.side(c.Question, c.Line, i, 'q'), r.side(c.Answer, c.AnswerLine, i, 'a')
+		cards[i] = renderedCard{question: q, answer: a, questionText: plaintext.FromHTML(q), answerText: plaintext.FromHTML(a),
+			context: crumbs.Of(c.Context)}
 	}
-	// The deck page shows the note in one piece: its reading text with
-	// each card segment replaced by a slot for the flip card, so that a
-	// card inside a callout or a list item stays inside it.
+	return cards
+}
+
+// deckPageBody renders the note as the deck page shows it, in one piece:
+// its reading text with each card segment replaced by a slot for the
+// flip card, so that a card inside a callout or a list item stays
+// inside it. rn's cards must be rendered.
+func (r *noteRenderer) deckPageBody(rn *renderedNote) {
+	n := r.n
+	if len(n.Segments) == 0 {
+		return
+	}
 	var doc strings.Builder
 	doc.Grow(len(n.Body) + 64*len(n.Segments))
 	var slots []string
@@ -89,48 +123,56 @@ func renderNote(md *markdown.Renderer, n *notes.Note, pn *placedNote, rs *resolv
 			}
 			continue
 		}
-		first := n.Cards[seg.Cards[0]]
-		face := rn.cards[seg.Cards[0]]
-		if seg.Question != "" {
-			// A cloze line with several numbers: one flip card hiding
-			// every number, from which the quiz makes each number's card.
-			q := render(seg.Question, first.Line, seg.Cards[0], 'q')
-			face = renderedCard{question: q, answer: render(seg.Answer, first.AnswerLine, seg.Cards[0], 'a'),
-				questionText: plainText(q), context: face.context}
-		}
-		cv := &CardView{
-			ID:           first.ID,
-			Kind:         string(first.Kind),
-			Question:     template.HTML(face.question),
-			Answer:       template.HTML(face.answer),
-			Context:      face.context,
-			Tags:         first.Tags,
-			HeadingLevel: first.HeadingLevel,
-		}
-		if !slices.Equal(first.Deck, n.Deck) {
-			cv.Deck = strings.Join(first.Deck, "::")
-		}
-		for _, ci := range seg.Cards {
-			cv.IDs = append(cv.IDs, n.Cards[ci].ID)
-		}
-		rn.view.Contents = append(rn.view.Contents, ContentsItem{ID: "card-" + first.ID,
-			Text: contentsText(face.questionText), HTML: contentsHTML(face)})
+		card, entry := r.flipCard(seg, rn.cards)
+		rn.view.Contents = append(rn.view.Contents, entry)
 		doc.WriteString(markdown.CardSlot(seg.Container, len(slots), seg.LastLine-seg.Line+1))
-		slots = append(slots, string(cardHTML(cv)))
+		slots = append(slots, string(layout.CardHTML(card)))
 	}
-	if len(n.Segments) > 0 {
-		r := md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: rs, Root: pageRoot, File: n.Path, Line: n.Segments[0].Line,
-			UnsafeHTML: opt.UnsafeHTML, HeadingIDPrefix: pn.headingPrefix, CardSlots: slots, Budget: budget})
-		diags = append(diags, r.Diags...)
-		body := r.HTML
-		if rest, id, ok := cutTitleHeading(body, n.Title); ok {
-			body, rn.view.TitleID = rest, id
-		}
-		if body != "" {
-			rn.view.Blocks = append(rn.view.Blocks, BlockView{HTML: template.HTML(body)})
-		}
+	res := r.md.Render(n.WithFootnotes(doc.String()), markdown.Options{Resolver: r.rs, Root: layout.PageRoot, File: n.Path, Line: n.Segments[0].Line,
+		UnsafeHTML: r.unsafeHTML, HeadingIDPrefix: r.pn.headingPrefix, CardSlots: slots, Budget: r.budget})
+	r.diags = append(r.diags, res.Diags...)
+	body := res.HTML
+	if rest, id, ok := cutTitleHeading(body, n.Title); ok {
+		body, rn.view.TitleID = rest, id
 	}
-	return rn, diags
+	if body != "" {
+		rn.view.Blocks = append(rn.view.Blocks, layout.BlockView{HTML: template.HTML(body)})
+	}
+}
+
+// flipCard is the flip card of card segment seg, and its entry in the
+// deck page's table of contents. It shows the segment's first card,
+// whose rendering is in cards, or for a cloze line with several numbers
+// the segment's own question and answer.
+func (r *noteRenderer) flipCard(seg notes.Segment, cards []renderedCard) (*layout.CardView, layout.ContentsItem) {
+	n := r.n
+	first := n.Cards[seg.Cards[0]]
+	face := cards[seg.Cards[0]]
+	if seg.Question != "" {
+		// A cloze line with several numbers: one flip card hiding
+		// every number, from which the quiz makes each number's card.
+		q := r.side(seg.Question, first.Line, seg.Cards[0], 'q')
+		face = renderedCard{question: q, answer: r.side(seg.Answer, first.AnswerLine, seg.Cards[0], 'a'),
+			questionText: plaintext.FromHTML(q), context: face.context}
+	}
+	cv := &layout.CardView{
+		ID:           first.ID,
+		Kind:         string(first.Kind),
+		Question:     template.HTML(face.question),
+		Answer:       template.HTML(face.answer),
+		Context:      face.context,
+		Tags:         first.Tags,
+		HeadingLevel: first.HeadingLevel,
+	}
+	if !slices.Equal(first.Deck, n.Deck) {
+		cv.Deck = strings.Join(first.Deck, "::")
+	}
+	for _, ci := range seg.Cards {
+		cv.IDs = append(cv.IDs, n.Cards[ci].ID)
+	}
+	entry := layout.ContentsItem{ID: "card-" + first.ID,
+		Text: layout.ContentsText(face.questionText), HTML: layout.ContentsHTML(face.question, face.questionText)}
+	return cv, entry
 }
 
 // cutTitleHeading finds a note body that begins with a level-1 heading
@@ -149,7 +191,7 @@ func cutTitleHeading(body, title string) (rest, id string, ok bool) {
 	if open < 0 || end < open {
 		return body, "", false
 	}
-	if !strings.EqualFold(strings.TrimSpace(plainText(s[open+1:end])), strings.TrimSpace(title)) {
+	if !strings.EqualFold(strings.TrimSpace(plaintext.FromHTML(s[open+1:end])), strings.TrimSpace(title)) {
 		return body, "", false
 	}
 	attrs := s[3:open]
@@ -160,53 +202,6 @@ func cutTitleHeading(body, title string) (rest, id string, ok bool) {
 		}
 	}
 	return strings.TrimLeft(s[end+len("</h1>"):], "\r\n"), id, true
-}
-
-// contentsMax is how many characters of a question the deck page's
-// table of contents shows.
-const contentsMax = 110
-
-// contentsText is a card's question as its line in a table of contents:
-// on one line, cut at a word near contentsMax characters.
-// contentsHTML is a card's question HTML for the table of contents when
-// it holds math and is one short paragraph of inline text: a formula then
-// reads as a formula, not as its TeX source. Anything else (blocks,
-// images, links, which may not sit inside the entry's link) is left to
-// the plain text.
-func contentsHTML(c renderedCard) template.HTML {
-	if !strings.Contains(c.question, "<math") || len([]rune(c.questionText)) > contentsMax {
-		return ""
-	}
-	h := strings.TrimSpace(c.question)
-	if !strings.HasPrefix(h, "<p>") || !strings.HasSuffix(h, "</p>") {
-		return ""
-	}
-	h = h[3 : len(h)-4]
-	for _, tag := range []string{"<p", "<br", "<a ", "<img", "<pre", "<div", "<ul", "<ol", "<table", "<details", "<blockquote", "<audio", "<video", "<h", "<span class=\"cloze"} {
-		if strings.Contains(h, tag) {
-			return ""
-		}
-	}
-	return template.HTML(h)
-}
-
-func contentsText(q string) string {
-	q = strings.Join(strings.Fields(q), " ")
-	if q == "" {
-		return "(a card with no question text)"
-	}
-	r := []rune(q)
-	if len(r) <= contentsMax {
-		return q
-	}
-	cut := contentsMax
-	for i := contentsMax; i > contentsMax*2/3; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
 }
 
 // blocksSize is how many bytes of HTML the note's deck-page blocks (flip

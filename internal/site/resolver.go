@@ -1,61 +1,12 @@
 package site
 
 import (
-	"path"
-	"slices"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
-	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
-
-// placedNote is a note with where it ends up on the site.
-type placedNote struct {
-	note   *notes.Note
-	deck   *DeckNode
-	anchor string // element id of the note's <article>
-	// headingPrefix goes before heading ids of this note, so that two
-	// notes on one deck page never share an id.
-	headingPrefix string
-	// cardAnchors are the names links may give a card: [[Note#Question]]
-	// and [[Note#^1234567890123]] land on the flip card.
-	cardAnchors []cardAnchor
-}
-
-// cardAnchor is one name of a card: a heading card's slugged question,
-// or a card's block id. A note has a handful, so a slice searched in
-// order is enough; a map per note was a sixth of a large build's live
-// memory.
-type cardAnchor struct {
-	block  bool   // name is a block id (without '^'), else a slug
-	name   string // block id or slug
-	cardID string
-}
-
-// addCardAnchors names note n's cards: the first card with a name keeps it.
-func (pn *placedNote) addCardAnchors(n *notes.Note) {
-	for _, c := range n.Cards {
-		if c.BlockID != "" {
-			pn.cardAnchors = append(pn.cardAnchors, cardAnchor{block: true, name: c.BlockID, cardID: c.ID})
-		}
-		if c.HeadingLevel > 0 {
-			pn.cardAnchors = append(pn.cardAnchors, cardAnchor{name: slug.Make(c.Question), cardID: c.ID})
-		}
-	}
-	pn.cardAnchors = slices.Clip(pn.cardAnchors)
-}
-
-// cardElementID returns the element id of the card named name.
-func (pn *placedNote) cardElementID(block bool, name string) (string, bool) {
-	for _, a := range pn.cardAnchors {
-		if a.block == block && a.name == name {
-			return "card-" + a.cardID, true
-		}
-	}
-	return "", false
-}
 
 // resolver answers the renderer's link and embed questions from the
 // vault index; it is shared by all render goroutines and only reads,
@@ -66,7 +17,7 @@ type resolver struct {
 	media *mediaSet
 	deps  *depRecorder // what each note's rendering looked at (nil: not recorded)
 	// reader, when set, reads embedded notes' text from their files: a
-	// one-off build keeps notes slim (slim.go) and fills each only while
+	// one-off build keeps notes slim (reparse.go) and fills each only while
 	// its own deck is laid out, possibly at the same time as this one.
 	reader *noteReader
 }
@@ -75,7 +26,7 @@ type resolver struct {
 func (r *resolver) useMedia(from string, f *vault.File) markdown.Target {
 	r.deps.usedMedia(from, f)
 	url, download := r.media.use(f)
-	return markdown.Target{URL: url, Kind: embedKind(f.Path), Download: download}
+	return markdown.Target{URL: url, Kind: markdown.EmbedKindOf(f.Path), Download: download}
 }
 
 var _ markdown.Resolver = (*resolver)(nil)
@@ -109,30 +60,6 @@ func (r *resolver) Link(from, target string) (markdown.Target, bool) {
 		return markdown.Target{}, false
 	}
 	return markdown.Target{URL: pn.deck.URL + "#" + pn.fragmentID(frag), Kind: markdown.EmbedNote}, true
-}
-
-// fragmentID turns the part of a link after '#' into an element id on
-// the note's deck page.
-func (pn *placedNote) fragmentID(frag string) string {
-	frag = strings.TrimSpace(frag)
-	if frag == "" {
-		return pn.anchor
-	}
-	if strings.HasPrefix(frag, "^") {
-		if id, ok := pn.cardElementID(true, strings.TrimPrefix(frag, "^")); ok {
-			return id
-		}
-		return pn.anchor
-	}
-	// Obsidian writes nested headings as "A#B"; the last one is the target.
-	if i := strings.LastIndexByte(frag, '#'); i >= 0 {
-		frag = frag[i+1:]
-	}
-	s := slug.Make(frag)
-	if id, ok := pn.cardElementID(false, s); ok {
-		return id
-	}
-	return pn.headingPrefix + s
 }
 
 func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
@@ -234,20 +161,4 @@ func stripTags(text string) string {
 		fields = fields[:len(fields)-1]
 	}
 	return strings.Join(fields, " ")
-}
-
-func embedKind(p string) markdown.EmbedKind {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico":
-		return markdown.EmbedImage
-	case ".mp3", ".wav", ".ogg", ".m4a", ".webm", ".flac", ".3gp":
-		return markdown.EmbedAudio
-	case ".mp4", ".mov", ".ogv", ".mkv":
-		return markdown.EmbedVideo
-	case ".pdf":
-		return markdown.EmbedPDF
-	case ".md":
-		return markdown.EmbedNote
-	}
-	return markdown.EmbedOther
 }

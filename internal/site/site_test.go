@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/flipdeck/flipdeck/internal/export"
 )
 
 // TestSites builds each whole-site fixture in testdata/sites. A fixture
@@ -93,7 +95,7 @@ func checkAsserts(t *testing.T, out string, res *Result, asserts string) {
 				t.Errorf("%s: found in %s", where, arg)
 			}
 		case "cards":
-			var f cardsFile
+			var f export.CardsFile
 			if err := json.Unmarshal([]byte(read("cards.json")), &f); err != nil {
 				t.Fatalf("%s: %v", where, err)
 			}

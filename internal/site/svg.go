@@ -40,8 +40,8 @@ feImage feMerge feMergeNode feMorphology feOffset fePointLight
 feSpecularLighting feSpotLight feTile feTurbulence
 animate animateTransform animateMotion set mpath`)
 
-// svgUnwrapped are elements dropped whose content is kept.
-var svgUnwrapped = setOf("a")
+// svgUnwrappedElements are elements dropped whose content is kept.
+var svgUnwrappedElements = setOf("a")
 
 // svgHarmless are elements dropped without a word: editors' metadata.
 var svgHarmless = setOf("metadata")
@@ -68,16 +68,9 @@ func sanitizeSVG(data []byte) (out []byte, removed bool, err error) {
 	d.Strict = true
 	d.CharsetReader = charset.NewReaderLabel
 	d.Entity = map[string]string{}
-	var b bytes.Buffer
-	b.Grow(len(data))
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	const (
-		kept = iota
-		unwrapped
-	)
-	var stack []int // kept or unwrapped, per open element written or unwrapped
-	skip := 0       // depth inside a dropped element
-	root := false
+	w := &svgWriter{}
+	w.b.Grow(len(data))
+	w.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -94,70 +87,102 @@ func sanitizeSVG(data []byte) (out []byte, removed bool, err error) {
 				d.Entity[string(m[1])] = string(m[2]) + string(m[3])
 			}
 		case xml.StartElement:
-			if skip > 0 {
-				skip++
-				continue
+			if err := w.start(t); err != nil {
+				return nil, false, err
 			}
-			space, name := t.Name.Space, t.Name.Local
-			if !root {
-				if name != "svg" || (space != svgSpace && space != "") {
-					return nil, false, errors.New("the document is not an SVG image (its root is not <svg>)")
-				}
-				root = true
-			}
-			switch {
-			case space != svgSpace && space != "":
-				skip = 1 // an editor's own (Inkscape, Sketch) or XHTML
-				removed = removed || space == "http://www.w3.org/1999/xhtml"
-				continue
-			case svgUnwrapped[name]:
-				stack = append(stack, unwrapped)
-				removed = removed || scriptLink(t.Attr)
-				continue
-			case !svgElements[name] || animatesLink(name, t.Attr):
-				skip = 1
-				removed = removed || !svgHarmless[name]
-				continue
-			}
-			b.WriteString("<" + name)
-			if len(stack) == 0 {
-				b.WriteString(` xmlns="` + svgSpace + `" xmlns:xlink="` + xlinkSpace + `"`)
-			}
-			for _, a := range t.Attr {
-				attr, ok, danger := svgAttr(name, a)
-				removed = removed || danger
-				if ok {
-					b.WriteString(" " + attr + `="`)
-					xml.EscapeText(&b, []byte(a.Value))
-					b.WriteByte('"')
-				}
-			}
-			b.WriteByte('>')
-			stack = append(stack, kept)
 		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if top == kept {
-				b.WriteString("</" + t.Name.Local + ">")
-			}
+			w.end(t)
 		case xml.CharData:
-			if skip == 0 && len(stack) > 0 {
-				xml.EscapeText(&b, t)
+			if w.skip == 0 && len(w.stack) > 0 {
+				xml.EscapeText(&w.b, t)
 			}
 		case xml.ProcInst:
 			// <?xml-stylesheet?> would apply XSLT, which can make HTML.
-			removed = removed || t.Target != "xml"
+			w.removed = w.removed || t.Target != "xml"
 		}
 	}
-	if !root {
+	if !w.root {
 		return nil, false, errors.New("the document is empty")
 	}
-	b.WriteByte('\n')
-	return b.Bytes(), removed, nil
+	w.b.WriteByte('\n')
+	return w.b.Bytes(), w.removed, nil
+}
+
+// svgWriter writes the sanitized SVG as sanitizeSVG reads the tokens of
+// the original.
+type svgWriter struct {
+	b       bytes.Buffer
+	stack   []svgOpen // per open element written or unwrapped
+	skip    int       // depth inside a dropped element
+	root    bool      // the root <svg> was read
+	removed bool      // something that could run script was left out
+}
+
+// svgOpen tells what became of an open element.
+type svgOpen int
+
+const (
+	svgKept      svgOpen = iota // written, with its content
+	svgUnwrapped                // left out, its content written
+)
+
+// start handles a start tag: it keeps the element, unwraps it, or drops
+// it with all its content.
+func (w *svgWriter) start(t xml.StartElement) error {
+	if w.skip > 0 {
+		w.skip++
+		return nil
+	}
+	space, name := t.Name.Space, t.Name.Local
+	if !w.root {
+		if name != "svg" || (space != svgSpace && space != "") {
+			return errors.New("the document is not an SVG image (its root is not <svg>)")
+		}
+		w.root = true
+	}
+	switch {
+	case space != svgSpace && space != "":
+		w.skip = 1 // an editor's own (Inkscape, Sketch) or XHTML
+		w.removed = w.removed || space == "http://www.w3.org/1999/xhtml"
+		return nil
+	case svgUnwrappedElements[name]:
+		w.stack = append(w.stack, svgUnwrapped)
+		w.removed = w.removed || scriptLink(t.Attr)
+		return nil
+	case !svgElements[name] || animatesLink(name, t.Attr):
+		w.skip = 1
+		w.removed = w.removed || !svgHarmless[name]
+		return nil
+	}
+	w.b.WriteString("<" + name)
+	if len(w.stack) == 0 {
+		w.b.WriteString(` xmlns="` + svgSpace + `" xmlns:xlink="` + xlinkSpace + `"`)
+	}
+	for _, a := range t.Attr {
+		attr, ok, danger := svgAttr(name, a)
+		w.removed = w.removed || danger
+		if ok {
+			w.b.WriteString(" " + attr + `="`)
+			xml.EscapeText(&w.b, []byte(a.Value))
+			w.b.WriteByte('"')
+		}
+	}
+	w.b.WriteByte('>')
+	w.stack = append(w.stack, svgKept)
+	return nil
+}
+
+// end handles an end tag: the end of a kept element is written.
+func (w *svgWriter) end(t xml.EndElement) {
+	if w.skip > 0 {
+		w.skip--
+		return
+	}
+	top := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	if top == svgKept {
+		w.b.WriteString("</" + t.Name.Local + ">")
+	}
 }
 
 // svgAttr returns the name to write attribute a of element elem under,

@@ -1,0 +1,136 @@
+// Package export writes what the site offers other tools: cards.json,
+// every card as plain data (its id, deck, source note and line, kind,
+// tags, and both sides as plain text). It takes records and bytes and
+// knows nothing of notes, rendering or pages; internal/site makes the
+// records from the rendered notes.
+package export
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	gohash "hash"
+	"os"
+	"sync"
+)
+
+// CardRecord is one card in public/cards.json, the machine-readable list
+// of every card for search, the quiz and other tools.
+type CardRecord struct {
+	ID       string   `json:"id"`
+	Deck     []string `json:"deck"`
+	Note     string   `json:"note"` // source path relative to the vault
+	Line     int      `json:"line"`
+	Kind     string   `json:"kind"`
+	Tags     []string `json:"tags"`
+	Question string   `json:"question"` // plain text
+	Answer   string   `json:"answer"`   // plain text
+	URL      string   `json:"url"`      // the card on its deck page, relative to the site root
+}
+
+// CardsFile is the whole of cards.json.
+type CardsFile struct {
+	Title string       `json:"title"`
+	Cards []CardRecord `json:"cards"`
+}
+
+// CardsWriter writes cards.json in one pass while the decks are laid
+// out: each deck's records (made by the site from the plain text its
+// rendering already holds) are appended once, in deck order, as soon
+// as the decks before it are done, and hashed on the way. Decks finish
+// out of order (in parallel), so a finished deck waits in memory only
+// for those before it. In a one-off build the file grows in a temporary
+// file rather than in memory (it is the biggest file: 38 MB at 5,000
+// notes) and is read back once at the end.
+type CardsWriter struct {
+	mu      sync.Mutex
+	n, next int            // decks, and the one whose records come next
+	waiting map[int][]byte // finished decks after next
+	any     bool           // a record was written (the next needs a comma)
+	file    *os.File       // nil: in buf
+	buf     bytes.Buffer
+	size    int64
+	sum     gohash.Hash
+	err     error
+}
+
+// NewCardsWriter starts cards.json for n decks, in a temporary file
+// when spool is set (and one can be made).
+func NewCardsWriter(title string, n int, spool bool) *CardsWriter {
+	w := &CardsWriter{n: n, waiting: map[int][]byte{}, sum: sha256.New()}
+	if spool {
+		if f, err := os.CreateTemp("", "flipdeck-cards-*"); err == nil {
+			w.file = f
+		}
+	}
+	t, _ := json.Marshal(title)
+	w.write([]byte(`{"title":`), t, []byte(`,"cards":[`))
+	return w
+}
+
+func (w *CardsWriter) write(bs ...[]byte) {
+	for _, b := range bs {
+		w.sum.Write(b)
+		if w.file == nil {
+			w.buf.Write(b)
+		} else if _, err := w.file.WriteAt(b, w.size); err != nil && w.err == nil {
+			w.err = err
+		}
+		w.size += int64(len(b))
+	}
+}
+
+// Set gives deck i's records (comma-separated, maybe none).
+func (w *CardsWriter) Set(i int, records []byte) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.waiting[i] = records
+	for {
+		r, ok := w.waiting[w.next]
+		if !ok {
+			return
+		}
+		delete(w.waiting, w.next)
+		w.next++
+		if len(r) == 0 {
+			continue
+		}
+		if w.any {
+			w.write([]byte{','})
+		}
+		w.any = true
+		w.write(r)
+	}
+}
+
+// Finish ends the file and returns it with its hash; an error when a
+// deck never came (a stopped build) or the temporary file failed.
+func (w *CardsWriter) Finish() (data []byte, sum [sha256.Size]byte, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.next < w.n {
+		return nil, sum, fmt.Errorf("cards.json: %d of %d decks missing", w.n-w.next, w.n)
+	}
+	w.write([]byte("]}\n"))
+	if w.err != nil {
+		return nil, sum, fmt.Errorf("cards.json: temporary file: %w", w.err)
+	}
+	data = w.buf.Bytes()
+	copy(sum[:], w.sum.Sum(nil))
+	if w.file != nil {
+		data = make([]byte, w.size)
+		if _, err := w.file.ReadAt(data, 0); err != nil {
+			return nil, sum, fmt.Errorf("cards.json: reading back the temporary file: %w", err)
+		}
+	}
+	return data, sum, nil
+}
+
+// Close removes the temporary file.
+func (w *CardsWriter) Close() {
+	if w.file != nil {
+		w.file.Close()
+		os.Remove(w.file.Name())
+	}
+}

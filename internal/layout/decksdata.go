@@ -1,0 +1,117 @@
+package layout
+
+import (
+	"encoding/json"
+	"html/template"
+)
+
+// DeckCardsJSON lists, for every deck of the given subtrees, the ids of
+// the cards of its own notes and its subdecks' slugs, and the reversed
+// pairs among the cards: {"own": {slug: [ids]}, "kids": {slug: [slugs]},
+// "pairs": [[id, id]]}. The page script puts the subtree lists together
+// (dom.js readDeckCards); listing each id once rather than once per
+// ancestor keeps a big deck page small. (The index takes the same from
+// data/decks.json: decktree.js.)
+func DeckCardsJSON(roots []*DeckNode) template.JS {
+	type deckCards struct {
+		Own   map[string][]string `json:"own"`
+		Kids  map[string][]string `json:"kids"`
+		Pairs [][2]string         `json:"pairs,omitempty"`
+	}
+	dc := deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
+	var rec func([]*DeckNode)
+	rec = func(ds []*DeckNode) {
+		for _, d := range ds {
+			dc.Own[d.Slug] = d.OwnCardIDs
+			dc.Pairs = append(dc.Pairs, d.OwnPairs...)
+			if len(d.Children) > 0 {
+				kids := make([]string, len(d.Children))
+				for i, c := range d.Children {
+					kids[i] = c.Slug
+				}
+				dc.Kids[d.Slug] = kids
+			}
+			rec(d.Children)
+		}
+	}
+	rec(roots)
+	return scriptJSON(dc)
+}
+
+// DecksDataURL is the list of every deck with its cards, which a quiz
+// page loads at the end of a session to offer the next deck with cards
+// to study, the all-decks quiz to know which deck pages hold the cards it
+// asks, and a deck page to gather its top-level deck's cards for Anki.
+const DecksDataURL = "data/decks.json"
+
+// DeckListEntry is one deck in data/decks.json.
+type DeckListEntry struct {
+	Slug  string      `json:"slug"`
+	Name  string      `json:"name"`           // "A › B › C"
+	Title string      `json:"title"`          // "C", the deck's own name
+	URL   string      `json:"url"`            // its page, root-relative
+	Quiz  string      `json:"quiz,omitempty"` // root-relative; none when the deck has no cards
+	Notes int         `json:"notes,omitempty"`
+	IDs   []string    `json:"ids"`             // the cards of the deck's own notes
+	Pairs [][2]string `json:"pairs,omitempty"` // reversed pairs among IDs
+	Kids  []string    `json:"kids,omitempty"`  // subdecks' slugs
+}
+
+// DecksJSON is data/decks.json: every deck, in tree order (each deck before its
+// subdecks), with the ids of its own cards and its subdecks' slugs: what
+// the quiz needs to offer the next deck, and what the index needs for
+// today's counts and to make the rows of subdecks it leaves out
+// (deckrows.go; notes for merging chains as DeckRows does).
+func DecksJSON(t *Tree) []byte {
+	var list []DeckListEntry
+	t.Walk(func(d *DeckNode) {
+		e := DeckListEntry{Slug: d.Slug, Name: d.Trail(), Title: d.Name, URL: d.URL, Notes: d.NoteCount,
+			IDs: d.OwnCardIDs, Pairs: d.OwnPairs}
+		if e.IDs == nil {
+			e.IDs = []string{}
+		}
+		if d.CardCount > 0 {
+			e.Quiz = d.QuizURL
+		}
+		for _, c := range d.Children {
+			e.Kids = append(e.Kids, c.Slug)
+		}
+		list = append(list, e)
+	})
+	b, err := json.Marshal(list)
+	if err != nil {
+		panic(err) // only our own plain types are marshalled
+	}
+	return b
+}
+
+// scriptJSON marshals v for a <script type="application/json"> element.
+// encoding/json escapes <, > and & as \u003c…, so no "</script>" or
+// "<!--" can appear in the output and end the element early.
+func scriptJSON(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only our own plain types are marshalled
+	}
+	return template.JS(b)
+}
+
+// QuizPageURLs lists the deck pages (root-relative) whose flip cards a
+// quiz over d asks: those of d's subtree with cards of their own, in deck
+// order. The deck pages are the one copy of every card's HTML, readable
+// without JavaScript and kept offline anyway; the quiz reads its cards
+// from them (pagecards.js).
+func QuizPageURLs(d *DeckNode) []string {
+	var urls []string
+	var rec func(*DeckNode)
+	rec = func(d *DeckNode) {
+		if d.OwnCards > 0 {
+			urls = append(urls, d.URL)
+		}
+		for _, c := range d.Children {
+			rec(c)
+		}
+	}
+	rec(d)
+	return urls
+}
