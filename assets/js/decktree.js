@@ -1,6 +1,6 @@
 // decktree.js: the index's deck tree from data/decks.json. The index page
 // holds only the top levels of a big vault's deck tree
-// (internal/site/indexrows.go) and no card ids: this module loads the
+// (internal/layout/deckrows.go) and no card ids: this module loads the
 // list of every deck with its cards, for today's counts, and makes the
 // rows of a lazy row's subdecks when its toggle opens them, a level at a
 // time, as templates/decklist.html would have.
@@ -43,7 +43,7 @@ export function indexDecks(list) {
 
 // row makes the row of deck d at depth, merging a chain of decks that
 // hold nothing but one subdeck each into the row of the last (as
-// internal/site deckRows does); its subdecks are lazy.
+// internal/layout DeckRows does); its subdecks are lazy.
 function row(tree, d, depth, root) {
   const chain = [];
   while (!d.notes && d.kids && d.kids.length === 1 && tree.decks.has(d.kids[0])) {
