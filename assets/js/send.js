@@ -53,6 +53,23 @@ export async function openSendDialog() {
   }
   const url = link.url;
   const input = el("input", { type: "url", class: "send-link", readonly: true, value: url, "aria-label": "The link", "data-size": url.length });
+  const actions = sendActions(link, url, input, status);
+  dlg.replaceChildren(...[
+    dlg.firstChild,
+    el("p", {}, "A link that holds your progress: " + plural(link.cards, "card") + ", " + plural(link.reviews, "review") + " (" + kb(url.length) + "). " +
+      "Open it on your other device, in the browser you study in there, to merge it with the progress kept there. " +
+      "It goes from device to device in the link itself: no server ever sees it."),
+    input, actions, status,
+    url.length > 32768 ? el("p", { class: "field-hint send-long" }, "A long link: some apps cut long messages short. If the other device says the link is damaged, use Export progress and Import progress instead.") : null,
+    qrFigure(url), receiveHereBox(dlg), el("p", { class: "send-close-row" }, close)].filter(Boolean));
+  // Focus a button, not the link's text field: no keyboard pops up on a phone.
+  (actions.querySelector(".primary") || close).focus();
+  return dlg;
+}
+
+// sendActions makes the dialog's buttons: Share (where the browser can)
+// and Copy link, which say in status how it went.
+function sendActions(link, url, input, status) {
   const actions = el("p", { class: "send-actions" });
   const copyBtn = el("button", { type: "button", class: "button", "data-action": "send-copy" }, "Copy link");
   copyBtn.addEventListener("click", async () => {
@@ -76,20 +93,27 @@ export async function openSendDialog() {
     copyBtn.classList.add("primary");
   }
   actions.append(copyBtn);
+  return actions;
+}
 
-  let qrBox;
+// qrFigure draws url as a QR code, or says why it is too big for one.
+function qrFigure(url) {
   const bytes = new TextEncoder().encode(url);
   const code = encode(bytes);
   if (code) {
     const svg = toSVG(code, "QR code of the link");
     // About three pixels a module, so a phone camera can read it off a screen.
     svg.style.maxWidth = Math.max(200, (code.size + 8) * 3) + "px";
-    qrBox = el("figure", { class: "send-qr", "data-version": code.version, "data-ecl": code.ecl },
+    return el("figure", { class: "send-qr", "data-version": code.version, "data-ecl": code.ecl },
       svg, el("figcaption", {}, "Or scan this with the other device's camera."));
-  } else {
-    qrBox = el("p", { class: "send-noqr" }, "Your progress is too big for a QR code (the link is " + kb(bytes.length) +
-      "; a QR code holds at most " + kb(capacity(MAX_VERSION, "L")) + "): send the link instead.");
   }
+  return el("p", { class: "send-noqr" }, "Your progress is too big for a QR code (the link is " + kb(bytes.length) +
+    "; a QR code holds at most " + kb(capacity(MAX_VERSION, "L")) + "): send the link instead.");
+}
+
+// receiveHereBox is the folded "Receiving here instead?" part: a box to
+// paste a link from the other device into, which closes dlg and merges.
+function receiveHereBox(dlg) {
   // An app installed on an iPhone keeps its own storage, apart from
   // Safari's, where a tapped link opens: there the link is pasted.
   const paste = el("input", { type: "url", class: "send-link", id: "receive-paste", placeholder: "https://…#progress=…", autocomplete: "off" });
@@ -105,20 +129,9 @@ export async function openSendDialog() {
     const { receive } = await import("./receive.js");
     receive(payload);
   });
-  const receiveHere = el("details", { class: "receive-here" },
+  return el("details", { class: "receive-here" },
     el("summary", {}, "Receiving here instead?"),
     el("p", {}, "Open the link from your other device on this one, or paste it here:"),
     el("label", { for: "receive-paste", class: "sr-only" }, "Link from the other device"),
     el("div", { class: "paste-row" }, paste, pasteOK), pasteMsg);
-  dlg.replaceChildren(...[
-    dlg.firstChild,
-    el("p", {}, "A link that holds your progress: " + plural(link.cards, "card") + ", " + plural(link.reviews, "review") + " (" + kb(url.length) + "). " +
-      "Open it on your other device, in the browser you study in there, to merge it with the progress kept there. " +
-      "It goes from device to device in the link itself: no server ever sees it."),
-    input, actions, status,
-    url.length > 32768 ? el("p", { class: "field-hint send-long" }, "A long link: some apps cut long messages short. If the other device says the link is damaged, use Export progress and Import progress instead.") : null,
-    qrBox, receiveHere, el("p", { class: "send-close-row" }, close)].filter(Boolean));
-  // Focus a button, not the link's text field: no keyboard pops up on a phone.
-  (actions.querySelector(".primary") || close).focus();
-  return dlg;
 }

@@ -50,14 +50,28 @@ function retentionOf(log, from) {
   return { pass, n };
 }
 
+// render draws the statistics page from the stored progress, one part
+// after another.
 function render() {
   const t = now();
   const data = store.load();
-  const recs = data.cards;
-  const log = data.log;
   const today = dayStart(t);
+  const { dueNow, studied } = renderForecast(data.cards, t, today);
+  const reviewsToday = renderHistory(data.log, t, today);
+  renderRetention(data.log, today);
+  const mean = meanRetrievability(allIds, data.cards, t);
+  document.getElementById("stat-tiles").replaceChildren(
+    tile("due now", String(dueNow), null, "due"),
+    tile("reviews today", String(reviewsToday), null, "today"),
+    tile("cards studied", studied + " / " + allIds.size, null, "studied"),
+    tile("mean recall now", mean == null ? "–" : pct(mean), null, "recall"));
+  renderDeckRows(data.cards, t);
+}
 
-  // Forecast: day 0 holds everything due today or overdue.
+// renderForecast draws the due forecast (day 0 holds everything due today
+// or overdue) and returns how many cards are due now and how many have
+// been studied.
+function renderForecast(recs, t, today) {
   const forecast = Array.from({ length: 30 }, () => 0);
   let dueNow = 0;
   let studied = 0;
@@ -78,8 +92,12 @@ function render() {
     title: "Due forecast",
     summary: plural(forecast[0], "card") + " due today, " + f7 + " within 7 days, " + f30 + " within 30 days.",
   });
+  return { dueNow, studied };
+}
 
-  // Reviews per day over the last 90 days.
+// renderHistory draws the reviews per day over the last 90 days and
+// returns today's reviews.
+function renderHistory(log, t, today) {
   const hist = Array.from({ length: 90 }, () => [0, 0, 0]);
   const from90 = today - 89 * DAY_MS;
   let reviewsToday = 0;
@@ -100,8 +118,12 @@ function render() {
     title: "Reviews per day",
     summary: plural(total90, "review") + " in the last 90 days, on " + plural(active, "day") + "; " + reviewsToday + " today.",
   });
+  return reviewsToday;
+}
 
-  // True retention: share of reviews (not first ones, not same-day) remembered.
+// renderRetention fills the true-retention table: the share of reviews
+// (not first ones, not same-day) remembered.
+function renderRetention(log, today) {
   const ret = document.getElementById("retention");
   const rows = [["Last 7 days", today - 6 * DAY_MS, "7"], ["Last 30 days", today - 29 * DAY_MS, "30"], ["All stored reviews", -Infinity, "all"]];
   const table = document.createElement("table");
@@ -129,16 +151,11 @@ function render() {
   note.className = "field-hint";
   note.textContent = "Reviews of cards past their learning steps, at least a day apart; your desired retention is " + pct(store.settings().retention) + ".";
   ret.replaceChildren(table, note);
+}
 
-  // Tiles.
-  const mean = meanRetrievability(allIds, recs, t);
-  document.getElementById("stat-tiles").replaceChildren(
-    tile("due now", String(dueNow), null, "due"),
-    tile("reviews today", String(reviewsToday), null, "today"),
-    tile("cards studied", studied + " / " + allIds.size, null, "studied"),
-    tile("mean recall now", mean == null ? "–" : pct(mean), null, "recall"));
-
-  // Per deck.
+// renderDeckRows fills each deck's row: its counts by state, its mean
+// recall now and its state bar.
+function renderDeckRows(recs, t) {
   for (const row of document.querySelectorAll(".deck-state-row[data-deck]")) {
     const ids = deckCards[row.dataset.deck] || [];
     const c = store.counts(ids, t);
