@@ -175,12 +175,24 @@ func TestHugoBuilds(t *testing.T) {
 	}
 	const notes = 40
 	site := convertVault(t, notes)
-	out := filepath.Join(t.TempDir(), "public")
-	cmd := exec.Command(hugo, "--quiet", "--minify", "--source", site, "--destination", out)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, b)
+	build := func() map[string][]byte {
+		out := filepath.Join(t.TempDir(), "public")
+		cmd := exec.Command(hugo, "--quiet", "--minify", "--source", site, "--destination", out)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("hugo: %v\n%s", err, b)
+		}
+		return readTree(t, out)
 	}
-	files := readTree(t, out)
+	files, again := build(), build()
+	// run.sh compares output bytes: they must not change between runs.
+	if len(files) != len(again) {
+		t.Errorf("hugo wrote %d files, then %d", len(files), len(again))
+	}
+	for rel, data := range files {
+		if !bytes.Equal(data, again[rel]) {
+			t.Errorf("%s differs between two Hugo builds of the same site", rel)
+		}
+	}
 	for _, want := range []string{"index.html", "404.html", "style.css", "attachments/img-1.png"} {
 		if files[want] == nil {
 			t.Errorf("hugo wrote no %s", want)
