@@ -68,6 +68,11 @@ type Result struct {
 	Written, Unchanged, Removed int
 	PrecacheBytes               int64 // what the service worker downloads at install
 	Duration                    time.Duration
+	// Rendered counts the notes rendered, not taken from a cache.
+	Rendered int
+	// CacheErr says why the -cache folder could not be used or saved
+	// to; the build went on without it.
+	CacheErr error
 }
 
 // Warnings counts the diagnostics that are warnings.

@@ -113,8 +113,10 @@ func (r *depRecorder) take(from string) *noteDeps {
 type renderedEntry struct {
 	key   hash
 	deps  *noteDeps
-	rn    *renderedNote
+	rn    *renderedNote // nil: in the persistent cache, not loaded yet
 	diags []diag.Diagnostic
+	// stored: the persistent cache holds the rendering (diskcache.go).
+	stored bool
 }
 
 // renderCache holds renderings between builds, and per build the facts
@@ -122,6 +124,8 @@ type renderedEntry struct {
 type renderCache struct {
 	mu      sync.Mutex // entries is read and written by render goroutines
 	entries map[string]*renderedEntry
+	// load reads a stored rendering by its key (nil: no persistent cache).
+	load func(hash) (*renderedNote, bool)
 
 	// Per build:
 	content   map[string]hash        // note path → hash of its bytes
@@ -189,8 +193,9 @@ func (c *renderCache) key(n *notes.Note, deps *noteDeps) hash {
 }
 
 // lookup returns the cached rendering of n when nothing it depends on
-// has changed.
-func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
+// has changed. A rendering in the persistent cache is loaded only when
+// it is used (lazynote.go); render makes it should that fail.
+func (c *renderCache) lookup(n *notes.Note, render func() *renderedNote) *renderedEntry {
 	if c == nil {
 		return nil
 	}
@@ -199,6 +204,16 @@ func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
 	c.mu.Unlock()
 	if e == nil || e.key != c.key(n, e.deps) {
 		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.rn == nil {
+		key := e.key
+		e.rn = &renderedNote{lazy: &lazyNote{load: func() (*renderedNote, bool) { return c.load(key) },
+			failed: func() { c.mu.Lock(); e.stored = false; c.mu.Unlock() }}}
+	}
+	if e.rn.lazy != nil {
+		e.rn.lazy.setRender(render)
 	}
 	return e
 }
@@ -290,18 +305,24 @@ type pageMemo struct {
 	frags, newFrags map[fragKey][]byte
 	files, newFiles map[string]memoFile // final files (minified, hashed) by name
 	decks, newDecks map[string]memoDeck // a deck's pieces of site-wide files
+	// load reads a stored file ("file") or deck piece ("deck") by name
+	// and key (nil: no persistent cache).
+	load func(kind, name string, key hash) ([]byte, bool)
 }
 
 // memoFile is a finished file and the key it was made under.
 type memoFile struct {
 	key hash
-	f   finalFile
+	f   finalFile // f.data not loaded yet when stored and loaded are false
+	// stored: the persistent cache holds it; loaded: f.data is here.
+	stored, loaded bool
 }
 
 // memoDeck is what a deck contributes to cards.json.
 type memoDeck struct {
-	key   hash
-	cards []byte
+	key            hash
+	cards          []byte
+	stored, loaded bool // as in memoFile
 }
 
 // file returns the finished file name made under key, if memoised.
@@ -315,8 +336,25 @@ func (m *pageMemo) file(name string, key *hash) (finalFile, bool) {
 	if !ok || e.key != *key {
 		return finalFile{}, false
 	}
+	if !e.loaded {
+		if e.f.data, ok = m.loadLocked("file", name, e.key); !ok {
+			return finalFile{}, false
+		}
+		e.loaded = true
+	}
 	m.newFiles[name] = e
 	return e.f, true
+}
+
+// loadLocked reads a stored entry; m.mu is held, and released while
+// the entry is read.
+func (m *pageMemo) loadLocked(kind, name string, key hash) ([]byte, bool) {
+	if m.load == nil {
+		return nil, false
+	}
+	m.mu.Unlock()
+	defer m.mu.Lock()
+	return m.load(kind, name, key)
 }
 
 func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
@@ -324,7 +362,7 @@ func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
 		return
 	}
 	m.mu.Lock()
-	m.newFiles[name] = memoFile{*key, f}
+	m.newFiles[name] = memoFile{key: *key, f: f, loaded: true}
 	m.mu.Unlock()
 }
 
@@ -339,6 +377,12 @@ func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
 	if !ok || e.key != *key {
 		return memoDeck{}, false
 	}
+	if !e.loaded {
+		if e.cards, ok = m.loadLocked("deck", url, e.key); !ok {
+			return memoDeck{}, false
+		}
+		e.loaded = true
+	}
 	m.newDecks[url] = e
 	return e, true
 }
@@ -348,7 +392,7 @@ func (m *pageMemo) putDeck(url string, key *hash, cards []byte) {
 		return
 	}
 	m.mu.Lock()
-	m.newDecks[url] = memoDeck{*key, cards}
+	m.newDecks[url] = memoDeck{key: *key, cards: cards, loaded: true}
 	m.mu.Unlock()
 }
 

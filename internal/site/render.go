@@ -17,6 +17,9 @@ import (
 type renderedNote struct {
 	view  NoteView
 	cards []renderedCard // parallel to note.Cards
+	// lazy, when set, holds the rendering instead (a stored one, read
+	// when first used: lazynote.go); resolved gives it.
+	lazy *lazyNote
 }
 
 type renderedCard struct {
