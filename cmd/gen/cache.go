@@ -48,7 +48,7 @@ func useCache(b *site.Builder, dir string, opt site.Options, serve bool) error {
 	if within(src, abs) {
 		return usageError{fmt.Sprintf("-cache %s holds the source folder %s; give the cache a folder of its own (e.g. -cache .flipdeck-cache)", dir, opt.Src)}
 	}
-	return b.UseCache(dir)
+	return b.UseCache(dir, !serve)
 }
 
 // within reports whether path is dir or inside it.

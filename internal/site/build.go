@@ -201,7 +201,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 		all = append(all, copyNote(p.note))
 		parsed[p.note.Path] = p
 	}
-	if b.renders != nil {
+	if b.renders != nil && !b.disk.buildsOnce() {
 		b.parsed = parsed
 	}
 	return all, content, ds

@@ -304,6 +304,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			cards.set(i, records)
 			b.pages.putDeck(d.URL, key, records)
 		}
+		b.disk.deckDone(b, pages, d, ns)
 		if oneOff {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more

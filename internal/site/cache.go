@@ -308,6 +308,8 @@ type pageMemo struct {
 	// load reads a stored file ("file") or deck piece ("deck") by name
 	// and key (nil: no persistent cache).
 	load func(kind, name string, key hash) ([]byte, bool)
+	// noFragments: there is no next build in this process to use them.
+	noFragments bool
 }
 
 // memoFile is a finished file and the key it was made under.
@@ -414,7 +416,7 @@ func newPageMemo() *pageMemo {
 // fragment returns the memoised piece for k, making it with make when
 // there is none.
 func (m *pageMemo) fragment(k fragKey, make func() []byte) []byte {
-	if m == nil {
+	if m == nil || m.noFragments {
 		return make()
 	}
 	m.mu.Lock()
@@ -440,4 +442,26 @@ func (m *pageMemo) rotate() {
 	m.frags, m.newFrags = m.newFrags, map[fragKey][]byte{}
 	m.files, m.newFiles = m.newFiles, map[string]memoFile{}
 	m.decks, m.newDecks = m.newDecks, map[string]memoDeck{}
+}
+
+// saveEarly hands the file name and the deck piece of name made in this
+// build to save, when the store lacks them (a lean persistent cache,
+// diskcache.go), and then lets their bytes go: the store has them.
+func (m *pageMemo) saveEarly(name string, save func(kind string, key hash, data []byte) bool) {
+	m.mu.Lock()
+	f, fok := m.newFiles[name]
+	d, dok := m.newDecks[name]
+	m.mu.Unlock()
+	if fok && (f.stored || save("file", f.key, f.f.data)) {
+		f.stored, f.loaded, f.f.data = true, false, nil
+		m.mu.Lock()
+		m.newFiles[name] = f
+		m.mu.Unlock()
+	}
+	if dok && (d.stored || save("deck", d.key, d.cards)) {
+		d.stored, d.loaded, d.cards = true, false, nil
+		m.mu.Lock()
+		m.newDecks[name] = d
+		m.mu.Unlock()
+	}
 }

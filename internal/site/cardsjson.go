@@ -44,8 +44,8 @@ type cardsWriter struct {
 	n, next int            // decks, and the one whose records come next
 	waiting map[int][]byte // finished decks after next
 	any     bool           // a record was written (the next needs a comma)
-	file    *os.File       // nil: in buf
-	buf     bytes.Buffer
+	file    *os.File       // nil: in parts
+	parts   [][]byte       // joined once at the end: a growing buffer copied 38 MB again and again
 	size    int64
 	sum     gohash.Hash
 	err     error
@@ -69,7 +69,7 @@ func (w *cardsWriter) write(bs ...[]byte) {
 	for _, b := range bs {
 		w.sum.Write(b)
 		if w.file == nil {
-			w.buf.Write(b)
+			w.parts = append(w.parts, b)
 		} else if _, err := w.file.WriteAt(b, w.size); err != nil && w.err == nil {
 			w.err = err
 		}
@@ -112,7 +112,8 @@ func (w *cardsWriter) finish() (finalFile, error) {
 	if w.err != nil {
 		return finalFile{}, fmt.Errorf("cards.json: temporary file: %w", w.err)
 	}
-	f := finalFile{data: w.buf.Bytes()}
+	f := finalFile{data: bytes.Join(w.parts, nil)}
+	w.parts = nil
 	copy(f.sum[:], w.sum.Sum(nil))
 	if w.file != nil {
 		f.data = make([]byte, w.size)

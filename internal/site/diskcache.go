@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/flipdeck/flipdeck/internal/buildcache"
+	"github.com/flipdeck/flipdeck/internal/notes"
 )
 
 // diskCache is gen -cache: the Builder's caches (cache.go) saved to a
@@ -35,19 +36,36 @@ type diskCache struct {
 	ns      hash   // the build options that shape the output
 	index   hash   // the key of this source folder's index
 	loaded  bool
+	// lean: b builds once (gen -cache without -serve), so what a deck
+	// made is saved as soon as the deck is done and let go: memory then
+	// holds a deck's renderings at a time, not the site's (deckDone).
+	lean bool
 
 	store *buildcache.Store // of the build under way
 }
 
 // UseCache makes b, made by NewBuilder, keep its caches in the folder
-// dir between processes (gen -cache). It fails when dir cannot be made
-// or written; the error names it, and b then builds without it.
-func (b *Builder) UseCache(dir string) error {
+// dir between processes (gen -cache). With once (b builds once, gen
+// without -serve), b keeps in memory no more than a one-off build does.
+// It fails when dir cannot be made or written; the error names it, and
+// b then builds without it.
+func (b *Builder) UseCache(dir string, once bool) error {
 	version, err := buildcache.Executable()
 	if err != nil {
 		return fmt.Errorf("cannot use cache folder %s: cannot read the gen binary to tell its version (%v); build without -cache", dir, err)
 	}
-	return b.useCache(dir, version)
+	if err := b.useCache(dir, version); err != nil {
+		return err
+	}
+	if once {
+		// Caches for a next build in this process would only hold a
+		// second copy of the site: the store holds what a next process
+		// needs.
+		b.disk.lean = true
+		b.minified = nil
+		b.pages.noFragments = true
+	}
+	return nil
 }
 
 func (b *Builder) useCache(dir, version string) error {
@@ -60,7 +78,7 @@ func (b *Builder) useCache(dir, version string) error {
 	c := &diskCache{dir: dir, version: version}
 	o := b.opt
 	c.ns = sha256.Sum256(fmt.Appendf(nil, "flipdeck cache 1\x00%q\x00%q\x00%q\x00%t\x00%t\x00%d",
-		o.Title, strings.Join(o.Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
+		o.Title, strings.Join(b.parseOptions().Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
 	c.index = c.key("index", src, nil)
 	b.disk = c
 	b.renders.load = c.loadRendering
@@ -85,6 +103,10 @@ func (b *Builder) scanSkip(outAbs string) []string {
 	}
 	return []string{outAbs}
 }
+
+// buildsOnce reports whether the builder builds once (lean): then it
+// keeps nothing for a next build in memory.
+func (c *diskCache) buildsOnce() bool { return c != nil && c.lean }
 
 // key is the store key of an entry of kind for name made under k.
 func (c *diskCache) key(kind, name string, k *hash) hash {
@@ -166,7 +188,10 @@ func (c *diskCache) end(b *Builder, workers int) error {
 			touch = append(touch, k)
 			continue
 		}
-		rn := e.rn
+		rn := e.rn.resolved()
+		if rn == nil {
+			continue
+		}
 		puts = append(puts, put{k, func() []byte { return encodeRendered(rn) }})
 		e.stored = true
 	}
@@ -217,4 +242,31 @@ func (c *diskCache) end(b *Builder, workers int) error {
 		return fmt.Errorf("cannot save to cache folder %s: %v; the site was built, the next build may be slower", c.dir, first)
 	}
 	return nil
+}
+
+// deckDone saves, in a lean build, what deck d made (its notes'
+// renderings, its page and its piece of cards.json) and lets it go:
+// nothing later in the build reads them.
+func (c *diskCache) deckDone(b *Builder, pages *pageBuilder, d *DeckNode, ns []*notes.Note) {
+	if c == nil || !c.lean || c.store == nil {
+		return
+	}
+	for _, n := range ns {
+		b.renders.mu.Lock()
+		e := b.renders.entries[n.Path]
+		var rn *renderedNote
+		if e != nil && !e.stored {
+			rn = e.rn.resolved()
+		}
+		b.renders.mu.Unlock()
+		if rn != nil && c.store.Put(c.key("render", "", &e.key), encodeRendered(rn)) == nil {
+			b.renders.mu.Lock()
+			e.stored, e.rn = true, nil
+			b.renders.mu.Unlock()
+		}
+		pages.dropNote(n.Path)
+	}
+	b.pages.saveEarly(d.URL, func(kind string, key hash, data []byte) bool {
+		return c.store.Put(c.key(kind, d.URL, &key), data) == nil
+	})
 }

@@ -50,10 +50,16 @@ func damageEntries(t *testing.T, dir string, keep func(path string) bool) int {
 
 // TestCacheMatchesNoCache builds the sample vault again and again, each
 // time in a fresh Builder with the same cache folder (as gen -cache does
-// in a new process), through edits and damage to the cache, and wants
+// in a new process, keeping what it made in memory or not), through edits and damage to the cache, and wants
 // after each step exactly the site and diagnostics a build without the
 // cache gives, and no more notes rendered than the step calls for.
 func TestCacheMatchesNoCache(t *testing.T) {
+	for _, lean := range []bool{false, true} {
+		t.Run(map[bool]string{false: "kept in memory", true: "lean"}[lean], func(t *testing.T) { testCacheMatchesNoCache(t, lean) })
+	}
+}
+
+func testCacheMatchesNoCache(t *testing.T, lean bool) {
 	dir := t.TempDir()
 	src, cache := filepath.Join(dir, "src"), filepath.Join(dir, "cache")
 	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
@@ -104,6 +110,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 		if err := b.useCache(cache, "test"); err != nil {
 			t.Fatal(err)
 		}
+		b.disk.lean = lean
 		res, err := b.Build()
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
