@@ -95,7 +95,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	cacheErr := b.disk.begin(b)
-	w, err := outdir.Open(opt.Out, writtenBefore(b.written))
+	w, err := outdir.Open(opt.Out, b.disk.prevWritten(writtenBefore(b.written)))
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +187,10 @@ func (e *emitter) emitKnown(name string, f finalFile) {
 // emitMemo emits name, taking it from the memo when it was made under key
 // before, else making it with make (then minifying and hashing it).
 func (b *Builder) emitMemo(e *emitter, name string, key *hash, make func() []byte) {
-	if f, ok := b.pages.file(name, key); ok {
-		e.emitKnown(name, f)
+	if f, kept, ok := b.pages.file(name, key, e.keptUnchanged(name)); ok {
+		if !kept {
+			e.emitKnown(name, f)
+		}
 		return
 	}
 	b.pages.putFile(name, key, e.emit(name, make()))

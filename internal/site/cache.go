@@ -314,8 +314,9 @@ type pageMemo struct {
 
 // memoFile is a finished file and the key it was made under.
 type memoFile struct {
-	key hash
-	f   finalFile // f.data not loaded yet when stored and loaded are false
+	key  hash
+	f    finalFile // f.data not loaded yet when stored and loaded are false
+	size int       // len(f.data), loaded or not
 	// stored: the persistent cache holds it; loaded: f.data is here.
 	stored, loaded bool
 }
@@ -328,24 +329,31 @@ type memoDeck struct {
 }
 
 // file returns the finished file name made under key, if memoised.
-func (m *pageMemo) file(name string, key *hash) (finalFile, bool) {
+// When its bytes are not in memory and kept(its hash, its size) says the
+// output folder keeps it as it is, they are not read at all: then
+// kept is true and f has no data.
+func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bool) (f finalFile, kept, ok bool) {
 	if m == nil || key == nil {
-		return finalFile{}, false
+		return finalFile{}, false, false
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.files[name]
 	if !ok || e.key != *key {
-		return finalFile{}, false
+		return finalFile{}, false, false
 	}
 	if !e.loaded {
+		if keep != nil && keep(e.f.sum, e.size) {
+			m.newFiles[name] = e
+			return e.f, true, true
+		}
 		if e.f.data, ok = m.loadLocked("file", name, e.key); !ok {
-			return finalFile{}, false
+			return finalFile{}, false, false
 		}
 		e.loaded = true
 	}
 	m.newFiles[name] = e
-	return e.f, true
+	return e.f, false, true
 }
 
 // loadLocked reads a stored entry; m.mu is held, and released while
@@ -364,7 +372,7 @@ func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
 		return
 	}
 	m.mu.Lock()
-	m.newFiles[name] = memoFile{key: *key, f: f, loaded: true}
+	m.newFiles[name] = memoFile{key: *key, f: f, size: len(f.data), loaded: true}
 	m.mu.Unlock()
 }
 

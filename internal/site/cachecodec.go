@@ -41,22 +41,21 @@ type decoder struct {
 	bad bool
 }
 
-func (d *decoder) uint() int {
+func (d *decoder) raw() uint64 {
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 || v > uint64(len(d.b))*64+1<<20 {
-		// No count or length in an entry is larger than the entry
-		// (give or take): a bigger one is damage, not an allocation to try.
-		d.bad = true
-		d.b = nil
+	if n <= 0 {
+		d.bad, d.b = true, nil
 		return 0
 	}
 	d.b = d.b[n:]
-	return int(v)
+	return v
 }
 
+func (d *decoder) uint() int { return int(d.raw()) }
+
 func (d *decoder) str() string {
-	n := d.uint()
-	if n > len(d.b) {
+	n := d.raw()
+	if n > uint64(len(d.b)) {
 		d.bad, d.b = true, nil
 		return ""
 	}
@@ -77,14 +76,15 @@ func (d *decoder) hash() (h hash) {
 
 func (d *decoder) bool() bool { return d.uint() == 1 }
 
-// count reads a number of items, each at least one byte long.
+// count reads a number of items, each at least one byte long: a
+// larger number is damage, not an allocation to try.
 func (d *decoder) count() int {
-	n := d.uint()
-	if n > len(d.b) {
+	n := d.raw()
+	if n > uint64(len(d.b)) {
 		d.bad, d.b = true, nil
 		return 0
 	}
-	return n
+	return int(n)
 }
 
 func (d *decoder) strs() []string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/flipdeck/flipdeck/internal/buildcache"
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/outdir"
 )
 
 // diskCache is gen -cache: the Builder's caches (cache.go) saved to a
@@ -42,6 +43,10 @@ type diskCache struct {
 	lean bool
 
 	store *buildcache.Store // of the build under way
+	// prevOut is what the last build (in another process) wrote to
+	// -out, with each file's modification time once written, so that
+	// the output writer keeps those files without reading them back.
+	prevOut map[string]outdir.FileSum
 }
 
 // UseCache makes b, made by NewBuilder, keep its caches in the folder
@@ -104,6 +109,24 @@ func (b *Builder) scanSkip(outAbs string) []string {
 	return []string{outAbs}
 }
 
+// outKey is the key of what the last build wrote to -out.
+func (c *diskCache) outKey(b *Builder) hash {
+	out, _ := filepath.Abs(b.opt.Out)
+	return c.key("out", out, nil)
+}
+
+// prevWritten is what the output writer may take as written to -out
+// before: what this process wrote (known), else what the last build
+// wrote, as the persistent cache recorded it.
+func (c *diskCache) prevWritten(known map[string]outdir.FileSum) map[string]outdir.FileSum {
+	if known != nil || c == nil {
+		return known
+	}
+	prev := c.prevOut
+	c.prevOut = nil // true of the folder once only
+	return prev
+}
+
 // buildsOnce reports whether the builder builds once (lean): then it
 // keeps nothing for a next build in memory.
 func (c *diskCache) buildsOnce() bool { return c != nil && c.lean }
@@ -137,6 +160,9 @@ func (c *diskCache) begin(b *Builder) error {
 	c.store = s
 	if !c.loaded {
 		c.loaded = true
+		if data, ok := s.Get(c.outKey(b)); ok {
+			c.prevOut = decodeWritten(data)
+		}
 		if data, ok := s.Get(c.index); ok {
 			if !decodeIndex(data, b) {
 				// A damaged index: start from empty caches.
@@ -230,6 +256,9 @@ func (c *diskCache) end(b *Builder, workers int) error {
 	})
 	for _, k := range touch {
 		s.Touch(k)
+	}
+	if first == nil {
+		first = s.Put(c.outKey(b), encodeWritten(b.opt.Out, b.written))
 	}
 	if first == nil {
 		// The index last: it names only entries now in the store.
