@@ -56,8 +56,10 @@ for n in "${SIZES[@]}"; do
 	vault=$WORK/vault-$n cache=$WORK/cache-$n
 	say "vault: $n notes × $CARDS cards (seed $SEED)"
 	"$BIN/vaultgen" -notes "$n" -cards "$CARDS" -seed "$SEED" -out "$vault" >&2
-	# The note edited before each rebuild: the first in path order.
-	note=$(find "$vault" -name '*.md' | LC_ALL=C sort | head -n 1)
+	# The note edited before each rebuild: the first in path order (awk
+	# reads all of sort's output: head would stop it with SIGPIPE,
+	# which pipefail takes for a failure).
+	note=$(find "$vault" -name '*.md' | LC_ALL=C sort | awk 'NR == 1')
 	say "cold build with -cache"
 	timed cold "$BIN/gen" -quiet -src "$vault" -out "$OUTROOT/same" -cache "$cache"
 	for ((r = 1; r <= RUNS; r++)); do
