@@ -170,11 +170,16 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}
 			return
 		}
+		if n, ok := b.disk.loadNote(f.Path, sum); ok {
+			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: n.Diags}
+			return
+		}
 		n, crash := parseNote(f.Path, src, popt)
 		if crash != nil {
 			diags[i] = append(diags[i], *crash)
 			return
 		}
+		b.disk.saveNote(n, sum)
 		found := n.Diags
 		if slim {
 			// Notes are parsed again when their deck comes (slim.go):

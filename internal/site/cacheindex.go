@@ -52,7 +52,7 @@ func encodeIndex(b *Builder) []byte {
 // when first asked for. It reports false for a damaged index, having
 // maybe filled part of them.
 func decodeIndex(data []byte, b *Builder) bool {
-	d := &decoder{b: data}
+	d := newDecoder(data)
 	if d.uint() != indexFormat {
 		return false
 	}
@@ -98,7 +98,7 @@ func encodeWritten(out string, sums map[string]fileSum) []byte {
 
 // decodeWritten reads encodeWritten's record; nil when it is damaged.
 func decodeWritten(data []byte) map[string]outdir.FileSum {
-	d := &decoder{b: data}
+	d := newDecoder(data)
 	n := d.count()
 	m := make(map[string]outdir.FileSum, n)
 	for ; n > 0 && !d.bad; n-- {

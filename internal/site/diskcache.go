@@ -254,6 +254,9 @@ func (c *diskCache) end(b *Builder, workers int) error {
 			mu.Unlock()
 		}
 	})
+	for p, pn := range b.parsed { // kept in memory by -serve, so not read from the store
+		touch = append(touch, c.key("note", p, &pn.sum))
+	}
 	for _, k := range touch {
 		s.Touch(k)
 	}
@@ -271,6 +274,28 @@ func (c *diskCache) end(b *Builder, workers int) error {
 		return fmt.Errorf("cannot save to cache folder %s: %v; the site was built, the next build may be slower", c.dir, first)
 	}
 	return nil
+}
+
+// loadNote returns the note at path parsed from bytes hashing to sum,
+// when the store has it.
+func (c *diskCache) loadNote(path string, sum hash) (*notes.Note, bool) {
+	if c == nil || c.store == nil {
+		return nil, false
+	}
+	data, ok := c.store.Get(c.key("note", path, &sum))
+	if !ok {
+		return nil, false
+	}
+	return decodeNote(data)
+}
+
+// saveNote stores note n, parsed from bytes hashing to sum. A failure
+// only means it is parsed again next time.
+func (c *diskCache) saveNote(n *notes.Note, sum hash) {
+	if c == nil || c.store == nil {
+		return
+	}
+	c.store.Put(c.key("note", n.Path, &sum), encodeNote(n))
 }
 
 // deckDone saves, in a lean build, what deck d made (its notes'
