@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,10 @@ type Store struct {
 	opt   Options
 	start time.Time // when this run opened the store
 
+	// recent: an entry last used since then needs no new time to
+	// survive this run's Finish and the next few (zero: touch all).
+	recent time.Time
+
 	mu      sync.Mutex
 	touched map[Key]bool // entries this run used or wrote
 }
@@ -72,6 +77,12 @@ func Open(dir string, opt Options) (*Store, error) {
 	s := &Store{dir: dir, vdir: filepath.Join(dir, safeName(opt.Version)), opt: opt, start: opt.Now(), touched: map[Key]bool{}}
 	if err := os.MkdirAll(s.vdir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot use cache folder %s: %w; give -cache a folder you can write, or leave -cache out", dir, err)
+	}
+	if runs := readRuns(filepath.Join(s.vdir, runsFile)); len(runs) >= opt.KeepRuns/2 && opt.KeepRuns >= 4 {
+		// Finish keeps what the last KeepRuns runs used: an entry used in
+		// one of the last KeepRuns/2 - 1 runs is safe for this run and
+		// the next KeepRuns/2 without a new time (a write per entry).
+		s.recent = runs[len(runs)-opt.KeepRuns/2+1]
 	}
 	tag := filepath.Join(dir, tagFile)
 	if _, err := os.Stat(tag); err != nil {
@@ -102,7 +113,7 @@ func (s *Store) path(k Key) string {
 // removed.
 func (s *Store) Get(k Key) (data []byte, ok bool) {
 	p := s.path(k)
-	raw, err := os.ReadFile(p)
+	raw, mtime, err := readFile(p)
 	if err != nil {
 		return nil, false
 	}
@@ -111,8 +122,26 @@ func (s *Store) Get(k Key) (data []byte, ok bool) {
 		os.Remove(p)
 		return nil, false
 	}
-	s.Touch(k)
+	s.touch(k, mtime)
 	return data, true
+}
+
+// readFile reads the file at path and tells its modification time.
+func readFile(path string) ([]byte, time.Time, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("%s: not a regular file", path)
+	}
+	data := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, time.Time{}, err
+	}
+	return data, info.ModTime(), nil
 }
 
 // Put stores data under k, replacing what was there, in one step: a
@@ -144,16 +173,28 @@ func (s *Store) Has(k Key) bool {
 
 // Touch marks the entry k as used by this run, so that Finish keeps it,
 // though the caller took its bytes from memory rather than from Get.
-func (s *Store) Touch(k Key) {
+func (s *Store) Touch(k Key) { s.touch(k, time.Time{}) }
+
+// touch marks k used; mtime is its modification time when known.
+func (s *Store) touch(k Key, mtime time.Time) {
 	s.mu.Lock()
 	done := s.touched[k]
 	s.touched[k] = true
 	s.mu.Unlock()
-	if !done {
-		// An entry's modification time is when a run last used it.
-		now := s.opt.Now()
-		os.Chtimes(s.path(k), now, now)
+	if done {
+		return
 	}
+	if mtime.IsZero() && !s.recent.IsZero() {
+		if info, err := os.Stat(s.path(k)); err == nil {
+			mtime = info.ModTime()
+		}
+	}
+	if !s.recent.IsZero() && !mtime.Before(s.recent) {
+		return
+	}
+	// An entry's modification time is when a run last used it.
+	now := s.opt.Now()
+	os.Chtimes(s.path(k), now, now)
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it
