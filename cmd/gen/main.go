@@ -56,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var opt site.Options
 	var tags string
 	var version, serveSite, quiet bool
-	var addr string
+	var addr, cacheDir string
 	fs.StringVar(&opt.Src, "src", "content", "folder of Markdown notes (an Obsidian vault or part of one)")
 	fs.StringVar(&opt.Out, "out", "public", "output folder for the site; gen only replaces files it wrote there")
 	fs.StringVar(&tags, "tags", "card", "comma-separated card tags without '#', matched case-insensitively")
@@ -68,6 +68,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Int64Var(&opt.MaxFileSize, "max-file-size", 10<<20, "largest note or attachment read, in bytes")
 	fs.BoolVar(&serveSite, "serve", false, "after building, serve the site on -addr, rebuild when -src changes and reload open pages")
 	fs.StringVar(&addr, "addr", "localhost:8080", "address for -serve")
+	fs.StringVar(&cacheDir, "cache", "", "folder for a build cache kept between runs (e.g. .flipdeck-cache), so that a build with one note changed renders only that note; default none, with -serve a folder in the user cache folder")
 	fs.BoolVar(&quiet, "quiet", false, "no progress line, even on a terminal")
 	fs.BoolVar(&version, "version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -114,9 +115,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	progress := termprogress.New(os.Stderr, quiet || stderr != io.Writer(os.Stderr))
 	opt.Progress = progress.Update
 	build := func() (*site.Result, error) { return site.BuildContext(ctx, opt) }
-	if serveSite {
+	var cacheAbs string // skipped by -serve's watcher
+	if serveSite || cacheDir != "" {
 		b := site.NewBuilder(opt) // keeps caches for fast rebuilds
+		if err := useCache(b, cacheDir, opt, serveSite); err != nil {
+			if errors.Is(err, errUsage) {
+				fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
+				return exitUsage
+			}
+			fmt.Fprintln(stderr, "gen: warning:", diag.OneLine(err.Error()))
+		}
 		build = func() (*site.Result, error) { return b.BuildContext(ctx) }
+		cacheAbs = b.CacheFolder()
 	}
 	res, err := build()
 	progress.Done()
@@ -128,15 +138,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "gen: problems by kind:", res.KindCounts())
 		}
 	}
+	if res != nil && res.CacheErr != nil {
+		fmt.Fprintln(stderr, "gen: warning:", diag.OneLine(res.CacheErr.Error()))
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gen:", diag.OneLine(err.Error()))
 		return exitBuild
 	}
 	fmt.Fprintf(stdout, "gen: %s → %s\n", res.Summary(), diag.OneLine(opt.Out))
 	fmt.Fprintf(stdout, "gen: offline: the service worker precaches %.1f KiB (%d bytes) on the first visit\n", float64(res.PrecacheBytes)/1024, res.PrecacheBytes)
+	if cacheAbs != "" {
+		fmt.Fprintf(stdout, "gen: cache: %d of %d notes rendered, the others taken from %s\n", res.Rendered, res.Notes, diag.OneLine(cacheAbs))
+	}
 	if serveSite {
 		outAbs, _ := filepath.Abs(opt.Out)
-		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: []string{outAbs}, Log: stdout,
+		preview := serve.Preview{Addr: addr, Out: opt.Out, Src: opt.Src, Skip: skipDirs(outAbs, cacheAbs), Log: stdout,
 			Rebuild: func() error {
 				res, err := build()
 				if res != nil {

@@ -48,8 +48,8 @@ type CardsWriter struct {
 	n, next int            // decks, and the one whose records come next
 	waiting map[int][]byte // finished decks after next
 	any     bool           // a record was written (the next needs a comma)
-	file    *os.File       // nil: in buf
-	buf     bytes.Buffer
+	file    *os.File       // nil: in parts
+	parts   [][]byte       // joined once at the end: a growing buffer copied 38 MB again and again
 	size    int64
 	sum     gohash.Hash
 	err     error
@@ -73,7 +73,7 @@ func (w *CardsWriter) write(bs ...[]byte) {
 	for _, b := range bs {
 		w.sum.Write(b)
 		if w.file == nil {
-			w.buf.Write(b)
+			w.parts = append(w.parts, b)
 		} else if _, err := w.file.WriteAt(b, w.size); err != nil && w.err == nil {
 			w.err = err
 		}
@@ -116,7 +116,8 @@ func (w *CardsWriter) Finish() (data []byte, sum [sha256.Size]byte, err error) {
 	if w.err != nil {
 		return nil, sum, fmt.Errorf("cards.json: temporary file: %w", w.err)
 	}
-	data = w.buf.Bytes()
+	data = bytes.Join(w.parts, nil)
+	w.parts = nil
 	copy(sum[:], w.sum.Sum(nil))
 	if w.file != nil {
 		data = make([]byte, w.size)

@@ -137,6 +137,13 @@ func (s *swapper) put(name, old string, data []byte, same bool) error {
 	return nil
 }
 
+// link stages the old file as name of the new site (a hard link), and
+// reports whether it could.
+func (s *swapper) link(name, old string) bool {
+	target := filepath.Join(s.stage, filepath.FromSlash(name))
+	return s.mkdirs(filepath.Dir(target)) == nil && s.fsys.Link(old, target) == nil
+}
+
 // mkdirs makes dir and its parents up to the staging folder.
 func (s *swapper) mkdirs(dir string) error {
 	if s.dirs[dir] {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"sync"
+	"time"
 )
 
 // Stats counts what a commit did to the folder's files.
@@ -16,6 +18,10 @@ type Stats struct{ Written, Unchanged, Removed int }
 type FileSum struct {
 	Sum  [sha256.Size]byte
 	Size int
+	// ModTime, when set, is the file's modification time once written
+	// (a build in another process tells it): a file changed since, even
+	// to the same size, no longer has it.
+	ModTime time.Time
 }
 
 // Writer writes a site into the output folder as one transaction,
@@ -141,7 +147,7 @@ func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
 			target, ManifestName)
 		return w.err
 	}
-	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && w.sameAsOld(name, target, data, sum)
+	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && w.sameAsOld(name, target, info, data, sum)
 	var err error
 	switch {
 	case w.swap != nil:
@@ -165,14 +171,48 @@ func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
 // sameAsOld reports whether the file at target (a regular file of
 // len(data) bytes) holds data: known from the last build of this
 // process, or read back.
-func (w *Writer) sameAsOld(name, target string, data []byte, sum [sha256.Size]byte) bool {
-	if p, ok := w.prev[name]; ok && p.Sum == sum && p.Size == len(data) {
+func (w *Writer) sameAsOld(name, target string, info fs.FileInfo, data []byte, sum [sha256.Size]byte) bool {
+	if w.knownAs(name, info, sum, len(data)) {
 		return true
 	}
 	// Read the old file back only when its size matches: a rebuild then
 	// never holds two copies of a big file that changed size.
 	cur, err := w.fsys.ReadFile(target)
 	return err == nil && bytes.Equal(cur, data)
+}
+
+// knownAs reports whether prev says the file name, found with info,
+// holds size bytes hashing to sum.
+func (w *Writer) knownAs(name string, info fs.FileInfo, sum [sha256.Size]byte, size int) bool {
+	p, ok := w.prev[name]
+	return ok && p.Sum == sum && p.Size == size && (p.ModTime.IsZero() || p.ModTime.Equal(info.ModTime()))
+}
+
+// PutUnchanged stages name as the file already there, without its
+// bytes, when the folder's last build is known (Open's prev) to have
+// written there the size bytes hashing to sum, and the file still has
+// that size and modification time. It reports false, having done
+// nothing, otherwise: the caller then Puts the bytes. Like Put, it may
+// be called from many goroutines.
+func (w *Writer) PutUnchanged(name string, sum [sha256.Size]byte, size int) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil || !safeRel(name) || name == ManifestName || !w.ours[name] {
+		return false
+	}
+	target := filepath.Join(w.dir, filepath.FromSlash(name))
+	info, err := w.fsys.Lstat(target)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(size) || !w.knownAs(name, info, sum, size) {
+		return false
+	}
+	if w.swap != nil {
+		if !w.swap.link(name, target) {
+			return false
+		}
+	}
+	w.names = append(w.names, name)
+	w.st.Unchanged++
+	return true
 }
 
 // Commit makes the staged site visible and removes what the previous

@@ -65,6 +65,11 @@ type Result struct {
 	Written, Unchanged, Removed int
 	PrecacheBytes               int64 // what the service worker downloads at install
 	Duration                    time.Duration
+	// Rendered counts the notes rendered, not taken from a cache.
+	Rendered int
+	// CacheErr says why the -cache folder could not be used or saved
+	// to; the build went on without it.
+	CacheErr error
 }
 
 // Warnings counts the diagnostics that are warnings.
@@ -162,11 +167,16 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}
 			return
 		}
+		if n, ok := b.disk.loadNote(f.Path, sum); ok {
+			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: n.Diags}
+			return
+		}
 		n, crash := parseNote(f.Path, src, popt)
 		if crash != nil {
 			diags[i] = append(diags[i], *crash)
 			return
 		}
+		b.disk.saveNote(n, sum)
 		found := n.Diags
 		if slim {
 			// Notes are parsed again when their deck comes (reparse.go):
@@ -193,7 +203,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.No
 		all = append(all, copyNote(p.note))
 		parsed[p.note.Path] = p
 	}
-	if b.renders != nil {
+	if b.renders != nil && !b.disk.buildsOnce() {
 		b.parsed = parsed
 	}
 	return all, content, ds

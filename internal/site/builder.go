@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -44,6 +45,10 @@ type Builder struct {
 	pages    *pageMemo
 	written  map[string]fileSum // what the last successful Build wrote
 	ctx      context.Context    // of the build under way
+	disk     *diskCache         // gen -cache: the caches kept on disk too (nil: none)
+	// rendered counts the notes rendered (not taken from a cache) by
+	// the build under way: Result.Rendered.
+	rendered atomic.Int64
 }
 
 // stopped reports whether the build under way was asked to stop: its
@@ -87,15 +92,17 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	outAbs, _ := filepath.Abs(opt.Out)
-	v, scanDiags, err := vault.Scan(opt.Src, vault.ScanOptions{Skip: []string{outAbs}})
+	v, scanDiags, err := vault.Scan(opt.Src, vault.ScanOptions{Skip: b.scanSkip(outAbs)})
 	if err != nil {
 		return nil, err
 	}
-	w, err := outdir.Open(opt.Out, writtenBefore(b.written))
+	cacheErr := b.disk.begin(b)
+	w, err := outdir.Open(opt.Out, b.disk.prevWritten(writtenBefore(b.written)))
 	if err != nil {
 		return nil, err
 	}
 	res, sums, werr := b.generate(v, w)
+	res.CacheErr = cacheErr
 	res.Diags = append(scanDiags, res.Diags...)
 	diag.Sort(res.Diags)
 	res.Diags = dedupeDiags(res.Diags)
@@ -127,6 +134,9 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	}
 	if b.renders != nil {
 		b.written = sums
+	}
+	if err := b.disk.end(b, opt.Workers); err != nil && res.CacheErr == nil {
+		res.CacheErr = err
 	}
 	res.Written, res.Unchanged, res.Removed = ws.Written, ws.Unchanged, ws.Removed
 	res.Duration = time.Since(start)
@@ -179,8 +189,10 @@ func (e *emitter) emitKnown(name string, f finalFile) {
 // emitMemo emits name, taking it from the memo when it was made under key
 // before, else making it with make (then minifying and hashing it).
 func (b *Builder) emitMemo(e *emitter, name string, key *hash, make func() []byte) {
-	if f, ok := b.pages.file(name, key); ok {
-		e.emitKnown(name, f)
+	if f, kept, ok := b.pages.file(name, key, e.keptUnchanged(name)); ok {
+		if !kept {
+			e.emitKnown(name, f)
+		}
 		return
 	}
 	b.pages.putFile(name, key, e.emit(name, make()))
@@ -199,6 +211,8 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 		workers = runtime.GOMAXPROCS(0)
 	}
 	res := &Result{}
+	b.rendered.Store(0)
+	defer func() { res.Rendered = int(b.rendered.Load()) }()
 	e := &emitter{sink: sink, m: b.minifier, cache: b.minified, sums: map[string]fileSum{}}
 	oneOff := b.renders == nil
 	// A one-off build of a big vault parses each note twice (reparse.go).
@@ -294,6 +308,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 			cards.Set(i, records)
 			b.pages.putDeck(d.URL, key, records)
 		}
+		b.disk.deckDone(b, pages, d, ns)
 		if oneOff {
 			for _, n := range ns {
 				pages.dropNote(n.Path) // a one-off build needs it no more
@@ -421,11 +436,17 @@ func (b *Builder) renderNotes(ns []*notes.Note, placed map[string]*placedNote, r
 				out[i], per[i] = nil, []diag.Diagnostic{crashDiag(n.Path, "rendering", v)}
 			}
 		}()
-		if e := cache.lookup(n); e != nil {
+		again := func() *renderedNote { // a stored rendering the store failed
+			b.rendered.Add(1)
+			rn, _ := renderNote(b.md, n, placed[n.Path], rs, b.opt)
+			return rn
+		}
+		if e := cache.lookup(n, again); e != nil {
 			out[i], per[i] = e.rn, e.diags
 			rs.media.markUsed(e.deps.media)
 			return
 		}
+		b.rendered.Add(1)
 		out[i], per[i] = renderNote(b.md, n, placed[n.Path], rs, b.opt)
 		if cache != nil {
 			deps := rs.deps.take(n.Path)

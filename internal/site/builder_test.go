@@ -17,15 +17,7 @@ import (
 func TestRebuildMatchesFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	src, out := filepath.Join(dir, "src"), filepath.Join(dir, "public")
-	write := func(name, text string) {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := fileWriter(t, src)
 	write("A.md", "---\ncards-deck: D::A\n---\n## Alpha? #card\nFirst answer, see [[B#Beta?]].\n\n![[B#Beta?]]\n")
 	write("B.md", "---\ncards-deck: D::B\n---\n## Beta? #card\nBeta answer.\n\n![[pic.png]]\n")
 	write("C.md", "---\ncards-deck: D::A\n---\nGamma? #card\nGamma answer.\n")
@@ -121,6 +113,20 @@ func TestRebuildReusesRenderings(t *testing.T) {
 		reused := before[p] == e.rn
 		if want := p != "Flipdeck Tour/Keyboard.md"; reused != want {
 			t.Errorf("%s: rendering reused = %v, want %v", p, reused, want)
+		}
+	}
+}
+
+// fileWriter returns a function that writes text to the slash path
+// name under dir, making its folders.
+func fileWriter(t *testing.T, dir string) func(name, text string) {
+	return func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

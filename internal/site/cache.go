@@ -113,8 +113,10 @@ func (r *depRecorder) take(from string) *noteDeps {
 type renderedEntry struct {
 	key   hash
 	deps  *noteDeps
-	rn    *renderedNote
+	rn    *renderedNote // nil: in the persistent cache, not loaded yet
 	diags []diag.Diagnostic
+	// stored: the persistent cache holds the rendering (diskcache.go).
+	stored bool
 }
 
 // renderCache holds renderings between builds, and per build the facts
@@ -122,6 +124,8 @@ type renderedEntry struct {
 type renderCache struct {
 	mu      sync.Mutex // entries is read and written by render goroutines
 	entries map[string]*renderedEntry
+	// load reads a stored rendering by its key (nil: no persistent cache).
+	load func(hash) (*renderedNote, bool)
 
 	// Per build:
 	content   map[string]hash        // note path → hash of its bytes
@@ -189,8 +193,9 @@ func (c *renderCache) key(n *notes.Note, deps *noteDeps) hash {
 }
 
 // lookup returns the cached rendering of n when nothing it depends on
-// has changed.
-func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
+// has changed. A rendering in the persistent cache is loaded only when
+// it is used (lazynote.go); render makes it should that fail.
+func (c *renderCache) lookup(n *notes.Note, render func() *renderedNote) *renderedEntry {
 	if c == nil {
 		return nil
 	}
@@ -199,6 +204,16 @@ func (c *renderCache) lookup(n *notes.Note) *renderedEntry {
 	c.mu.Unlock()
 	if e == nil || e.key != c.key(n, e.deps) {
 		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.rn == nil {
+		key := e.key
+		e.rn = &renderedNote{lazy: &lazyNote{load: func() (*renderedNote, bool) { return c.load(key) },
+			failed: func() { c.mu.Lock(); e.stored = false; c.mu.Unlock() }}}
+	}
+	if e.rn.lazy != nil {
+		e.rn.lazy.setRender(render)
 	}
 	return e
 }
@@ -290,33 +305,66 @@ type pageMemo struct {
 	frags, newFrags map[fragKey][]byte
 	files, newFiles map[string]memoFile // final files (minified, hashed) by name
 	decks, newDecks map[string]memoDeck // a deck's pieces of site-wide files
+	// load reads a stored file ("file") or deck piece ("deck") by name
+	// and key (nil: no persistent cache).
+	load func(kind, name string, key hash) ([]byte, bool)
+	// noFragments: there is no next build in this process to use them.
+	noFragments bool
 }
 
 // memoFile is a finished file and the key it was made under.
 type memoFile struct {
-	key hash
-	f   finalFile
+	key  hash
+	f    finalFile // f.data not loaded yet when stored and loaded are false
+	size int       // len(f.data), loaded or not
+	// stored: the persistent cache holds it; loaded: f.data is here.
+	stored, loaded bool
 }
 
 // memoDeck is what a deck contributes to cards.json.
 type memoDeck struct {
-	key   hash
-	cards []byte
+	key            hash
+	cards          []byte
+	stored, loaded bool // as in memoFile
 }
 
 // file returns the finished file name made under key, if memoised.
-func (m *pageMemo) file(name string, key *hash) (finalFile, bool) {
+// When its bytes are not in memory and kept(its hash, its size) says the
+// output folder keeps it as it is, they are not read at all: then
+// kept is true and f has no data.
+func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bool) (f finalFile, kept, ok bool) {
 	if m == nil || key == nil {
-		return finalFile{}, false
+		return finalFile{}, false, false
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.files[name]
 	if !ok || e.key != *key {
-		return finalFile{}, false
+		return finalFile{}, false, false
+	}
+	if !e.loaded {
+		if keep != nil && keep(e.f.sum, e.size) {
+			m.newFiles[name] = e
+			return e.f, true, true
+		}
+		if e.f.data, ok = m.loadLocked("file", name, e.key); !ok {
+			return finalFile{}, false, false
+		}
+		e.loaded = true
 	}
 	m.newFiles[name] = e
-	return e.f, true
+	return e.f, false, true
+}
+
+// loadLocked reads a stored entry; m.mu is held, and released while
+// the entry is read.
+func (m *pageMemo) loadLocked(kind, name string, key hash) ([]byte, bool) {
+	if m.load == nil {
+		return nil, false
+	}
+	m.mu.Unlock()
+	defer m.mu.Lock()
+	return m.load(kind, name, key)
 }
 
 func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
@@ -324,7 +372,7 @@ func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
 		return
 	}
 	m.mu.Lock()
-	m.newFiles[name] = memoFile{*key, f}
+	m.newFiles[name] = memoFile{key: *key, f: f, size: len(f.data), loaded: true}
 	m.mu.Unlock()
 }
 
@@ -339,6 +387,12 @@ func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
 	if !ok || e.key != *key {
 		return memoDeck{}, false
 	}
+	if !e.loaded {
+		if e.cards, ok = m.loadLocked("deck", url, e.key); !ok {
+			return memoDeck{}, false
+		}
+		e.loaded = true
+	}
 	m.newDecks[url] = e
 	return e, true
 }
@@ -348,7 +402,7 @@ func (m *pageMemo) putDeck(url string, key *hash, cards []byte) {
 		return
 	}
 	m.mu.Lock()
-	m.newDecks[url] = memoDeck{*key, cards}
+	m.newDecks[url] = memoDeck{key: *key, cards: cards, loaded: true}
 	m.mu.Unlock()
 }
 
@@ -370,7 +424,7 @@ func newPageMemo() *pageMemo {
 // fragment returns the memoised piece for k, making it with make when
 // there is none.
 func (m *pageMemo) fragment(k fragKey, make func() []byte) []byte {
-	if m == nil {
+	if m == nil || m.noFragments {
 		return make()
 	}
 	m.mu.Lock()
@@ -396,4 +450,26 @@ func (m *pageMemo) rotate() {
 	m.frags, m.newFrags = m.newFrags, map[fragKey][]byte{}
 	m.files, m.newFiles = m.newFiles, map[string]memoFile{}
 	m.decks, m.newDecks = m.newDecks, map[string]memoDeck{}
+}
+
+// saveEarly hands the file name and the deck piece of name made in this
+// build to save, when the store lacks them (a lean persistent cache,
+// diskcache.go), and then lets their bytes go: the store has them.
+func (m *pageMemo) saveEarly(name string, save func(kind string, key hash, data []byte) bool) {
+	m.mu.Lock()
+	f, fok := m.newFiles[name]
+	d, dok := m.newDecks[name]
+	m.mu.Unlock()
+	if fok && (f.stored || save("file", f.key, f.f.data)) {
+		f.stored, f.loaded, f.f.data = true, false, nil
+		m.mu.Lock()
+		m.newFiles[name] = f
+		m.mu.Unlock()
+	}
+	if dok && (d.stored || save("deck", d.key, d.cards)) {
+		d.stored, d.loaded, d.cards = true, false, nil
+		m.mu.Lock()
+		m.newDecks[name] = d
+		m.mu.Unlock()
+	}
 }

@@ -15,7 +15,7 @@ import (
 // uses one above it or beside it.
 var pipelineLevels = [][]string{
 	{"", "internal/diag", "internal/slug", "internal/displaymath"}, // "" is the module root: the embedded files
-	{"internal/texmath", "internal/vault", "internal/notes", "internal/outdir"},
+	{"internal/texmath", "internal/vault", "internal/notes", "internal/outdir", "internal/buildcache"},
 	{"internal/markdown", "internal/plaintext", "internal/export"},
 	{"internal/layout", "internal/pwa"},
 	{"internal/site"},

@@ -27,8 +27,9 @@ type pageBuilder struct {
 // (not rendered yet, dropped, or skipped after a crash).
 func (p *pageBuilder) note(path string) *renderedNote {
 	p.mu.RLock()
-	defer p.mu.RUnlock()
-	return p.rendered[path]
+	rn := p.rendered[path]
+	p.mu.RUnlock()
+	return rn.resolved()
 }
 
 // renderKey returns the render-cache key of the note at path.

@@ -19,6 +19,9 @@ import (
 type renderedNote struct {
 	view  layout.NoteView
 	cards []renderedCard // parallel to note.Cards
+	// lazy, when set, holds the rendering instead (a stored one, read
+	// when first used: lazynote.go); resolved gives it.
+	lazy *lazyNote
 }
 
 type renderedCard struct {

@@ -44,3 +44,29 @@ func writtenBefore(sums map[string]fileSum) map[string]outdir.FileSum {
 	}
 	return known
 }
+
+// unchangedPutter is a sink that can keep a file of the previous build
+// without being given its bytes (*outdir.Writer).
+type unchangedPutter interface {
+	PutUnchanged(name string, sum [32]byte, size int) bool
+}
+
+// keptUnchanged returns, for a file whose bytes are not in memory, the
+// test that hands it to the sink as unchanged (and records its hash)
+// when the sink knows it holds those bytes already; nil when the sink
+// cannot tell.
+func (e *emitter) keptUnchanged(name string) func(sum hash, size int) bool {
+	u, ok := e.sink.(unchangedPutter)
+	if !ok {
+		return nil
+	}
+	return func(sum hash, size int) bool {
+		if !u.PutUnchanged(name, sum, size) {
+			return false
+		}
+		e.mu.Lock()
+		e.sums[name] = fileSum{sum, size}
+		e.mu.Unlock()
+		return true
+	}
+}

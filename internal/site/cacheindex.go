@@ -1,0 +1,117 @@
+package site
+
+import (
+	"encoding/binary"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/flipdeck/flipdeck/internal/outdir"
+)
+
+// The index of the persistent cache (diskcache.go): for every note its
+// render key, dependencies and diagnostics; for every memoised file its
+// key and hash; for every deck its key. The entries' bytes are stored
+// apart, under keys made from these.
+
+const indexFormat = 1
+
+func encodeIndex(b *Builder) []byte {
+	e := &encoder{}
+	e.uint(indexFormat)
+	paths := slices.Sorted(maps.Keys(b.renders.entries))
+	e.uint(len(paths))
+	for _, p := range paths {
+		r := b.renders.entries[p]
+		e.str(p)
+		e.hash(r.key)
+		e.deps(r.deps)
+		e.diags(r.diags)
+	}
+	names := slices.Sorted(maps.Keys(b.pages.files))
+	e.uint(len(names))
+	for _, n := range names {
+		f := b.pages.files[n]
+		e.str(n)
+		e.hash(f.key)
+		e.hash(f.f.sum)
+		e.uint(f.size)
+	}
+	urls := slices.Sorted(maps.Keys(b.pages.decks))
+	e.uint(len(urls))
+	for _, u := range urls {
+		e.str(u)
+		e.hash(b.pages.decks[u].key)
+	}
+	return e.b
+}
+
+// decodeIndex fills b's caches from an index; their bytes are loaded
+// when first asked for. It reports false for a damaged index, having
+// maybe filled part of them.
+func decodeIndex(data []byte, b *Builder) bool {
+	d := newDecoder(data)
+	if d.uint() != indexFormat {
+		return false
+	}
+	for n := d.count(); n > 0 && !d.bad; n-- {
+		p := d.str()
+		e := &renderedEntry{key: d.hash(), stored: true}
+		e.deps, e.diags = d.deps(), d.diags()
+		b.renders.entries[p] = e
+	}
+	for n := d.count(); n > 0 && !d.bad; n-- {
+		name := d.str()
+		f := memoFile{key: d.hash(), stored: true}
+		f.f.sum, f.size = d.hash(), d.uint()
+		b.pages.files[name] = f
+	}
+	for n := d.count(); n > 0 && !d.bad; n-- {
+		url := d.str()
+		b.pages.decks[url] = memoDeck{key: d.hash(), stored: true}
+	}
+	return d.done()
+}
+
+// encodeWritten records what a build wrote to the folder out: each
+// file's hash, size and modification time as it is now (a file changed
+// later no longer has that time). Files it cannot stat are left out.
+func encodeWritten(out string, sums map[string]fileSum) []byte {
+	e := &encoder{}
+	names := slices.Sorted(maps.Keys(sums))
+	e.uint(len(names))
+	for _, n := range names {
+		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(n)))
+		if err != nil || !info.Mode().IsRegular() {
+			e.str("")
+			continue
+		}
+		e.str(n)
+		e.hash(sums[n].sum)
+		e.uint(sums[n].size)
+		e.b = binary.AppendUvarint(e.b, uint64(info.ModTime().UnixNano()))
+	}
+	return e.b
+}
+
+// decodeWritten reads encodeWritten's record; nil when it is damaged.
+func decodeWritten(data []byte) map[string]outdir.FileSum {
+	d := newDecoder(data)
+	n := d.count()
+	m := make(map[string]outdir.FileSum, n)
+	for ; n > 0 && !d.bad; n-- {
+		name := d.str()
+		if name == "" {
+			continue
+		}
+		f := outdir.FileSum{Sum: d.hash(), Size: d.uint()}
+		f.ModTime = time.Unix(0, int64(d.raw()))
+		m[name] = f
+	}
+	if !d.done() {
+		return nil
+	}
+	return m
+}

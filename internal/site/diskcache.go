@@ -1,0 +1,327 @@
+package site
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/flipdeck/flipdeck/internal/buildcache"
+	"github.com/flipdeck/flipdeck/internal/layout"
+	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/outdir"
+)
+
+// diskCache is gen -cache: the Builder's caches (cache.go) saved to a
+// buildcache.Store after each successful build and taken up again by the
+// next process, so that a build in a fresh process (a CI run with the
+// cache folder restored) does only the work a -serve rebuild would. It
+// sits beside the pipeline: it fills the caches before a build and reads
+// them after it, and the stages never know where an entry came from.
+//
+// What is stored, each under a key that is a hash of the options and of
+// what the entry was made from:
+//
+//   - one index per source folder: every note's render key, what its
+//     rendering depended on and its diagnostics; every memoised file's
+//     key and hash; every deck's key;
+//   - each note's rendering, loaded only when its deck page must be made
+//     again (a deck with a changed note);
+//   - each finished deck page, tree page and deck piece of cards.json.
+//
+// A missing or damaged entry is a miss: the work is done again, so the
+// output never depends on the cache.
+type diskCache struct {
+	dir     string
+	version string // of the gen binary: entries of another are never read
+	ns      hash   // the build options that shape the output
+	index   hash   // the key of this source folder's index
+	loaded  bool
+	// lean: b builds once (gen -cache without -serve), so what a deck
+	// made is saved as soon as the deck is done and let go: memory then
+	// holds a deck's renderings at a time, not the site's (deckDone).
+	lean bool
+
+	store *buildcache.Store // of the build under way
+	// prevOut is what the last build (in another process) wrote to
+	// -out, with each file's modification time once written, so that
+	// the output writer keeps those files without reading them back.
+	prevOut map[string]outdir.FileSum
+}
+
+// UseCache makes b, made by NewBuilder, keep its caches in the folder
+// dir between processes (gen -cache). With once (b builds once, gen
+// without -serve), b keeps in memory no more than a one-off build does.
+// It fails when dir cannot be made or written; the error names it, and
+// b then builds without it.
+func (b *Builder) UseCache(dir string, once bool) error {
+	version, err := buildcache.Executable()
+	if err != nil {
+		return fmt.Errorf("cannot use cache folder %s: cannot read the gen binary to tell its version (%v); build without -cache", dir, err)
+	}
+	if err := b.useCache(dir, version); err != nil {
+		return err
+	}
+	if once {
+		// Caches for a next build in this process would only hold a
+		// second copy of the site: the store holds what a next process
+		// needs.
+		b.disk.lean = true
+		b.minified = nil
+		b.pages.noFragments = true
+	}
+	return nil
+}
+
+func (b *Builder) useCache(dir, version string) error {
+	s, err := buildcache.Open(dir, buildcache.Options{Version: version})
+	if err != nil {
+		return err
+	}
+	s.Finish() // only checks that the folder can be used; each build opens it again
+	src, _ := filepath.Abs(b.opt.Src)
+	c := &diskCache{dir: dir, version: version}
+	o := b.opt
+	c.ns = sha256.Sum256(fmt.Appendf(nil, "flipdeck cache 1\x00%q\x00%q\x00%q\x00%t\x00%t\x00%d",
+		o.Title, strings.Join(b.parseOptions().Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
+	c.index = c.key("index", src, nil)
+	b.disk = c
+	b.renders.load = c.loadRendering
+	b.pages.load = c.loadEntry
+	return nil
+}
+
+// CacheFolder returns the absolute path of b's cache folder, "" when
+// it has none: the source scan and -serve's watcher skip it.
+func (b *Builder) CacheFolder() string {
+	if b.disk == nil {
+		return ""
+	}
+	abs, _ := filepath.Abs(b.disk.dir)
+	return abs
+}
+
+// scanSkip is what the vault scan must not enter besides -out.
+func (b *Builder) scanSkip(outAbs string) []string {
+	if dir := b.CacheFolder(); dir != "" {
+		return []string{outAbs, dir}
+	}
+	return []string{outAbs}
+}
+
+// outKey is the key of what the last build wrote to -out.
+func (c *diskCache) outKey(b *Builder) hash {
+	out, _ := filepath.Abs(b.opt.Out)
+	return c.key("out", out, nil)
+}
+
+// prevWritten is what the output writer may take as written to -out
+// before: what this process wrote (known), else what the last build
+// wrote, as the persistent cache recorded it.
+func (c *diskCache) prevWritten(known map[string]outdir.FileSum) map[string]outdir.FileSum {
+	if known != nil || c == nil {
+		return known
+	}
+	prev := c.prevOut
+	c.prevOut = nil // true of the folder once only
+	return prev
+}
+
+// buildsOnce reports whether the builder builds once (lean): then it
+// keeps nothing for a next build in memory.
+func (c *diskCache) buildsOnce() bool { return c != nil && c.lean }
+
+// key is the store key of an entry of kind for name made under k.
+func (c *diskCache) key(kind, name string, k *hash) hash {
+	h := sha256.New()
+	h.Write(c.ns[:])
+	fmt.Fprintf(h, "%s\x00%s\x00", kind, name)
+	if k != nil {
+		h.Write(k[:])
+	}
+	var out hash
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// begin opens the store for one build and, the first time, fills b's
+// caches from the index the last build saved. A store that cannot be
+// opened now (the folder was removed or made read-only) is an error
+// for the caller to report: the build goes on without it.
+func (c *diskCache) begin(b *Builder) error {
+	if c == nil {
+		return nil
+	}
+	s, err := buildcache.Open(c.dir, buildcache.Options{Version: c.version})
+	if err != nil {
+		c.store = nil
+		return err
+	}
+	c.store = s
+	if !c.loaded {
+		c.loaded = true
+		if data, ok := s.Get(c.outKey(b)); ok {
+			c.prevOut = decodeWritten(data)
+		}
+		if data, ok := s.Get(c.index); ok {
+			if !decodeIndex(data, b) {
+				// A damaged index: start from empty caches.
+				b.renders.entries = map[string]*renderedEntry{}
+				b.pages.files, b.pages.decks = map[string]memoFile{}, map[string]memoDeck{}
+			}
+		}
+	}
+	return nil
+}
+
+func (c *diskCache) loadRendering(k hash) (*renderedNote, bool) {
+	if c.store == nil {
+		return nil, false
+	}
+	data, ok := c.store.Get(c.key("render", "", &k))
+	if !ok {
+		return nil, false
+	}
+	return decodeRendered(data)
+}
+
+// loadEntry loads a memoised file ("file") or deck piece ("deck").
+func (c *diskCache) loadEntry(kind, name string, k hash) ([]byte, bool) {
+	if c.store == nil {
+		return nil, false
+	}
+	return c.store.Get(c.key(kind, name, &k))
+}
+
+// end saves what the build made that the store does not hold yet and
+// the new index, marks what it used as used, and prunes the store. It
+// returns the first failure to store (the build itself succeeded).
+func (c *diskCache) end(b *Builder, workers int) error {
+	if c == nil || c.store == nil {
+		return nil
+	}
+	s := c.store
+	defer func() { c.store = nil }()
+	type put struct {
+		key  hash
+		make func() []byte
+	}
+	var puts []put
+	var touch []hash
+	for _, e := range b.renders.entries {
+		k := c.key("render", "", &e.key)
+		if e.stored {
+			touch = append(touch, k)
+			continue
+		}
+		rn := e.rn.resolved()
+		if rn == nil {
+			continue
+		}
+		puts = append(puts, put{k, func() []byte { return encodeRendered(rn) }})
+		e.stored = true
+	}
+	for name, f := range b.pages.files {
+		k := c.key("file", name, &f.key)
+		if f.stored {
+			touch = append(touch, k)
+			continue
+		}
+		data := f.f.data
+		puts = append(puts, put{k, func() []byte { return data }})
+		f.stored = true
+		b.pages.files[name] = f
+	}
+	for url, d := range b.pages.decks {
+		k := c.key("deck", url, &d.key)
+		if d.stored {
+			touch = append(touch, k)
+			continue
+		}
+		cards := d.cards
+		puts = append(puts, put{k, func() []byte { return cards }})
+		d.stored = true
+		b.pages.decks[url] = d
+	}
+	var mu sync.Mutex
+	var first error
+	parallel(len(puts), workers, func(i int) {
+		if err := s.Put(puts[i].key, puts[i].make()); err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
+			}
+			mu.Unlock()
+		}
+	})
+	for p, pn := range b.parsed { // kept in memory by -serve, so not read from the store
+		touch = append(touch, c.key("note", p, &pn.sum))
+	}
+	for _, k := range touch {
+		s.Touch(k)
+	}
+	if first == nil {
+		first = s.Put(c.outKey(b), encodeWritten(b.opt.Out, b.written))
+	}
+	if first == nil {
+		// The index last: it names only entries now in the store.
+		first = s.Put(c.index, encodeIndex(b))
+	} else {
+		s.Put(c.index, nil) // an index that names missing entries would only cost misses; none is simpler
+	}
+	s.Finish()
+	if first != nil {
+		return fmt.Errorf("cannot save to cache folder %s: %v; the site was built, the next build may be slower", c.dir, first)
+	}
+	return nil
+}
+
+// loadNote returns the note at path parsed from bytes hashing to sum,
+// when the store has it.
+func (c *diskCache) loadNote(path string, sum hash) (*notes.Note, bool) {
+	if c == nil || c.store == nil {
+		return nil, false
+	}
+	data, ok := c.store.Get(c.key("note", path, &sum))
+	if !ok {
+		return nil, false
+	}
+	return decodeNote(data)
+}
+
+// saveNote stores note n, parsed from bytes hashing to sum. A failure
+// only means it is parsed again next time.
+func (c *diskCache) saveNote(n *notes.Note, sum hash) {
+	if c == nil || c.store == nil {
+		return
+	}
+	c.store.Put(c.key("note", n.Path, &sum), encodeNote(n))
+}
+
+// deckDone saves, in a lean build, what deck d made (its notes'
+// renderings, its page and its piece of cards.json) and lets it go:
+// nothing later in the build reads them.
+func (c *diskCache) deckDone(b *Builder, pages *pageBuilder, d *layout.DeckNode, ns []*notes.Note) {
+	if c == nil || !c.lean || c.store == nil {
+		return
+	}
+	for _, n := range ns {
+		b.renders.mu.Lock()
+		e := b.renders.entries[n.Path]
+		var rn *renderedNote
+		if e != nil && !e.stored {
+			rn = e.rn.resolved()
+		}
+		b.renders.mu.Unlock()
+		if rn != nil && c.store.Put(c.key("render", "", &e.key), encodeRendered(rn)) == nil {
+			b.renders.mu.Lock()
+			e.stored, e.rn = true, nil
+			b.renders.mu.Unlock()
+		}
+		pages.dropNote(n.Path)
+	}
+	b.pages.saveEarly(d.URL, func(kind string, key hash, data []byte) bool {
+		return c.store.Put(c.key(kind, d.URL, &key), data) == nil
+	})
+}

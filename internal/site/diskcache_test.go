@@ -1,0 +1,186 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// readTree returns every regular file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// damageEntries flips the last byte of every entry in the cache folder
+// whose path passes keep, and returns how many it damaged.
+func damageEntries(t *testing.T, dir string, keep func(path string) bool) int {
+	t.Helper()
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == "runs" || d.Name() == "CACHEDIR.TAG" || !keep(p) {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err == nil && len(b) > 0 {
+			b[len(b)-1] ^= 0x55
+			os.WriteFile(p, b, 0o644)
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// TestCacheMatchesNoCache builds the sample vault again and again, each
+// time in a fresh Builder with the same cache folder (as gen -cache does
+// in a new process, keeping what it made in memory or not), through edits and damage to the cache, and wants
+// after each step exactly the site and diagnostics a build without the
+// cache gives, and no more notes rendered than the step calls for.
+func TestCacheMatchesNoCache(t *testing.T) {
+	for _, lean := range []bool{false, true} {
+		t.Run(map[bool]string{false: "kept in memory", true: "lean"}[lean], func(t *testing.T) { testCacheMatchesNoCache(t, lean) })
+	}
+}
+
+func testCacheMatchesNoCache(t *testing.T, lean bool) {
+	dir := t.TempDir()
+	src, cache := filepath.Join(dir, "src"), filepath.Join(dir, "cache")
+	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	write := fileWriter(t, src)
+	write("cachetest/Host.md", "---\ncards-deck: Cache Test\n---\n## Host? #card\nIt shows its guest:\n\n![[Guest]]\n")
+	write("cachetest/Guest.md", "---\ncards-deck: Cache Test::Guests\n---\n## Guest? #card\nThe guest's answer.\n")
+	write("cachetest/Painter.md", "---\ncards-deck: Cache Test\n---\n## Painter? #card\n![[dot.png]]\n")
+	write("cachetest/Other.md", "---\ncards-deck: Cache Test\n---\n## Other? #card\nNothing to do with the rest.\n")
+	write("cachetest/dot.png", "a picture")
+	keyboard := filepath.Join(src, "Flipdeck Tour", "Keyboard.md")
+
+	steps := []struct {
+		name     string
+		edit     func()
+		rendered int // -1: not checked
+	}{
+		{"cold", func() {}, -1},
+		{"warm", func() {}, 0},
+		{"one note edited", func() {
+			data, _ := os.ReadFile(keyboard)
+			os.WriteFile(keyboard, bytes.Replace(data, []byte("Space or Enter"), []byte("Space or Return"), 1), 0o644)
+		}, 1},
+		// Every note with a wikilink is rendered again: a file added or
+		// removed anywhere can change what a link finds (cache.go).
+		{"a note deleted", func() { os.Remove(filepath.Join(src, "cachetest", "Other.md")) }, -1},
+		{"an embedded note edited", func() {
+			write("cachetest/Guest.md", "---\ncards-deck: Cache Test::Guests\n---\n## Guest? #card\nA new answer.\n")
+		}, 2},
+		{"an image another note shows changed", func() { write("cachetest/dot.png", "another picture") }, 1},
+		{"every stored rendering damaged", func() {
+			write("cachetest/Other.md", "---\ncards-deck: Cache Test\n---\n## Other? #card\nBack again.\n")
+			if damageEntries(t, cache, func(string) bool { return true }) == 0 {
+				t.Fatal("no entries to damage")
+			}
+		}, -1},
+		{"index damaged", func() {
+			write("cachetest/Other.md", "---\ncards-deck: Cache Test\n---\n## Other? #card\nBack again, changed.\n")
+			damageEntries(t, cache, func(string) bool { return true })
+		}, -1},
+		{"warm after damage", func() {}, 0},
+		{"a page of the output edited, to the same size", func() {
+			p := filepath.Join(dir, "cached", "index.html")
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)-1] ^= 0x20
+			os.WriteFile(p, b, 0o644)
+		}, 0},
+	}
+	for i, st := range steps {
+		st.edit()
+		opt := Options{Src: src, Out: filepath.Join(dir, "cached"), Title: "T"}
+		b := NewBuilder(opt)
+		if err := b.useCache(cache, "test"); err != nil {
+			t.Fatal(err)
+		}
+		b.disk.lean = lean
+		res, err := b.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if res.CacheErr != nil {
+			t.Errorf("%s: cache: %v", st.name, res.CacheErr)
+		}
+		opt.Out = filepath.Join(dir, "plain", strings.Repeat("x", i+1))
+		plainRes, err := Build(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := readTree(t, filepath.Join(dir, "cached")), readTree(t, opt.Out)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, without the cache %d", st.name, len(got), len(want))
+		}
+		for name, w := range want {
+			if g, ok := got[name]; !ok || !bytes.Equal(g, w) {
+				t.Errorf("%s: %s differs from a build without the cache", st.name, name)
+			}
+		}
+		if a, b := diagLines(res), diagLines(plainRes); a != b {
+			t.Errorf("%s: diagnostics\n%s\nwithout the cache\n%s", st.name, a, b)
+		}
+		if st.rendered >= 0 && res.Rendered != st.rendered {
+			t.Errorf("%s: %d notes rendered, want %d", st.name, res.Rendered, st.rendered)
+		}
+		if st.name == "warm" || st.name == "warm after damage" {
+			// What the output keeps as it is is not even read from the cache.
+			for name, f := range b.pages.files {
+				if f.loaded && !lean {
+					t.Errorf("%s: %s read from the cache, though -out holds it", st.name, name)
+				}
+			}
+		}
+		if i == 0 && res.Rendered != res.Notes {
+			t.Errorf("cold: %d of %d notes rendered", res.Rendered, res.Notes)
+		}
+	}
+}
+
+func diagLines(r *Result) string {
+	var b strings.Builder
+	for _, d := range r.Diags {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestCacheFolderUnusable: a cache folder that cannot be made is an
+// error naming it, and the builder builds without it.
+func TestCacheFolderUnusable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	b := NewBuilder(Options{Src: "../../content", Out: filepath.Join(dir, "out")})
+	err := b.useCache(filepath.Join(file, "cache"), "test")
+	if err == nil || !strings.Contains(err.Error(), file) {
+		t.Fatalf("useCache under a file: %v, want an error naming %s", err, file)
+	}
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+}
