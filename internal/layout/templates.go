@@ -39,7 +39,11 @@ func ParseTemplates() Templates {
 // its content takes, to size the buffer once.
 func (ts Templates) Execute(name, kind string, data any, sizeHint int) []byte {
 	var buf bytes.Buffer
-	buf.Grow(sizeHint + 16<<10) // the layout and deck tree around the content
+	size := sizeHint + 16<<10 // the layout and deck tree around the content
+	if s, ok := data.(interface{ htmlSize() int }); ok {
+		size = max(size, s.htmlSize()) // the page knows better
+	}
+	buf.Grow(size)
 	if err := ts[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
 		// Template data comes from our own types: a failure is a bug.
 		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
