@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"html/template"
 	"math/rand/v2"
 	"strings"
@@ -27,7 +28,8 @@ var deckBodyTemplate = template.Must(template.New("").Parse(`{{define "contents"
 </article>
 {{end}}{{end}}{{define "page"}}{{template "contents" .}}|{{template "articles" .}}{{end}}`))
 
-// goDeckBody is the same two pieces written by the Go code.
+// goDeckBody is the same two pieces written by the Go code, into the
+// slots the template leaves (fillSlots does it in Templates.Execute).
 var goDeckBody = template.Must(template.New("").Parse(`{{define "page"}}<ol class="toc-notes" role="list">
 {{.ContentsList}}</ol>|{{.NoteArticles}}{{end}}`))
 
@@ -70,7 +72,8 @@ func TestDeckBodyAsTemplate(t *testing.T) {
 		pages = append(pages, p)
 	}
 	for _, p := range pages {
-		if got, want := execTemplate(t, goDeckBody, "page", p), execTemplate(t, deckBodyTemplate, "page", p); got != want {
+		frame := execTemplate(t, goDeckBody, "page", p)
+		if got, want := string(p.fillSlots([]byte(frame))), execTemplate(t, deckBodyTemplate, "page", p); got != want {
 			t.Fatalf("notes %+v:\ngot  %q\nwant %q", p.Notes, got, want)
 		}
 	}
@@ -82,10 +85,13 @@ func TestDeckBodySizes(t *testing.T) {
 	p := DeckPage{Notes: []NoteView{{Title: "T", Anchor: "note-t", Path: "d/T.md", TitleID: "t",
 		Blocks:   []BlockView{{HTML: template.HTML(strings.Repeat("<p>x</p>", 100))}},
 		Contents: []ContentsItem{{ID: "card-1", Text: "a question"}, {ID: "card-2", HTML: "<math>y</math>"}}}}}
-	if got, est := len(p.ContentsList()), p.contentsSize(); got > est {
+	var contents, articles bytes.Buffer
+	p.writeContents(&contents)
+	p.writeArticles(&articles)
+	if got, est := contents.Len(), p.contentsSize(); got > est {
 		t.Errorf("contents: wrote %d bytes, estimated %d", got, est)
 	}
-	if got, est := len(p.NoteArticles()), p.articlesSize(); got > est {
+	if got, est := articles.Len(), p.articlesSize(); got > est {
 		t.Errorf("articles: wrote %d bytes, estimated %d", got, est)
 	}
 }
@@ -100,5 +106,23 @@ func wordMaker(seed uint64, pieces []string) func() string {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		return b.String()
+	}
+}
+
+// Templates.Execute fills the slots the deck template leaves: the page
+// holds the notes and no slot mark.
+func TestDeckPageSlotsFilled(t *testing.T) {
+	d := &DeckNode{Name: "D", FullName: "D", Slug: "d", URL: "decks/d.html", QuizURL: "quiz/d.html", CardCount: 1}
+	p := DeckPage{Layout: NewLayout("deck", "S", "D", PageRoot, "x"), Deck: d, Cards: 1,
+		Notes: []NoteView{{Title: "T", Anchor: "note-t", Blocks: []BlockView{{HTML: "<p>body</p>"}},
+			Contents: []ContentsItem{{ID: "card-1", Text: "q?"}}}}}
+	page := string(ParseTemplates().Execute(d.URL, "deck", p, 0))
+	for _, want := range []string{`<li><a class="toc-note" href="#note-t">T</a>`, `<a href="#card-1">q?</a>`, "<p>body</p>\n</div>\n</article>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("deck page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "\x00") {
+		t.Error("deck page holds a slot mark")
 	}
 }

@@ -1,6 +1,10 @@
 package layout
 
-import "strings"
+// stringWriter is a strings.Builder or a bytes.Buffer.
+type stringWriter interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
 
 // The pieces of a page written in Go (flip cards, a deck page's contents
 // and notes) escape their values as html/template did when they were
@@ -9,7 +13,7 @@ import "strings"
 
 // escapeText writes s escaped as html/template escapes text and quoted
 // attribute values: NUL, quotes, '&', '+', '<' and '>'.
-func escapeText(b *strings.Builder, s string) {
+func escapeText[W stringWriter](b W, s string) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -42,7 +46,7 @@ func escapeText(b *strings.Builder, s string) {
 // a quoted URL attribute: percent-encoded except for RFC 3986's
 // unreserved characters (its URL escaper, then its attribute escaper,
 // which leaves that result as it is).
-func escapeFragment(b *strings.Builder, s string) {
+func escapeFragment[W stringWriter](b W, s string) {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); i++ {
