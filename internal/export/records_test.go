@@ -29,3 +29,20 @@ func TestRecords(t *testing.T) {
 		t.Errorf("joined records %+v, want a, c, d", recs)
 	}
 }
+
+// A note's records are sized before they are written, so that their
+// buffer is made once: for records of the synthetic vault the estimate
+// must hold what is written.
+func TestRecordsSize(t *testing.T) {
+	rec := CardRecord{ID: "b1650012764488", Deck: []string{"Algorithms", "Graph Algorithms", "Lecture Notes"},
+		Note: "Algorithms/Graph Algorithms/Lecture Notes/Bayes Theorem 1266.md", Line: 19, Kind: "basic",
+		Tags:     []string{"algorithms", "algorithms/lecture-notes"},
+		Question: "How is a false positive implemented in Bayes Theorem 1266, part 1?",
+		Answer:   "The root replicates the sorted run in the worst case.\n\nTip\n\nThe root stores a single partition.",
+		URL:      "decks/algorithms--graph-algorithms--lecture-notes.html#card-b1650012764488"}
+	for _, recs := range [][]CardRecord{{rec}, {rec, rec, rec}, {{ID: "a"}}} {
+		if got, est := len(Records(recs)), recordsSize(recs); got > est {
+			t.Errorf("%d records: wrote %d bytes, estimated %d", len(recs), got, est)
+		}
+	}
+}

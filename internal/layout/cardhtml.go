@@ -78,34 +78,3 @@ func CardHTML(c *CardView) template.HTML {
 	b.WriteString("\n</div>\n</details>\n")
 	return template.HTML(b.String())
 }
-
-// escapeText writes s escaped as html/template escapes text and quoted
-// attribute values: NUL, quotes, '&', '+', '<' and '>'.
-func escapeText(b *strings.Builder, s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case 0:
-			esc = "\uFFFD"
-		case '"':
-			esc = "&#34;"
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '+':
-			esc = "&#43;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[start:i])
-		b.WriteString(esc)
-		start = i + 1
-	}
-	b.WriteString(s[start:])
-}

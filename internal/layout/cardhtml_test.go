@@ -3,7 +3,6 @@ package layout
 import (
 	"html/template"
 	"math/rand/v2"
-	"strings"
 	"testing"
 )
 
@@ -24,11 +23,7 @@ var cardTemplate = template.Must(template.New("").Parse(`{{define "deck-card"}}
 
 func templateCard(t *testing.T, c *CardView) string {
 	t.Helper()
-	var b strings.Builder
-	if err := cardTemplate.ExecuteTemplate(&b, "deck-card", c); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return execTemplate(t, cardTemplate, "deck-card", c)
 }
 
 func TestCardHTMLAsTemplate(t *testing.T) {
@@ -41,14 +36,7 @@ func TestCardHTMLAsTemplate(t *testing.T) {
 		{ID: "d1", IDs: []string{"d1"}, Kind: "basic", Deck: `A::B "c" & <d>`},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", " ", "&", "<", ">", "\"", "'", "+", "\x00", "é", "›", "&amp;", "\n", "`", "=", "/"}
-	word := func() string {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		return b.String()
-	}
+	word := wordMaker(1, []string{"a", " ", "&", "<", ">", "\"", "'", "+", "\x00", "é", "›", "&amp;", "\n", "`", "=", "/"})
 	for range 2000 {
 		c := &CardView{ID: word(), Kind: word(), Deck: word(), HeadingLevel: rng.IntN(3), Question: template.HTML(word()), Answer: template.HTML(word())}
 		for range rng.IntN(3) {

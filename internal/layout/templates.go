@@ -39,10 +39,25 @@ func ParseTemplates() Templates {
 // its content takes, to size the buffer once.
 func (ts Templates) Execute(name, kind string, data any, sizeHint int) []byte {
 	var buf bytes.Buffer
-	buf.Grow(sizeHint + 16<<10) // the layout and deck tree around the content
+	slotted, _ := data.(slottedPage)
+	if slotted != nil {
+		buf.Grow(slotted.frameSize()) // the content goes in after
+	} else {
+		buf.Grow(sizeHint + 16<<10) // the layout and deck tree around the content
+	}
 	if err := ts[kind].ExecuteTemplate(&buf, "layout", data); err != nil {
 		// Template data comes from our own types: a failure is a bug.
 		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
 	}
+	if slotted != nil {
+		return slotted.fillSlots(buf.Bytes())
+	}
 	return buf.Bytes()
+}
+
+// slottedPage is page data whose largest pieces the template leaves a
+// slot for, written in Go once it is done (deckbody.go).
+type slottedPage interface {
+	frameSize() int
+	fillSlots(frame []byte) []byte
 }

@@ -46,7 +46,8 @@ func (v *Vault) resolve(from, target string) (*File, error) {
 			return nil, ErrOutside
 		}
 	}
-	if f := v.byPath[strings.ToLower(fromRoot)]; f != nil {
+	lowerRoot := strings.ToLower(fromRoot)
+	if f := v.byPath[lowerRoot]; f != nil {
 		return f, nil
 	}
 	if f := v.byPath[strings.ToLower(fromNote)]; f != nil {
@@ -60,18 +61,18 @@ func (v *Vault) resolve(from, target string) (*File, error) {
 		return nil, nil
 	}
 	// A partial path ("sub/x.png") must match the end of the candidate's path.
-	suffix := strings.ToLower(fromRoot)
+	partial := strings.Contains(lowerRoot, "/")
+	suffix := "/" + lowerRoot
 	var best *File
 	for _, c := range cands {
-		lp := strings.ToLower(c.Path)
-		if strings.Contains(suffix, "/") && !strings.HasSuffix(lp, "/"+suffix) {
+		if partial && !strings.HasSuffix(c.lower, suffix) {
 			continue
 		}
-		if path.Dir(c.Path) == dir {
-			return c, nil
+		if c.dir == dir {
+			return c.f, nil
 		}
 		if best == nil {
-			best = c // candidates are sorted shortest path first
+			best = c.f // candidates are sorted shortest path first
 		}
 	}
 	return best, nil

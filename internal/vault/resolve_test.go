@@ -2,6 +2,7 @@ package vault
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -113,5 +114,26 @@ func TestScanSkipsHiddenTemplatesOutputAndEscapingLinks(t *testing.T) {
 	}
 	if len(diags) != 1 || diags[0].File != "link.md" {
 		t.Errorf("diags = %v, want one for link.md", diags)
+	}
+}
+
+// BenchmarkResolve resolves wikilinks by note name in a vault of 5,000
+// notes in 250 folders, as a build does for every link of every note.
+func BenchmarkResolve(b *testing.B) {
+	var files []*File
+	for i := range 5000 {
+		p := fmt.Sprintf("Subject %d/Course %d/Title %d.md", i%10, i%250, i)
+		files = append(files, &File{Path: p})
+		if i%50 == 0 { // a few names that several folders hold
+			files = append(files, &File{Path: fmt.Sprintf("Other %d/Title %d.md", i%7, i)})
+		}
+	}
+	v := New("/v", files)
+	b.ResetTimer()
+	for i := range b.N {
+		from := files[i%len(files)].Path
+		if f, err := v.Resolve(from, fmt.Sprintf("Title %d", (i*7)%5000)); f == nil || err != nil {
+			b.Fatal(f, err)
+		}
 	}
 }

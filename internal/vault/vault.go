@@ -35,8 +35,18 @@ type Vault struct {
 	Notes []*File // sorted by Path
 	Files []*File // every file, notes included, sorted by Path
 
-	byPath map[string]*File   // lower-cased path
-	byName map[string][]*File // lower-cased base name, candidates sorted by (depth, path)
+	byPath map[string]*File       // lower-cased path
+	byName map[string][]candidate // lower-cased base name, candidates sorted by (depth, path)
+}
+
+// candidate is a file that a link by its base name may mean, with what
+// Resolve compares worked out once: a build resolves every wikilink of
+// every note, and lower-casing each candidate's path per link was a
+// third of the lookup.
+type candidate struct {
+	f     *File
+	lower string // f.Path lower-cased
+	dir   string // f.Path's folder
 }
 
 // ScanOptions say what to leave out of a scan.
@@ -161,7 +171,7 @@ func (v *Vault) index() {
 	sort.Slice(v.Files, func(i, j int) bool { return v.Files[i].Path < v.Files[j].Path })
 	v.Notes = v.Notes[:0]
 	v.byPath = make(map[string]*File, len(v.Files))
-	v.byName = make(map[string][]*File, len(v.Files))
+	v.byName = make(map[string][]candidate, len(v.Files))
 	for _, f := range v.Files {
 		if f.IsNote() {
 			v.Notes = append(v.Notes, f)
@@ -171,15 +181,15 @@ func (v *Vault) index() {
 			v.byPath[lp] = f
 		}
 		base := strings.ToLower(path.Base(f.Path))
-		v.byName[base] = append(v.byName[base], f)
+		v.byName[base] = append(v.byName[base], candidate{f: f, lower: lp, dir: path.Dir(f.Path)})
 	}
 	for _, c := range v.byName {
 		sort.SliceStable(c, func(i, j int) bool {
-			di, dj := strings.Count(c[i].Path, "/"), strings.Count(c[j].Path, "/")
+			di, dj := strings.Count(c[i].f.Path, "/"), strings.Count(c[j].f.Path, "/")
 			if di != dj {
 				return di < dj
 			}
-			return c[i].Path < c[j].Path
+			return c[i].f.Path < c[j].f.Path
 		})
 	}
 }
