@@ -205,11 +205,14 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 			continue
 		}
 		emit(d.QuizURL, treeKey, func() []byte {
+			urls := quizPageURLs(d)
+			l := p.layout("quiz", "Quiz: "+d.Trail(), pageRoot)
+			l.Fetch = urls // quizcards.js reads them all at once
 			return p.execute(d.QuizURL, "quiz", QuizPage{
-				Layout:    p.layout("quiz", "Quiz: "+d.Trail(), pageRoot),
+				Layout:    l,
 				Deck:      d,
 				Ancestors: p.tree.ancestors(d),
-				PageURLs:  quizPageURLs(d),
+				PageURLs:  urls,
 			}, 0)
 		})
 	}
@@ -222,8 +225,10 @@ func (p *pageBuilder) siteFiles(decks []*DeckNode, emit func(name string, key *h
 		emit(all.QuizURL, treeKey, func() []byte {
 			// Its cards come from the deck pages data/decks.json names,
 			// only those it needs (quizcards.js).
+			l := p.layout("quiz", "Review all decks", pageRoot)
+			l.Fetch = []string{decksDataURL} // quizcards.js starts from it
 			return p.execute(all.QuizURL, "quiz", QuizPage{
-				Layout: p.layout("quiz", "Review all decks", pageRoot),
+				Layout: l,
 				Deck:   all,
 			}, 0)
 		})
