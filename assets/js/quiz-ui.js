@@ -24,7 +24,7 @@ import { preview, phase, formatDelay, describeDelay } from "./learning.js";
 import { reviewQueue, nextDue, recentlyFailed, shuffle, dayStart } from "./schedule.js";
 import * as session from "./session.js";
 import { canTest, makeTest, seeded, MIN_CARDS, MAX_QUESTIONS } from "./testmode.js";
-import { formatDate, plural, wrapTables, isInteractive } from "./dom.js";
+import { formatDate, lazyDateFormat, plural, wrapTables, isInteractive } from "./dom.js";
 import { el, button } from "./el.js";
 import * as persist from "./persist.js";
 import { studyShell } from "./study-shell.js";
@@ -70,7 +70,7 @@ function inertHTML(html) {
   return t.content;
 }
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const timeFmt = lazyDateFormat({ hour: "numeric", minute: "2-digit" });
 
 /** when says when a due time comes: "in 8 minutes", "today at 14:30", "tomorrow", "on 12 Mar". */
 function when(due, t) {
