@@ -16,7 +16,7 @@ type Layout struct {
 	Root      string // "" on the index, "../" on pages in decks/ and quiz/
 	PageKind  string // "index", "deck" or "quiz": the body class and the page script
 	// Preload lists the modules (in assets/js/) the page script imports,
-	// directly or not, for <link rel="modulepreload">.
+	// directly or not, preloaded at low priority (modules.go).
 	Preload []string
 	// Fetch lists the files (root-relative) the page script fetches as
 	// soon as it runs, for <link rel="preload" as="fetch">: the browser
