@@ -107,6 +107,9 @@ func TestNoJavaScriptAndPrint(t *testing.T) {
 	if hidden := browsertest.Eval[string](t, ctx, `[".site-header", ".breadcrumb", ".page-title", ".deck-meta"].filter((s) => document.querySelector(s).getClientRects().length === 0).join(" ")`); hidden != "" {
 		t.Errorf("without JavaScript the quiz page hides %s", hidden)
 	}
+	if shown := browsertest.Eval[int](t, ctx, `[...document.querySelectorAll(".study-pre")].filter((e) => e.getClientRects().length > 0).length`); shown > 0 {
+		t.Errorf("without JavaScript the quiz page shows %d bars of the study frame", shown)
+	}
 
 	// With JavaScript: flip cards, and the printed page is a handout.
 	setScripts(t, ctx, false)

@@ -30,8 +30,19 @@ export function wrapTables(root) {
   }
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
-const dateFmtYear = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+/**
+ * lazyDateFormat is an Intl.DateTimeFormat with opts, made when it first
+ * formats: the first one a page makes loads the locale's data, tens of
+ * milliseconds (a long task on a phone) that made at module load would
+ * delay every page's first screen, for dates most first screens never show.
+ */
+export function lazyDateFormat(opts) {
+  let fmt = null;
+  return { format: (d) => (fmt ||= new Intl.DateTimeFormat(undefined, opts)).format(d) };
+}
+
+const dateFmt = lazyDateFormat({ month: "short", day: "numeric" });
+const dateFmtYear = lazyDateFormat({ year: "numeric", month: "short", day: "numeric" });
 
 /** formatDate shows ms t as "12 Mar" (with the year when not this year's). */
 export function formatDate(t, ref = Date.now()) {

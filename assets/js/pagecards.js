@@ -19,8 +19,9 @@
 // (breadcrumb), tags}.
 
 /**
- * pageCards reads the cards of a deck page: doc is the parsed page (as
- * written, not enhanced by flip.js) and url its root-relative URL.
+ * pageCards reads the cards of a deck page: doc is the parsed page, or
+ * its <main> (a Document or a DocumentFragment, as written, not enhanced
+ * by flip.js), and url its root-relative URL.
  */
 export function pageCards(doc, url) {
   const head = doc.querySelector(".deck-header[data-deck-name]");

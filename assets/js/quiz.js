@@ -21,6 +21,11 @@ if (el) {
     if (p) p.textContent = "The cards of this quiz could not be loaded (offline?). Reload the page to try again, or read the cards on the deck page.";
   }
   if (got) {
+    // Reading the deck pages and drawing the first card each take a good
+    // part of a phone's time to open a quiz: run in one task, they block
+    // taps for that long. A new task between them lets the browser
+    // paint and answer input in between.
+    await nextTask();
     // flipdeck:quiz-script is the script's own work, without the download.
     performance.mark("flipdeck:quiz-loaded");
     startQuiz(el, got.cards, {
@@ -35,4 +40,11 @@ if (el) {
     performance.measure("flipdeck:quiz-open", "flipdeck:quiz-start", "flipdeck:quiz-ready");
     performance.measure("flipdeck:quiz-script", "flipdeck:quiz-loaded", "flipdeck:quiz-ready");
   }
+}
+
+// nextTask resolves in a later task (scheduler.yield, where there is one,
+// puts it before other queued work, so the quiz is not delayed).
+function nextTask() {
+  if (globalThis.scheduler && typeof scheduler.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

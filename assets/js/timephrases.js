@@ -3,9 +3,10 @@
 import { DAY_MS } from "./fsrs.js";
 import { describeDelay } from "./learning.js";
 import { dayStart } from "./schedule.js";
-import { formatDate, plural } from "./dom.js";
+import { formatDate, lazyDateFormat, plural } from "./dom.js";
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+// Made on first use: the first Intl.DateTimeFormat costs tens of ms at startup.
+const timeFmt = lazyDateFormat({ hour: "numeric", minute: "2-digit" });
 
 /** when says when a due time comes: "in 8 minutes", "today at 14:30", "tomorrow", "on 12 Mar". */
 export function when(due, t) {

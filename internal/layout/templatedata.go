@@ -28,8 +28,13 @@ type Layout struct {
 	Root      string // "" on the index, "../" on pages in decks/ and quiz/
 	PageKind  string // "index", "deck" or "quiz": the body class and the page script
 	// Preload lists the modules (in assets/js/) the page script imports,
-	// directly or not, for <link rel="modulepreload">.
+	// directly or not, preloaded at low priority (modules.go).
 	Preload []string
+	// Fetch lists the files (root-relative) the page script fetches as
+	// soon as it runs, for <link rel="preload" as="fetch">: the browser
+	// starts them while it is still loading the modules, instead of
+	// after (a quiz page's deck pages, which its first card needs).
+	Fetch []string
 	// SiteID is a short build-independent id of the site (from its title),
 	// part of the localStorage key prefix together with the site's path.
 	SiteID string

@@ -147,11 +147,14 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 			continue
 		}
 		emit(d.QuizURL, treeKey, func() []byte {
+			urls := layout.QuizPageURLs(d)
+			l := p.pageLayout("quiz", "Quiz: "+d.Trail(), layout.PageRoot)
+			l.Fetch = urls // quizcards.js reads them all at once
 			return p.tmpl.Execute(d.QuizURL, "quiz", layout.QuizPage{
-				Layout:    p.pageLayout("quiz", "Quiz: "+d.Trail(), layout.PageRoot),
+				Layout:    l,
 				Deck:      d,
 				Ancestors: p.tree.Ancestors(d),
-				PageURLs:  layout.QuizPageURLs(d),
+				PageURLs:  urls,
 			}, 0)
 		})
 	}
@@ -164,8 +167,10 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 		emit(all.QuizURL, treeKey, func() []byte {
 			// Its cards come from the deck pages data/decks.json names,
 			// only those it needs (quizcards.js).
+			l := p.pageLayout("quiz", "Review all decks", layout.PageRoot)
+			l.Fetch = []string{layout.DecksDataURL} // quizcards.js starts from it
 			return p.tmpl.Execute(all.QuizURL, "quiz", layout.QuizPage{
-				Layout: p.pageLayout("quiz", "Review all decks", layout.PageRoot),
+				Layout: l,
 				Deck:   all,
 			}, 0)
 		})
