@@ -30,6 +30,9 @@ type Layout struct {
 	// Preload lists the modules (in assets/js/) the page script imports,
 	// directly or not, for <link rel="modulepreload">.
 	Preload []string
+	// Sheets lists the stylesheets (in assets/) the page links, in
+	// cascade order (PageSheets).
+	Sheets []string
 	// SiteID is a short build-independent id of the site (from its title),
 	// part of the localStorage key prefix together with the site's path.
 	SiteID string
@@ -37,10 +40,19 @@ type Layout struct {
 
 // NewLayout is the Layout of a page of kind ("index", "deck", "quiz",
 // "stats") titled pageTitle, root being the way from it to the site root
-// ("" or PageRoot), with the modules its script imports to preload.
+// ("" or PageRoot), with the modules its script imports to preload and
+// its stylesheets (a deck page with subdecks adds the deck list's:
+// WithDeckList).
 func NewLayout(kind, siteTitle, pageTitle, root, siteID string) Layout {
 	return Layout{SiteTitle: siteTitle, PageTitle: pageTitle, Root: root, PageKind: kind, SiteID: siteID,
-		Preload: modulePreloads()[kind+".js"]}
+		Preload: modulePreloads()[kind+".js"], Sheets: PageSheets(kind, kind == "index")}
+}
+
+// WithDeckList is l for a page that shows a deck list (a deck page with
+// subdecks): it links the deck list's stylesheet too.
+func (l Layout) WithDeckList() Layout {
+	l.Sheets = PageSheets(l.PageKind, true)
+	return l
 }
 
 // SiteID is the short id of a site titled title (Layout.SiteID).
