@@ -1,42 +1,19 @@
-// backup.js: export the progress to a JSON file, import (merge) one, send
-// it to another device (send.js, loaded when asked for), the controls for
-// these, and a gentle reminder to keep a copy when the browser does not
-// promise to keep this site's storage (persist.js).
+// backup.js: export the progress to a JSON file (exportfile.js), import
+// (merge) one, send it to another device (send.js, loaded when asked
+// for), the controls for these, and a gentle reminder to keep a copy when
+// the browser does not promise to keep this site's storage (persist.js).
 import * as store from "./store.js";
-import { exportJSON, importJSON } from "./store-merge.js";
-import { now } from "./clock.js";
+import { importJSON } from "./store-merge.js";
+import { REMINDER, exportFile, noteBackup, reviewsSoFar } from "./exportfile.js";
 import * as persist from "./persist.js";
 import { showNotice, dismiss } from "./notice.js";
 import { el } from "./dom.js";
 import { anyAside, describeAside } from "./validate.js";
-import { downloadFile } from "./download.js";
+
+export { exportFile, noteBackup };
 
 /** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
 export const REMIND_EVERY = 100;
-const REMINDER = "This browser may clear your progress when the device runs low on space. Keep a copy: download a backup, or send it to another device.";
-
-function stamp(t) {
-  const d = new Date(t);
-  const p = (n) => String(n).padStart(2, "0");
-  return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
-}
-
-/** exportFile downloads the whole progress (unsaved changes included). */
-export function exportFile() {
-  downloadFile("flipdeck-progress-" + stamp(now()) + ".json", exportJSON(), "application/json");
-  noteBackup();
-}
-
-function reviewsSoFar() {
-  const d = store.load();
-  return d.log.length + (d.logDropped || 0);
-}
-
-/** noteBackup remembers that a copy of the progress was just made (a file, a link). */
-export function noteBackup() {
-  store.pref("backup", { at: now(), reviews: reviewsSoFar() });
-  dismiss(REMINDER);
-}
 
 /** openSend opens the "Send my progress" dialog. */
 export async function openSend() {

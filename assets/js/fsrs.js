@@ -28,14 +28,19 @@
 //     with the factor at least 1 for G >= 2, and the normal difficulty
 //     update. Reviews a day or more apart use the long-term formulas.
 //   - Intermediate values are rounded to 8 decimals, as the reference does.
+//
+// The forgetting curve itself is in recall.js, which pages that only show
+// progress load without this module.
+import { DAY_MS, DEFAULT_W20, round8, isNew, elapsedDays, forgettingCurve as curve } from "./recall.js";
+
+export { DAY_MS };
 
 export const DEFAULT_WEIGHTS = Object.freeze([
   0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722,
   0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
-  0.0912, 0.0658, 0.1542,
+  0.0912, 0.0658, DEFAULT_W20,
 ]);
 export const DEFAULT_RETENTION = 0.9;
-export const DAY_MS = 86400000;
 
 const DEFAULT_MAX_INTERVAL = 36500;
 const S_MIN = 0.001;
@@ -53,10 +58,6 @@ export function newCard() {
     lapses: 0,
     scheduledDays: 0,
   };
-}
-
-function round8(x) {
-  return Math.round(x * 1e8) / 1e8;
 }
 
 function clamp(x, lo, hi) {
@@ -79,20 +80,9 @@ function params(opts) {
   return { w, retention, maximumInterval, decay, factor };
 }
 
-function isNew(card) {
-  return !card || card.state === "new" || card.lastReview == null || !(card.stability > 0);
-}
-
-// elapsedDays is the number of whole days between the last review and now
-// (never negative).
-function elapsedDays(card, now) {
-  if (card.lastReview == null) return 0;
-  return Math.max(0, Math.floor((now - card.lastReview) / DAY_MS));
-}
-
-// forgetting curve R(t, S) = (1 + F*t/S)^decay, decay = -w20.
+// forgetting curve R(t, S) = (1 + F*t/S)^decay, decay = -w20 (recall.js).
 function forgettingCurve(p, t, s) {
-  return round8(Math.pow(1 + (p.factor * t) / s, p.decay));
+  return curve(p.w[20], t, s);
 }
 
 // Unclamped initial difficulty D0(G) = w4 - e^(w5*(G-1)) + 1.

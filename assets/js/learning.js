@@ -29,17 +29,14 @@
 // relearning steps set) is a review card with a short interval.
 //
 // Steps are minutes (fractions allowed); parseSteps reads "1m 10m 1h 1d".
+// The default steps and the limits on them are in steps.js, which the
+// store reads without loading this module.
 import { newCard, nextStates, formatInterval, DAY_MS } from "./fsrs.js";
+import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MAX_STEPS, MAX_STEP_MIN } from "./steps.js";
 
 export const MINUTE_MS = 60000;
-export const DEFAULT_LEARN_STEPS = Object.freeze([1, 10]);
-export const DEFAULT_RELEARN_STEPS = Object.freeze([10]);
 /** A learning card due within this much is shown when nothing else is left (Anki's "learn ahead limit"). */
 export const LEARN_AHEAD_MS = 20 * MINUTE_MS;
-/** A card whose interval is at least this many days is mature (Anki's threshold). */
-export const MATURE_DAYS = 21;
-export const MAX_STEPS = 10;
-const MAX_STEP_MIN = 365 * 1440;
 
 /** phase of a record: "new", "learning", "relearning" (in its steps) or "review". */
 export function phase(card) {
@@ -185,9 +182,4 @@ export function formatSteps(list) {
     if (v < 1) return Math.round(v * 60) + "s";
     return v + "m";
   }).join(" ");
-}
-
-/** validSteps tells a list of steps (minutes) that settings may hold. */
-export function validSteps(list) {
-  return Array.isArray(list) && list.length <= MAX_STEPS && list.every((v) => typeof v === "number" && v > 0 && v <= MAX_STEP_MIN);
 }

@@ -1,6 +1,9 @@
 // notice.js: visible, dismissible messages in #notices (storage problems).
 import { onError, retry } from "./store.js";
-import { exportFile } from "./backup.js";
+
+// exportfile.js (and the export code under it) loads when a reader asks
+// for a backup: most visits never meet a storage problem.
+const exportFile = () => import("./exportfile.js").then((m) => m.exportFile());
 
 const shown = new Map();
 

@@ -9,11 +9,11 @@
 //   the page.
 // - On iOS Safari, shows once a hint to "Add to Home Screen" (remembered
 //   with store.pref).
-// - Asks for persistent storage when the site is installed (persist.js).
+// - Asks for persistent storage when the site is installed or runs as an
+//   app (persist.js, loaded only then: most visits are in a browser tab).
 // - Before printing, opens every closed card so a handout shows answers.
 import * as store from "./store.js";
 import { showNotice, dismiss } from "./notice.js";
-import { askOnInstall } from "./persist.js";
 
 const UPDATE_MESSAGE = "A new version of these cards is available.";
 const INSTALL_MESSAGE = "Study offline like an app: tap the Share button, then “Add to Home Screen”.";
@@ -103,6 +103,16 @@ window.addEventListener("afterprint", () => {
   for (const d of opened.splice(0)) d.open = false;
 });
 
+// Browsers grant persistent storage to installed apps more readily; the
+// answer is remembered by the browser.
+function askWhenInstalled() {
+  const persist = () => import("./persist.js");
+  try {
+    window.addEventListener("appinstalled", () => persist().then((m) => m.requestAgain()));
+    if (matchMedia("(display-mode: standalone)").matches || navigator.standalone === true) persist().then((m) => m.request());
+  } catch { /* not in a browser window */ }
+}
+
 register();
 iosInstallHint();
-askOnInstall();
+askWhenInstalled();

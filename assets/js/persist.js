@@ -66,13 +66,11 @@ export function onState(fn) {
 }
 
 /**
- * askOnInstall asks for persistent storage when the site is installed as
- * an app, and when it runs as one (browsers grant it to installed apps
- * more readily); the answer is remembered by the browser.
+ * requestAgain asks for persistent storage even if this page asked
+ * before: when the site has just been installed as an app (offline.js),
+ * which browsers take into account.
  */
-export function askOnInstall() {
-  try {
-    window.addEventListener("appinstalled", () => { asked = false; request(); });
-    if (matchMedia("(display-mode: standalone)").matches || navigator.standalone === true) request();
-  } catch { /* not in a browser window */ }
+export function requestAgain() {
+  asked = false;
+  return request();
 }

@@ -9,7 +9,7 @@
 // -learned (young + mature, for older readers of it) and a bar whose
 // segments are mature, young, learning and due (the rest is new).
 import { counts, status, load } from "./store.js";
-import { meanRetrievability } from "./schedule.js";
+import { meanRetrievability } from "./recall.js";
 import { formatDate, plural } from "./dom.js";
 
 const ORDER = ["due", "learning", "new", "young", "mature"];

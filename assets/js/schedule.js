@@ -1,7 +1,11 @@
 // schedule.js: what to study, built on fsrs.js (the scheduling math) and
 // the store's data; pure functions of their arguments, no DOM, no storage.
-import { retrievability, DAY_MS } from "./fsrs.js";
+import { DAY_MS } from "./fsrs.js";
 import { inSteps } from "./learning.js";
+
+// meanRetrievability is recall.js's (a deck page shows it without this
+// module); the stats page takes it from here with the rest.
+export { meanRetrievability } from "./recall.js";
 
 /** dayStart returns the local midnight (ms) of the day holding t. */
 export function dayStart(t) {
@@ -94,19 +98,6 @@ export function nextDue(cards, recs, t) {
     if (r && r.due != null && r.due > t && (d == null || r.due < d)) d = r.due;
   }
   return d;
-}
-
-/** meanRetrievability is the mean R at t over the reviewed cards of ids, or null when none is. */
-export function meanRetrievability(ids, recs, t) {
-  let sum = 0;
-  let n = 0;
-  for (const id of ids) {
-    const r = recs[id];
-    if (!r || r.state === "new" || r.lastReview == null) continue;
-    sum += retrievability(r, t);
-    n++;
-  }
-  return n ? sum / n : null;
 }
 
 /** recentlyFailed lists the ids graded Again within the last `days` days before t (newest first). */

@@ -47,7 +47,7 @@
 // written with the next successful write, can be exported at any time, and
 // leaving the page asks for confirmation.
 
-import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MATURE_DAYS, validSteps } from "./learning.js";
+import { DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS, MATURE_DAYS, validSteps } from "./steps.js";
 import { map, clean, anyAside, describeAside } from "./validate.js";
 
 export const SCHEMA = 2;

@@ -91,7 +91,7 @@ function cleanSettings(s, validSteps) {
  * maps become null-prototype maps of the entries that are as this site
  * writes them, its log the entries that are, oldest first. It returns
  * what it set aside: {cards, reviews, stars, tests, settings} (counts;
- * settings a boolean). validSteps is learning.js's.
+ * settings a boolean). validSteps is steps.js's.
  */
 export function clean(d, validSteps) {
   const aside = { cards: 0, reviews: 0, stars: 0, tests: 0, settings: false };

@@ -28,13 +28,16 @@ type Layout struct {
 	Root      string // "" on the index, "../" on pages in decks/ and quiz/
 	PageKind  string // "index", "deck" or "quiz": the body class and the page script
 	// Preload lists the modules (in assets/js/) the page script imports,
-	// directly or not, preloaded at low priority (modules.go).
+	// directly or not, preloaded at low priority (modulepreload.go).
 	Preload []string
 	// Fetch lists the files (root-relative) the page script fetches as
 	// soon as it runs, for <link rel="preload" as="fetch">: the browser
 	// starts them while it is still loading the modules, instead of
 	// after (a quiz page's deck pages, which its first card needs).
 	Fetch []string
+	// Sheets lists the stylesheets (in assets/) the page links, in
+	// cascade order (PageSheets).
+	Sheets []string
 	// SiteID is a short build-independent id of the site (from its title),
 	// part of the localStorage key prefix together with the site's path.
 	SiteID string
@@ -42,10 +45,19 @@ type Layout struct {
 
 // NewLayout is the Layout of a page of kind ("index", "deck", "quiz",
 // "stats") titled pageTitle, root being the way from it to the site root
-// ("" or PageRoot), with the modules its script imports to preload.
+// ("" or PageRoot), with the modules its script imports to preload and
+// its stylesheets (a deck page with subdecks adds the deck list's:
+// WithDeckList).
 func NewLayout(kind, siteTitle, pageTitle, root, siteID string) Layout {
 	return Layout{SiteTitle: siteTitle, PageTitle: pageTitle, Root: root, PageKind: kind, SiteID: siteID,
-		Preload: modulePreloads()[kind+".js"]}
+		Preload: modulePreloads()[kind+".js"], Sheets: PageSheets(kind, kind == "index")}
+}
+
+// WithDeckList is l for a page that shows a deck list (a deck page with
+// subdecks): it links the deck list's stylesheet too.
+func (l Layout) WithDeckList() Layout {
+	l.Sheets = PageSheets(l.PageKind, true)
+	return l
 }
 
 // SiteID is the short id of a site titled title (Layout.SiteID).

@@ -86,11 +86,16 @@ func (p *pageBuilder) deckPage(d *layout.DeckNode) []byte {
 	for _, v := range views {
 		cards += len(v.Contents)
 	}
+	rows := layout.DeckRows(d.Children, 0, layout.PageRoot)
+	lay := p.pageLayout("deck", d.Trail(), layout.PageRoot)
+	if len(rows) > 0 {
+		lay = lay.WithDeckList()
+	}
 	return p.tmpl.Execute(d.URL, "deck", layout.DeckPage{
-		Layout:        p.pageLayout("deck", d.Trail(), layout.PageRoot),
+		Layout:        lay,
 		Deck:          d,
 		Ancestors:     p.tree.Ancestors(d),
-		Rows:          layout.DeckRows(d.Children, 0, layout.PageRoot),
+		Rows:          rows,
 		Notes:         views,
 		Cards:         cards,
 		DeckCardsJSON: layout.DeckCardsJSON([]*layout.DeckNode{d}),
