@@ -3,7 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"math"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -173,11 +172,7 @@ func sortedCopy(s []string) []string {
 // keeps data/decks.json), with the server stopped, cards graded in two
 // subdecks count on their parent deck's page as on the index.
 func TestParentDeckCountsOffline(t *testing.T) {
-	ctx := browsertest.Chrome(t, 390, 844)
-	errs := browsertest.WatchErrors(ctx)
-	out := filepath.Join(t.TempDir(), "public")
-	offlineBuild(t, "../content", out)
-	srv, base := offlineFirstVisit(t, ctx, out)
+	ctx, errs, _, srv, base := offlineSample(t, 390, 844)
 	srv.stop()
 	p := &studyPage{t: t, ctx: ctx, base: base, errs: errsExceptOffline(errs), width: 390, height: 844}
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch))
