@@ -145,8 +145,8 @@ func firstVisitTable(parts []firstVisitPart) (string, int) {
 
 // TestFirstVisit builds the 1,000-note synthetic vault (seed 1, 10 cards
 // a note, as bench/run.sh does) as gen does by default, and holds
-// firstVisitPage within firstVisitBudget. It also reports the deck page
-// of the vault that costs the most.
+// firstVisitPage within firstVisitBudget, and every other deck page of
+// the vault too; it reports the one that costs the most.
 func TestFirstVisit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 1,000-note vault")
@@ -170,17 +170,29 @@ func TestFirstVisit(t *testing.T) {
 		t.Errorf("the first visit of %s is %d bytes gzip, over issue 13's budget of %d: see the table above for the parts", firstVisitPage, total, firstVisitBudget)
 	}
 
+	// Every deck page, not only that one: a parent deck's page once
+	// held the card ids of its whole subtree (decks/computer-science.html,
+	// 1,600 ids, 32.9 KB); it holds its own deck's now, and its script
+	// takes the subdecks' from data/decks.json after the page.
 	pages, _ := filepath.Glob(filepath.Join(out, "decks", "*.html"))
-	worst, worstTotal := "", 0
+	if len(pages) < 2 {
+		t.Fatalf("%d deck pages built", len(pages))
+	}
+	worst, worstTotal, worstTable, over := "", 0, "", 0
 	for _, p := range pages {
 		rel := "decks/" + filepath.Base(p)
 		parts, err := firstVisit(out, rel)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, n := firstVisitTable(parts); n > worstTotal {
-			worst, worstTotal = rel, n
+		table, n := firstVisitTable(parts)
+		if n > worstTotal {
+			worst, worstTotal, worstTable = rel, n, table
+		}
+		if n > firstVisitBudget {
+			over++
+			t.Errorf("the first visit of %s is %d bytes gzip, over issue 13's budget of %d", rel, n, firstVisitBudget)
 		}
 	}
-	t.Logf("the deck page that costs the most: %s, %d bytes gzip", worst, worstTotal)
+	t.Logf("the deck page that costs the most of %d: %s (%d over the budget):\n%s", len(pages), worst, over, worstTable)
 }

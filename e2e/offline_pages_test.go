@@ -24,6 +24,19 @@ func offlineFirstVisit(t *testing.T, ctx context.Context, out string) (*offlineS
 	return srv, srv.base()
 }
 
+// offlineSample builds the sample site, opens a browser of the given
+// size on it and visits it once (offlineFirstVisit). It returns the
+// browser, its errors, the output folder, the server and the site's URL.
+func offlineSample(t *testing.T, width, height int) (context.Context, func() []string, string, *offlineServer, string) {
+	t.Helper()
+	ctx := browsertest.Chrome(t, width, height)
+	errs := browsertest.WatchErrors(ctx)
+	out := filepath.Join(t.TempDir(), "public")
+	offlineBuild(t, "../content", out)
+	srv, base := offlineFirstVisit(t, ctx, out)
+	return ctx, errs, out, srv, base
+}
+
 // offlineSearch types query into the index's search box and checks that
 // the first result links want.
 func offlineSearch(t *testing.T, ctx context.Context, base, query, want string) {
@@ -44,11 +57,7 @@ func offlineSearch(t *testing.T, ctx context.Context, base, query, want string) 
 // the site: offline before searching once, the box says what it needs;
 // after one search online, search works offline.
 func TestOfflineEveryPage(t *testing.T) {
-	ctx := browsertest.Chrome(t, 412, 915)
-	errs := browsertest.WatchErrors(ctx)
-	out := filepath.Join(t.TempDir(), "public")
-	offlineBuild(t, "../content", out)
-	srv, base := offlineFirstVisit(t, ctx, out)
+	ctx, errs, out, srv, base := offlineSample(t, 412, 915)
 	srv.stop()
 
 	pages := append([]string{"", "index.html", "stats.html"}, outputPages(t, out, "decks")...)

@@ -3,15 +3,17 @@
 // answers" switch.
 import { now } from "./clock.js";
 import { onChange, stars, setStarred, load, settings } from "./store.js";
-import { readDeckData, wrapTables } from "./dom.js";
+import { readDeckCards, wrapTables } from "./dom.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
 import { reportStoreErrors, showNotice } from "./notice.js";
 
 const main = document.getElementById("main") || document.body;
-const { cards: deckCards, pairs } = readDeckData();
+// The page holds the ids of its own deck's cards; a deck with subdecks
+// takes theirs from data/decks.json (below).
+const deckCards = readDeckCards();
 const subdecks = document.querySelector(".deck-list");
-let deckList = null; // decklist.js, loaded when the deck has subdecks
+let sub = null; // the subdecks' cards and rows (decklist.js), once in
 
 reportStoreErrors();
 wrapTables(main);
@@ -53,23 +55,49 @@ function renderStars() {
   }
 }
 
+// The deck's own bar, when it waits for its subdecks' cards
+// (data-pending, until data/decks.json is in).
+const bar = document.querySelector(".deck-header .deck-progress[data-pending]");
+
+// barCards is the cards the bars count: while the deck's own bar waits,
+// a reader who has studied nothing has every card new, so it needs only
+// their number (as many ids the store does not hold); otherwise it keeps
+// its place, empty (data-pending=wait: deck.css), as it would be drawn.
+function barCards(data) {
+  if (sub) return sub.cards;
+  if (!bar || bar.dataset.pending == null) return deckCards;
+  for (const _ in data.cards) {
+    bar.dataset.pending = "wait";
+    bar.textContent = "";
+    return deckCards;
+  }
+  return { ...deckCards, [bar.dataset.deck]: new Array(Number(bar.dataset.total)).fill("") };
+}
+
 const render = () => {
   const t = now();
-  renderDeckProgress(deckCards, t);
-  if (deckList) deckList.renderDeckList(subdecks, deckCards, pairs, load(), settings().newPerDay, t);
+  const data = load();
+  renderDeckProgress(barCards(data), t);
+  if (sub) sub.render(data, settings().newPerDay, t);
   renderAllCardStatuses(main, t);
   renderStars();
 };
 render();
 onChange(render);
 // Most decks have no subdecks, and few readers filter: what only those
-// need loads when it is needed.
+// need loads when it is needed. The subdecks' rows and cards
+// (decklist.js wireSubdecks) come from data/decks.json, as the index
+// takes them; until then the deck's own bar keeps its place (barCards)
+// and the rows their card counts, and where it cannot be loaded (a page
+// opened from a folder) they stay so, as without JavaScript.
 if (subdecks) {
-  import("./decklist.js").then((m) => {
-    deckList = m;
-    m.wireDeckList(subdecks);
-    render();
-  });
+  import("./decklist.js")
+    .then((m) => m.wireSubdecks(subdecks, new URL(document.body.dataset.root || "./", location.href)))
+    .then((s) => { sub = s; }, (e) => console.warn("flipdeck: no counts for the subdecks:", e))
+    .then(() => {
+      if (bar) delete bar.dataset.pending;
+      render();
+    });
 }
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") render();

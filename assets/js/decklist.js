@@ -4,9 +4,11 @@
 // page; decks with cards due come first, then decks with new cards; a
 // deck's subdecks fold away under its toggle, and the folded decks are
 // remembered. On the index of a big vault, some rows' subdecks are made
-// when first opened (the caller's grow: decktree.js).
+// when first opened (the caller's grow: decktree.js). A deck page's
+// subdecks' cards come from data/decks.json too (wireSubdecks).
 import { pref } from "./store.js";
 import { deckToday } from "./today.js";
+import { loadDecks } from "./decktree.js";
 
 const FOLDED = "folded-decks";
 const OPENED = "opened-decks";
@@ -142,4 +144,17 @@ export function wireDeckList(list, grow) {
     else remember(FOLDED, slug, on);
   });
   restore(list);
+}
+
+/**
+ * wireSubdecks wires a deck page's list of its subdecks (wireDeckList)
+ * and loads every deck's cards from data/decks.json under root, as the
+ * index does (decktree.js loadDecks): the page holds only its own deck's.
+ * It resolves to {cards: {slug: ids of the deck and its subdecks},
+ * render(data, newPerDay, t)}, which fills the rows (renderDeckList).
+ */
+export async function wireSubdecks(list, root) {
+  wireDeckList(list);
+  const { cards, pairs } = await loadDecks(root);
+  return { cards, render: (data, newPerDay, t) => renderDeckList(list, cards, pairs, data, newPerDay, t) };
 }

@@ -72,34 +72,29 @@ export function isInteractive(el, stop) {
  * readDeckCards reads the page's #deck-cards data and returns, for each
  * deck slug, the ids of every card in the deck and its subdecks. The page
  * stores each card id once, under its own deck ({own: {slug: [ids]},
- * kids: {slug: [child slugs]}}), so that a big vault's index stays small;
- * the subtree lists are put together here.
+ * kids: {slug: [child slugs]}}); the subtree lists are put together here.
+ * A deck whose subtree the page does not hold whole (a deck page holds
+ * only its own deck's cards: its subdecks' come from data/decks.json,
+ * decktree.js) has no list.
  */
 export function readDeckCards() {
-  return readDeckData().cards;
-}
-
-/**
- * readDeckData is readDeckCards with the reversed pairs among the cards:
- * {cards: {slug: [ids]}, pairs: Map(id → the other side's id)}.
- */
-export function readDeckData() {
   const raw = readJSON("deck-cards", {});
   const own = raw.own || {};
   const kids = raw.kids || {};
   const out = {};
   const collect = (slug) => {
-    if (out[slug]) return out[slug];
+    if (slug in out) return out[slug];
+    out[slug] = null; // not known (yet)
+    if (!(slug in own)) return null;
     let ids = own[slug] || [];
-    for (const k of kids[slug] || []) ids = ids.concat(collect(k));
-    out[slug] = ids;
-    return ids;
+    for (const k of kids[slug] || []) {
+      const sub = collect(k);
+      if (!sub) return null;
+      ids = ids.concat(sub);
+    }
+    return (out[slug] = ids);
   };
   for (const slug of Object.keys(own)) collect(slug);
-  const pairs = new Map();
-  for (const [a, b] of raw.pairs || []) {
-    pairs.set(a, b);
-    pairs.set(b, a);
-  }
-  return { cards: out, pairs };
+  for (const slug of Object.keys(out)) if (!out[slug]) delete out[slug];
+  return out;
 }

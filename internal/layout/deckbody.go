@@ -144,5 +144,12 @@ func (p DeckPage) articlesSize() int {
 }
 
 // frameSize is about how many bytes the template writes around the
-// slots: the layout, the deck tree and the deck's card ids.
-func (p DeckPage) frameSize() int { return 16<<10 + len(p.DeckCardsJSON) }
+// slots: the layout, the deck tree and the deck's own card ids
+// (OwnCardsJSON: about 20 bytes an id).
+func (p DeckPage) frameSize() int {
+	n := 16 << 10
+	if p.Deck != nil {
+		n += 20 * len(p.Deck.OwnCardIDs)
+	}
+	return n
+}

@@ -5,32 +5,45 @@ import (
 	"html/template"
 )
 
-// DeckCardsJSON lists, for every deck of the given subtrees, the ids of
-// the cards of its own notes and its subdecks' slugs, and the reversed
-// pairs among the cards: {"own": {slug: [ids]}, "kids": {slug: [slugs]},
-// "pairs": [[id, id]]}. The page script puts the subtree lists together
-// (dom.js readDeckCards); listing each id once rather than once per
-// ancestor keeps a big deck page small. (The index takes the same from
-// data/decks.json: decktree.js.)
-func DeckCardsJSON(roots []*DeckNode) template.JS {
-	type deckCards struct {
-		Own   map[string][]string `json:"own"`
-		Kids  map[string][]string `json:"kids"`
-		Pairs [][2]string         `json:"pairs,omitempty"`
+// deckCards is what a page embeds of its decks' cards for its script
+// (dom.js readDeckCards): {"own": {slug: [ids]}, "kids": {slug:
+// [slugs]}}, each id listed once, under its own deck. (The reversed
+// pairs among them, which only the deck lists' counts need, come with
+// data/decks.json.)
+type deckCards struct {
+	Own  map[string][]string `json:"own"`
+	Kids map[string][]string `json:"kids"`
+}
+
+// add lists d's own cards and d's subdecks' slugs.
+func (dc *deckCards) add(d *DeckNode) {
+	dc.Own[d.Slug] = d.OwnCardIDs // null when none
+	if len(d.Children) > 0 {
+		kids := make([]string, len(d.Children))
+		for i, c := range d.Children {
+			kids[i] = c.Slug
+		}
+		dc.Kids[d.Slug] = kids
 	}
-	dc := deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
+}
+
+func newDeckCards() *deckCards {
+	return &deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
+}
+
+// DeckCardsJSON lists, for every deck of the given subtrees, the ids of
+// the cards of its own notes and its subdecks' slugs (deckCards). The
+// page script puts the subtree lists together (dom.js readDeckCards);
+// listing each id once rather than once per ancestor keeps the page
+// smaller. The statistics page embeds it for every deck; a deck page
+// embeds only its own deck's (OwnCardsJSON). (The index takes the same
+// from data/decks.json: decktree.js.)
+func DeckCardsJSON(roots []*DeckNode) template.JS {
+	dc := newDeckCards()
 	var rec func([]*DeckNode)
 	rec = func(ds []*DeckNode) {
 		for _, d := range ds {
-			dc.Own[d.Slug] = d.OwnCardIDs
-			dc.Pairs = append(dc.Pairs, d.OwnPairs...)
-			if len(d.Children) > 0 {
-				kids := make([]string, len(d.Children))
-				for i, c := range d.Children {
-					kids[i] = c.Slug
-				}
-				dc.Kids[d.Slug] = kids
-			}
+			dc.add(d)
 			rec(d.Children)
 		}
 	}
@@ -38,10 +51,26 @@ func DeckCardsJSON(roots []*DeckNode) template.JS {
 	return scriptJSON(dc)
 }
 
+// OwnCardsJSON is what a deck page embeds of its cards (templates/
+// deck.html): deckCards of its own deck alone, the ids of its own notes'
+// cards and its subdecks' slugs, not their cards. That is what its flip
+// cards and, for a deck with no subdecks, its progress bar need at once.
+// The ids of a parent deck's subtree (1,600 random-looking ids on a
+// 1,000-note vault's top-level deck, 13 KB of gzip that barely
+// compresses) come from data/decks.json, which the page script loads
+// for the subtree's progress bar and the subdecks' rows (deck.js,
+// decklist.js wireSubdecks) and the service worker keeps offline.
+func (p DeckPage) OwnCardsJSON() template.JS {
+	dc := newDeckCards()
+	dc.add(p.Deck)
+	return scriptJSON(dc)
+}
+
 // DecksDataURL is the list of every deck with its cards, which a quiz
 // page loads at the end of a session to offer the next deck with cards
 // to study, the all-decks quiz to know which deck pages hold the cards it
-// asks, and a deck page to gather its top-level deck's cards for Anki.
+// asks, a deck page with subdecks to count their cards, and a deck page
+// to gather its top-level deck's cards for Anki.
 const DecksDataURL = "data/decks.json"
 
 // DeckListEntry is one deck in data/decks.json.

@@ -152,8 +152,10 @@ type DeckPage struct {
 	Notes     []NoteView
 	Cards     int // flip cards on the page (the contents list and the filter count them)
 	// DeckCardsJSON lists the ids of the cards of this deck and its
-	// subdecks (DeckCardsJSON), so the page script can count new / due /
-	// learned per deck.
+	// subdecks (DeckCardsJSON). The page no longer embeds it: it embeds
+	// OwnCardsJSON, its own deck's cards, and its script loads the
+	// subdecks' from data/decks.json. (Still set by internal/site; to be
+	// dropped there.)
 	DeckCardsJSON template.JS
 }
 
