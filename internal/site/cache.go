@@ -196,9 +196,6 @@ func (c *renderCache) key(n *notes.Note, deps *noteDeps) hash {
 // has changed. A rendering in the persistent cache is loaded only when
 // it is used (lazynote.go); render makes it should that fail.
 func (c *renderCache) lookup(n *notes.Note, render func() *renderedNote) *renderedEntry {
-	if c == nil {
-		return nil
-	}
 	c.mu.Lock()
 	e := c.entries[n.Path]
 	c.mu.Unlock()
@@ -216,6 +213,14 @@ func (c *renderCache) lookup(n *notes.Note, render func() *renderedNote) *render
 		e.rn.lazy.setRender(render)
 	}
 	return e
+}
+
+// store keeps rn, note n's new rendering, and what it depended on.
+func (c *renderCache) store(n *notes.Note, deps *noteDeps, rn *renderedNote, diags []diag.Diagnostic) {
+	e := &renderedEntry{key: c.key(n, deps), deps: deps, rn: rn, diags: diags}
+	c.mu.Lock()
+	c.entries[n.Path] = e
+	c.mu.Unlock()
 }
 
 // prune forgets notes that are gone.
@@ -333,7 +338,7 @@ type memoDeck struct {
 // output folder keeps it as it is, they are not read at all: then
 // kept is true and f has no data.
 func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bool) (f finalFile, kept, ok bool) {
-	if m == nil || key == nil {
+	if key == nil {
 		return finalFile{}, false, false
 	}
 	m.mu.Lock()
@@ -368,7 +373,7 @@ func (m *pageMemo) loadLocked(kind, name string, key hash) ([]byte, bool) {
 }
 
 func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
-	if m == nil || key == nil {
+	if key == nil {
 		return
 	}
 	m.mu.Lock()
@@ -378,7 +383,7 @@ func (m *pageMemo) putFile(name string, key *hash, f finalFile) {
 
 // deck returns deck url's memoised parts made under key.
 func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
-	if m == nil || key == nil {
+	if key == nil {
 		return memoDeck{}, false
 	}
 	m.mu.Lock()
@@ -398,7 +403,7 @@ func (m *pageMemo) deck(url string, key *hash) (memoDeck, bool) {
 }
 
 func (m *pageMemo) putDeck(url string, key *hash, cards []byte) {
-	if m == nil || key == nil {
+	if key == nil {
 		return
 	}
 	m.mu.Lock()
@@ -422,7 +427,7 @@ func newPageMemo() *pageMemo {
 }
 
 // fragment returns the memoised piece for k, making it with make when
-// there is none.
+// there is none (or no memo: nil).
 func (m *pageMemo) fragment(k fragKey, make func() []byte) []byte {
 	if m == nil || m.noFragments {
 		return make()
@@ -444,9 +449,6 @@ func (m *pageMemo) fragment(k fragKey, make func() []byte) []byte {
 
 // rotate ends a build.
 func (m *pageMemo) rotate() {
-	if m == nil {
-		return
-	}
 	m.frags, m.newFrags = m.newFrags, map[fragKey][]byte{}
 	m.files, m.newFiles = m.newFiles, map[string]memoFile{}
 	m.decks, m.newDecks = m.newDecks, map[string]memoDeck{}

@@ -119,7 +119,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 		if err := b.useCache(cache, "test"); err != nil {
 			t.Fatal(err)
 		}
-		b.disk.lean = lean
+		b.cache.disk.lean = lean
 		res, err := b.Build()
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -149,7 +149,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 		}
 		if st.name == "warm" || st.name == "warm after damage" {
 			// What the output keeps as it is is not even read from the cache.
-			for name, f := range b.pages.files {
+			for name, f := range b.cache.pages.files {
 				if f.loaded && !lean {
 					t.Errorf("%s: %s read from the cache, though -out holds it", st.name, name)
 				}
