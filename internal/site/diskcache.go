@@ -13,7 +13,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/outdir"
 )
 
-// diskCache is gen -cache: the Builder's caches (cache.go) saved to a
+// diskCache is gen -cache: the Builder's caches (stagecache.go) saved to a
 // buildcache.Store after each successful build and taken up again by the
 // next process, so that a build in a fresh process (a CI run with the
 // cache folder restored) does only the work a -serve rebuild would. It

@@ -85,7 +85,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 			os.WriteFile(keyboard, bytes.Replace(data, []byte("Space or Enter"), []byte("Space or Return"), 1), 0o644)
 		}, 1},
 		// Every note with a wikilink is rendered again: a file added or
-		// removed anywhere can change what a link finds (cache.go).
+		// removed anywhere can change what a link finds (rendercache.go).
 		{"a note deleted", func() { os.Remove(filepath.Join(src, "cachetest", "Other.md")) }, -1},
 		{"an embedded note edited", func() {
 			write("cachetest/Guest.md", "---\ncards-deck: Cache Test::Guests\n---\n## Guest? #card\nA new answer.\n")

@@ -29,7 +29,7 @@
 // the vault and commits the output only when the whole build succeeded.
 //
 // A one-off build keeps little in memory (reparse.go, gc.go). gen -serve
-// and gen -cache keep caches between builds (stagecache.go, cache.go,
-// diskcache.go): a layer the pipeline calls at the stages' boundaries,
-// absent (nil) in a one-off build.
+// and gen -cache keep caches between builds: stagecache.go is the layer
+// the pipeline calls at the stages' boundaries, absent (nil) in a one-off
+// build; cache.go says what it keeps, and diskcache.go keeps it on disk.
 package site
