@@ -2,20 +2,13 @@ package site
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
-	"fmt"
-	"os"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
-	"github.com/flipdeck/flipdeck/internal/layout"
-	"github.com/flipdeck/flipdeck/internal/notes"
-	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
@@ -126,119 +119,6 @@ func Generate(v *vault.Vault, opt Options) (Output, *Result) {
 	sink := &memSink{out: Output{}}
 	res, _, _ := newOneShotBuilder(opt).generate(v, sink) // memSink never fails
 	return sink.out, res
-}
-
-// readNotes reads every note and parses those whose bytes are not in
-// the parse cache, in parallel, keeping path order. It returns copies
-// the build may edit, and (with caches, for gen -serve) each note's
-// source hash.
-func (b *Builder) readNotes(v *vault.Vault, workers int, slim bool) ([]*notes.Note, map[string]hash, []diag.Diagnostic) {
-	opt := b.opt
-	popt := b.parseOptions()
-	results := make([]*parsedNote, len(v.Notes))
-	diags := make([][]diag.Diagnostic, len(v.Notes))
-	progress := opt.counter("reading notes", len(v.Notes))
-	parallel(len(v.Notes), workers, func(i int) {
-		defer progress.add()
-		if b.stopped() {
-			return
-		}
-		f := v.Notes[i]
-		if f.Size > opt.MaxFileSize {
-			diags[i] = append(diags[i], diag.Diagnostic{File: f.Path, Kind: diag.KindTooLarge,
-				Message: fmt.Sprintf("note is %d bytes, over the %d byte limit; split it or raise -max-file-size", f.Size, opt.MaxFileSize)})
-			return
-		}
-		if p := b.parsed[f.Path]; p != nil && p.size == f.Size && !f.ModTime.IsZero() && p.modTime.Equal(f.ModTime) {
-			results[i] = p
-			return
-		}
-		src, err := os.ReadFile(f.Abs)
-		if err != nil {
-			diags[i] = append(diags[i], diag.Diagnostic{File: f.Path, Kind: diag.KindUnreadable,
-				Message: fmt.Sprintf("cannot read note: %v; check its permissions", err)})
-			return
-		}
-		var sum hash
-		if b.renders != nil { // only gen -serve's caches compare sources
-			sum = sha256.Sum256(src)
-		}
-		if p := b.parsed[f.Path]; p != nil && p.sum == sum {
-			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}
-			return
-		}
-		if n, ok := b.disk.loadNote(f.Path, sum); ok {
-			results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: n.Diags}
-			return
-		}
-		n, crash := parseNote(f.Path, src, popt)
-		if crash != nil {
-			diags[i] = append(diags[i], *crash)
-			return
-		}
-		b.disk.saveNote(n, sum)
-		found := n.Diags
-		if slim {
-			// Notes are parsed again when their deck comes (reparse.go):
-			// let the text go at once.
-			n = slimNote(n)
-		}
-		results[i] = &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: n, diags: found}
-	})
-	var all []*notes.Note
-	var ds []diag.Diagnostic
-	content := make(map[string]hash, len(results))
-	parsed := make(map[string]*parsedNote, len(results))
-	for i, p := range results {
-		ds = append(ds, diags[i]...)
-		if p == nil {
-			continue
-		}
-		ds = append(ds, p.diags...)
-		if b.renders == nil {
-			all = append(all, p.note) // no parse cache to keep
-			continue
-		}
-		content[p.note.Path] = p.sum
-		all = append(all, copyNote(p.note))
-		parsed[p.note.Path] = p
-	}
-	if b.renders != nil && !b.disk.buildsOnce() {
-		b.parsed = parsed
-	}
-	return all, content, ds
-}
-
-// parseOptions are the note parser's options for this build.
-func (b *Builder) parseOptions() notes.Options {
-	popt := notes.DefaultOptions()
-	if len(b.opt.Tags) > 0 {
-		popt.Tags = b.opt.Tags
-	}
-	popt.HighlightCloze = b.opt.HighlightCloze
-	return popt
-}
-
-// placeNotes decides each note's anchor and heading-id prefix on its
-// deck page, and indexes its cards for links.
-func placeNotes(all []*notes.Note, tree *layout.Tree) map[string]*placedNote {
-	placed := make(map[string]*placedNote, len(all))
-	for d, ns := range tree.Notes {
-		used := map[string]int{}
-		for _, n := range ns {
-			base := "note-" + slug.Make(n.Title)
-			used[base]++
-			anchor := base
-			if c := used[base]; c > 1 {
-				anchor = fmt.Sprintf("%s-%d", base, c)
-			}
-			pn := &placedNote{note: n, deck: d, anchor: anchor,
-				headingPrefix: strings.TrimPrefix(anchor, "note-") + "--"}
-			pn.addCardAnchors(n)
-			placed[n.Path] = pn
-		}
-	}
-	return placed
 }
 
 // parallel runs fn(0..n-1) on at most workers goroutines.

@@ -58,8 +58,8 @@ func TestRebuildMatchesFreshBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		fresh, freshRes := Generate(v, opt)
-		if len(fresh) != len(b.written) {
-			t.Fatalf("%s: %d files, a fresh build has %d", st.name, len(b.written), len(fresh))
+		if len(fresh) != len(b.cache.written) {
+			t.Fatalf("%s: %d files, a fresh build has %d", st.name, len(b.cache.written), len(fresh))
 		}
 		for k, want := range fresh {
 			got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(k)))
@@ -98,7 +98,7 @@ func TestRebuildReusesRenderings(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := map[string]*renderedNote{}
-	for p, e := range b.renders.entries {
+	for p, e := range b.cache.renders.entries {
 		before[p] = e.rn
 	}
 	note := filepath.Join(src, "Flipdeck Tour", "Keyboard.md")
@@ -109,7 +109,7 @@ func TestRebuildReusesRenderings(t *testing.T) {
 	if _, err := b.Build(); err != nil {
 		t.Fatal(err)
 	}
-	for p, e := range b.renders.entries {
+	for p, e := range b.cache.renders.entries {
 		reused := before[p] == e.rn
 		if want := p != "Flipdeck Tour/Keyboard.md"; reused != want {
 			t.Errorf("%s: rendering reused = %v, want %v", p, reused, want)

@@ -18,40 +18,40 @@ import (
 
 const indexFormat = 1
 
-func encodeIndex(b *Builder) []byte {
+func encodeIndex(c *stageCache) []byte {
 	e := &encoder{}
 	e.uint(indexFormat)
-	paths := slices.Sorted(maps.Keys(b.renders.entries))
+	paths := slices.Sorted(maps.Keys(c.renders.entries))
 	e.uint(len(paths))
 	for _, p := range paths {
-		r := b.renders.entries[p]
+		r := c.renders.entries[p]
 		e.str(p)
 		e.hash(r.key)
 		e.deps(r.deps)
 		e.diags(r.diags)
 	}
-	names := slices.Sorted(maps.Keys(b.pages.files))
+	names := slices.Sorted(maps.Keys(c.pages.files))
 	e.uint(len(names))
 	for _, n := range names {
-		f := b.pages.files[n]
+		f := c.pages.files[n]
 		e.str(n)
 		e.hash(f.key)
 		e.hash(f.f.sum)
 		e.uint(f.size)
 	}
-	urls := slices.Sorted(maps.Keys(b.pages.decks))
+	urls := slices.Sorted(maps.Keys(c.pages.decks))
 	e.uint(len(urls))
 	for _, u := range urls {
 		e.str(u)
-		e.hash(b.pages.decks[u].key)
+		e.hash(c.pages.decks[u].key)
 	}
 	return e.b
 }
 
-// decodeIndex fills b's caches from an index; their bytes are loaded
+// decodeIndex fills the caches from an index; their bytes are loaded
 // when first asked for. It reports false for a damaged index, having
 // maybe filled part of them.
-func decodeIndex(data []byte, b *Builder) bool {
+func decodeIndex(data []byte, c *stageCache) bool {
 	d := newDecoder(data)
 	if d.uint() != indexFormat {
 		return false
@@ -60,17 +60,17 @@ func decodeIndex(data []byte, b *Builder) bool {
 		p := d.str()
 		e := &renderedEntry{key: d.hash(), stored: true}
 		e.deps, e.diags = d.deps(), d.diags()
-		b.renders.entries[p] = e
+		c.renders.entries[p] = e
 	}
 	for n := d.count(); n > 0 && !d.bad; n-- {
 		name := d.str()
 		f := memoFile{key: d.hash(), stored: true}
 		f.f.sum, f.size = d.hash(), d.uint()
-		b.pages.files[name] = f
+		c.pages.files[name] = f
 	}
 	for n := d.count(); n > 0 && !d.bad; n-- {
 		url := d.str()
-		b.pages.decks[url] = memoDeck{key: d.hash(), stored: true}
+		c.pages.decks[url] = memoDeck{key: d.hash(), stored: true}
 	}
 	return d.done()
 }

@@ -7,21 +7,22 @@ import (
 )
 
 // deckCardRecords is deck d's part of cards.json: the records of its own
-// notes' cards, comma-separated. d's notes must be rendered.
-func (p *pageBuilder) deckCardRecords(d *layout.DeckNode) []byte {
+// notes' cards, comma-separated, each note's piece through memo (nil:
+// none). d's notes must be rendered.
+func (p *pageBuilder) deckCardRecords(d *layout.DeckNode, memo *pageMemo) []byte {
 	var frags [][]byte
 	for _, n := range p.tree.Notes[d] {
 		if p.note(n.Path) != nil {
-			frags = append(frags, p.cardRecords(d, n))
+			frags = append(frags, p.cardRecords(d, n, memo))
 		}
 	}
 	return export.JoinRecords(frags)
 }
 
 // cardRecords is note n's part of cards.json, comma-separated records.
-func (p *pageBuilder) cardRecords(d *layout.DeckNode, n *notes.Note) []byte {
+func (p *pageBuilder) cardRecords(d *layout.DeckNode, n *notes.Note, memo *pageMemo) []byte {
 	rn := p.note(n.Path)
-	return p.memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
+	return memo.fragment(fragKey{"cards", rn, d.URL}, func() []byte {
 		recs := make([]export.CardRecord, len(n.Cards))
 		flip, _ := layout.FlipCardIDs(n)
 		for i, c := range n.Cards {

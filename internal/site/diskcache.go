@@ -13,7 +13,7 @@ import (
 	"github.com/flipdeck/flipdeck/internal/outdir"
 )
 
-// diskCache is gen -cache: the Builder's caches (cache.go) saved to a
+// diskCache is gen -cache: the Builder's caches (stagecache.go) saved to a
 // buildcache.Store after each successful build and taken up again by the
 // next process, so that a build in a fresh process (a CI run with the
 // cache folder restored) does only the work a -serve rebuild would. It
@@ -34,6 +34,7 @@ import (
 // output never depends on the cache.
 type diskCache struct {
 	dir     string
+	out     string // -out, as given
 	version string // of the gen binary: entries of another are never read
 	ns      hash   // the build options that shape the output
 	index   hash   // the key of this source folder's index
@@ -67,9 +68,9 @@ func (b *Builder) UseCache(dir string, once bool) error {
 		// Caches for a next build in this process would only hold a
 		// second copy of the site: the store holds what a next process
 		// needs.
-		b.disk.lean = true
-		b.minified = nil
-		b.pages.noFragments = true
+		b.cache.disk.lean = true
+		b.cache.minified = nil
+		b.cache.pages.noFragments = true
 	}
 	return nil
 }
@@ -81,24 +82,24 @@ func (b *Builder) useCache(dir, version string) error {
 	}
 	s.Finish() // only checks that the folder can be used; each build opens it again
 	src, _ := filepath.Abs(b.opt.Src)
-	c := &diskCache{dir: dir, version: version}
+	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
 	o := b.opt
 	c.ns = sha256.Sum256(fmt.Appendf(nil, "flipdeck cache 1\x00%q\x00%q\x00%q\x00%t\x00%t\x00%d",
 		o.Title, strings.Join(b.parseOptions().Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
 	c.index = c.key("index", src, nil)
-	b.disk = c
-	b.renders.load = c.loadRendering
-	b.pages.load = c.loadEntry
+	b.cache.disk = c
+	b.cache.renders.load = c.loadRendering
+	b.cache.pages.load = c.loadEntry
 	return nil
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
 // it has none: the source scan and -serve's watcher skip it.
 func (b *Builder) CacheFolder() string {
-	if b.disk == nil {
+	if b.cache == nil || b.cache.disk == nil {
 		return ""
 	}
-	abs, _ := filepath.Abs(b.disk.dir)
+	abs, _ := filepath.Abs(b.cache.disk.dir)
 	return abs
 }
 
@@ -111,8 +112,8 @@ func (b *Builder) scanSkip(outAbs string) []string {
 }
 
 // outKey is the key of what the last build wrote to -out.
-func (c *diskCache) outKey(b *Builder) hash {
-	out, _ := filepath.Abs(b.opt.Out)
+func (c *diskCache) outKey() hash {
+	out, _ := filepath.Abs(c.out)
 	return c.key("out", out, nil)
 }
 
@@ -145,11 +146,11 @@ func (c *diskCache) key(kind, name string, k *hash) hash {
 	return out
 }
 
-// begin opens the store for one build and, the first time, fills b's
+// begin opens the store for one build and, the first time, fills the
 // caches from the index the last build saved. A store that cannot be
 // opened now (the folder was removed or made read-only) is an error
 // for the caller to report: the build goes on without it.
-func (c *diskCache) begin(b *Builder) error {
+func (c *diskCache) begin(caches *stageCache) error {
 	if c == nil {
 		return nil
 	}
@@ -161,14 +162,14 @@ func (c *diskCache) begin(b *Builder) error {
 	c.store = s
 	if !c.loaded {
 		c.loaded = true
-		if data, ok := s.Get(c.outKey(b)); ok {
+		if data, ok := s.Get(c.outKey()); ok {
 			c.prevOut = decodeWritten(data)
 		}
 		if data, ok := s.Get(c.index); ok {
-			if !decodeIndex(data, b) {
+			if !decodeIndex(data, caches) {
 				// A damaged index: start from empty caches.
-				b.renders.entries = map[string]*renderedEntry{}
-				b.pages.files, b.pages.decks = map[string]memoFile{}, map[string]memoDeck{}
+				caches.renders.entries = map[string]*renderedEntry{}
+				caches.pages.files, caches.pages.decks = map[string]memoFile{}, map[string]memoDeck{}
 			}
 		}
 	}
@@ -197,53 +198,13 @@ func (c *diskCache) loadEntry(kind, name string, k hash) ([]byte, bool) {
 // end saves what the build made that the store does not hold yet and
 // the new index, marks what it used as used, and prunes the store. It
 // returns the first failure to store (the build itself succeeded).
-func (c *diskCache) end(b *Builder, workers int) error {
+func (c *diskCache) end(caches *stageCache, workers int) error {
 	if c == nil || c.store == nil {
 		return nil
 	}
 	s := c.store
 	defer func() { c.store = nil }()
-	type put struct {
-		key  hash
-		make func() []byte
-	}
-	var puts []put
-	var touch []hash
-	for _, e := range b.renders.entries {
-		k := c.key("render", "", &e.key)
-		if e.stored {
-			touch = append(touch, k)
-			continue
-		}
-		rn := e.rn.resolved()
-		if rn == nil {
-			continue
-		}
-		puts = append(puts, put{k, func() []byte { return encodeRendered(rn) }})
-		e.stored = true
-	}
-	for name, f := range b.pages.files {
-		k := c.key("file", name, &f.key)
-		if f.stored {
-			touch = append(touch, k)
-			continue
-		}
-		data := f.f.data
-		puts = append(puts, put{k, func() []byte { return data }})
-		f.stored = true
-		b.pages.files[name] = f
-	}
-	for url, d := range b.pages.decks {
-		k := c.key("deck", url, &d.key)
-		if d.stored {
-			touch = append(touch, k)
-			continue
-		}
-		cards := d.cards
-		puts = append(puts, put{k, func() []byte { return cards }})
-		d.stored = true
-		b.pages.decks[url] = d
-	}
+	puts, touch := c.unsaved(caches)
 	var mu sync.Mutex
 	var first error
 	parallel(len(puts), workers, func(i int) {
@@ -255,18 +216,18 @@ func (c *diskCache) end(b *Builder, workers int) error {
 			mu.Unlock()
 		}
 	})
-	for p, pn := range b.parsed { // kept in memory by -serve, so not read from the store
+	for p, pn := range caches.parsed { // kept in memory by -serve, so not read from the store
 		touch = append(touch, c.key("note", p, &pn.sum))
 	}
 	for _, k := range touch {
 		s.Touch(k)
 	}
 	if first == nil {
-		first = s.Put(c.outKey(b), encodeWritten(b.opt.Out, b.written))
+		first = s.Put(c.outKey(), encodeWritten(c.out, caches.written))
 	}
 	if first == nil {
 		// The index last: it names only entries now in the store.
-		first = s.Put(c.index, encodeIndex(b))
+		first = s.Put(c.index, encodeIndex(caches))
 	} else {
 		s.Put(c.index, nil) // an index that names missing entries would only cost misses; none is simpler
 	}
@@ -275,6 +236,53 @@ func (c *diskCache) end(b *Builder, workers int) error {
 		return fmt.Errorf("cannot save to cache folder %s: %v; the site was built, the next build may be slower", c.dir, first)
 	}
 	return nil
+}
+
+// storePut is an entry to save: its store key, and what makes its bytes.
+type storePut struct {
+	key  hash
+	make func() []byte
+}
+
+// unsaved lists the caches' entries the store lacks (marking them stored,
+// as end saves them) and the store keys of those it holds already.
+func (c *diskCache) unsaved(caches *stageCache) (puts []storePut, touch []hash) {
+	for _, e := range caches.renders.entries {
+		k := c.key("render", "", &e.key)
+		if e.stored {
+			touch = append(touch, k)
+			continue
+		}
+		rn := e.rn.resolved()
+		if rn == nil {
+			continue
+		}
+		puts = append(puts, storePut{k, func() []byte { return encodeRendered(rn) }})
+		e.stored = true
+	}
+	for name, f := range caches.pages.files {
+		k := c.key("file", name, &f.key)
+		if f.stored {
+			touch = append(touch, k)
+			continue
+		}
+		data := f.f.data
+		puts = append(puts, storePut{k, func() []byte { return data }})
+		f.stored = true
+		caches.pages.files[name] = f
+	}
+	for url, d := range caches.pages.decks {
+		k := c.key("deck", url, &d.key)
+		if d.stored {
+			touch = append(touch, k)
+			continue
+		}
+		cards := d.cards
+		puts = append(puts, storePut{k, func() []byte { return cards }})
+		d.stored = true
+		caches.pages.decks[url] = d
+	}
+	return puts, touch
 }
 
 // loadNote returns the note at path parsed from bytes hashing to sum,
@@ -302,26 +310,26 @@ func (c *diskCache) saveNote(n *notes.Note, sum hash) {
 // deckDone saves, in a lean build, what deck d made (its notes'
 // renderings, its page and its piece of cards.json) and lets it go:
 // nothing later in the build reads them.
-func (c *diskCache) deckDone(b *Builder, pages *pageBuilder, d *layout.DeckNode, ns []*notes.Note) {
+func (c *diskCache) deckDone(caches *stageCache, pages *pageBuilder, d *layout.DeckNode, ns []*notes.Note) {
 	if c == nil || !c.lean || c.store == nil {
 		return
 	}
 	for _, n := range ns {
-		b.renders.mu.Lock()
-		e := b.renders.entries[n.Path]
+		caches.renders.mu.Lock()
+		e := caches.renders.entries[n.Path]
 		var rn *renderedNote
 		if e != nil && !e.stored {
 			rn = e.rn.resolved()
 		}
-		b.renders.mu.Unlock()
+		caches.renders.mu.Unlock()
 		if rn != nil && c.store.Put(c.key("render", "", &e.key), encodeRendered(rn)) == nil {
-			b.renders.mu.Lock()
+			caches.renders.mu.Lock()
 			e.stored, e.rn = true, nil
-			b.renders.mu.Unlock()
+			caches.renders.mu.Unlock()
 		}
 		pages.dropNote(n.Path)
 	}
-	b.pages.saveEarly(d.URL, func(kind string, key hash, data []byte) bool {
+	caches.pages.saveEarly(d.URL, func(kind string, key hash, data []byte) bool {
 		return c.store.Put(c.key(kind, d.URL, &key), data) == nil
 	})
 }

@@ -85,7 +85,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 			os.WriteFile(keyboard, bytes.Replace(data, []byte("Space or Enter"), []byte("Space or Return"), 1), 0o644)
 		}, 1},
 		// Every note with a wikilink is rendered again: a file added or
-		// removed anywhere can change what a link finds (cache.go).
+		// removed anywhere can change what a link finds (rendercache.go).
 		{"a note deleted", func() { os.Remove(filepath.Join(src, "cachetest", "Other.md")) }, -1},
 		{"an embedded note edited", func() {
 			write("cachetest/Guest.md", "---\ncards-deck: Cache Test::Guests\n---\n## Guest? #card\nA new answer.\n")
@@ -119,7 +119,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 		if err := b.useCache(cache, "test"); err != nil {
 			t.Fatal(err)
 		}
-		b.disk.lean = lean
+		b.cache.disk.lean = lean
 		res, err := b.Build()
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
@@ -149,7 +149,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 		}
 		if st.name == "warm" || st.name == "warm after damage" {
 			// What the output keeps as it is is not even read from the cache.
-			for name, f := range b.pages.files {
+			for name, f := range b.cache.pages.files {
 				if f.loaded && !lean {
 					t.Errorf("%s: %s read from the cache, though -out holds it", st.name, name)
 				}

@@ -8,11 +8,9 @@ import (
 )
 
 // deckPageKey is the memo key of d's deck page: everything its template
-// shows. It is nil (no memo) when a note of the deck has no render key.
-func (p *pageBuilder) deckPageKey(d *layout.DeckNode) *hash {
-	if p.renderKeys == nil { // set once before the decks are laid out
-		return nil
-	}
+// shows, with the render keys of its notes' renderings (renderKey). It
+// is nil (no memo) when a note of the deck has no render key.
+func (p *pageBuilder) deckPageKey(d *layout.DeckNode, renderKey func(path string) (hash, bool)) *hash {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q\n", p.opt.Title, p.siteID, layout.PageRoot)
 	var node func(*layout.DeckNode, bool)
@@ -30,7 +28,7 @@ func (p *pageBuilder) deckPageKey(d *layout.DeckNode) *hash {
 		node(a, false)
 	}
 	for _, n := range p.tree.Notes[d] {
-		k, ok := p.renderKey(n.Path)
+		k, ok := renderKey(n.Path)
 		if !ok {
 			return nil
 		}
@@ -42,11 +40,8 @@ func (p *pageBuilder) deckPageKey(d *layout.DeckNode) *hash {
 }
 
 // treeKey is the memo key of the pages that show only the deck tree:
-// every deck's names, links, counts and card ids. nil without a memo.
+// every deck's names, links, counts and card ids.
 func (p *pageBuilder) treeKey() *hash {
-	if p.memo == nil {
-		return nil
-	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q\n", p.opt.Title, p.siteID)
 	p.tree.Walk(func(d *layout.DeckNode) {

@@ -15,11 +15,7 @@ type pageBuilder struct {
 	rendered map[string]*renderedNote
 	tmpl     layout.Templates
 	siteID   string
-	memo     *pageMemo // pages and fragments kept between builds (nil: none)
-	// renderKeys are the render-cache keys of the notes (nil: no cache);
-	// a deck page whose notes have the same keys renders the same.
-	renderKeys map[string]hash
-	// mu guards rendered and renderKeys: decks are laid out in parallel.
+	// mu guards rendered: decks are laid out in parallel.
 	mu sync.RWMutex
 }
 
@@ -32,22 +28,11 @@ func (p *pageBuilder) note(path string) *renderedNote {
 	return rn.resolved()
 }
 
-// renderKey returns the render-cache key of the note at path.
-func (p *pageBuilder) renderKey(path string) (hash, bool) {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	k, ok := p.renderKeys[path]
-	return k, ok
-}
-
-// addNote records a note's rendering (and its cache key, when cached).
-func (p *pageBuilder) addNote(path string, rn *renderedNote, key *hash) {
+// addNote records a note's rendering.
+func (p *pageBuilder) addNote(path string, rn *renderedNote) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.rendered[path] = rn
-	if key != nil && p.renderKeys != nil {
-		p.renderKeys[path] = *key
-	}
 }
 
 // dropNote forgets a note's rendering once its deck is written.
@@ -57,9 +42,9 @@ func (p *pageBuilder) dropNote(path string) {
 	delete(p.rendered, path)
 }
 
-func newPageBuilder(opt Options, tmpl layout.Templates, memo *pageMemo, tree *layout.Tree, placed map[string]*placedNote, rendered map[string]*renderedNote) *pageBuilder {
-	return &pageBuilder{opt: opt, tree: tree, placed: placed, rendered: rendered,
-		tmpl: tmpl, siteID: layout.SiteID(opt.Title), memo: memo}
+func newPageBuilder(opt Options, tmpl layout.Templates, tree *layout.Tree, placed map[string]*placedNote) *pageBuilder {
+	return &pageBuilder{opt: opt, tree: tree, placed: placed, rendered: map[string]*renderedNote{},
+		tmpl: tmpl, siteID: layout.SiteID(opt.Title)}
 }
 
 // pageLayout is the Layout of a page of this site.
@@ -116,12 +101,10 @@ func (p *pageBuilder) noteViews(d *layout.DeckNode) []layout.NoteView {
 // is done: the index, the statistics page, every quiz page and the list
 // of decks. cards.json is made on its own (cardsJSON).
 //
-// emit takes a memo key (nil: none) and makes the file only when needed;
-// the makers may run in parallel.
-// Pages that show only the tree (index, statistics, quiz pages) are keyed
-// by the tree's signature.
-func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string, key *hash, make func() []byte)) {
-	treeKey := p.treeKey()
+// emit is given each file's maker, which it calls only when the file
+// must be made; the makers may run in parallel. They show only the deck
+// tree (treeKey).
+func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string, make func() []byte)) {
 	total := 0
 	for _, d := range p.tree.Roots {
 		total += d.CardCount
@@ -130,7 +113,7 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 	for _, d := range decks {
 		notesCount += d.NoteCount
 	}
-	emit("index.html", treeKey, func() []byte {
+	emit("index.html", func() []byte {
 		return p.tmpl.Execute("index.html", "index", layout.IndexPage{
 			Layout:     p.pageLayout("index", "", ""),
 			Decks:      p.tree.Roots,
@@ -139,7 +122,7 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 			TotalNotes: notesCount,
 		}, 0)
 	})
-	emit("stats.html", treeKey, func() []byte {
+	emit("stats.html", func() []byte {
 		return p.tmpl.Execute("stats.html", "stats", layout.StatsPage{
 			Layout:        p.pageLayout("stats", "Statistics", ""),
 			Decks:         p.tree.Roots,
@@ -151,7 +134,7 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 		if d.CardCount == 0 {
 			continue
 		}
-		emit(d.QuizURL, treeKey, func() []byte {
+		emit(d.QuizURL, func() []byte {
 			urls := layout.QuizPageURLs(d)
 			l := p.pageLayout("quiz", "Quiz: "+d.Trail(), layout.PageRoot)
 			l.Fetch = urls // quizcards.js reads them all at once
@@ -165,11 +148,11 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 	}
 	if len(p.tree.Roots) > 0 {
 		// The index's lazy rows need it, cards or not.
-		emit(layout.DecksDataURL, treeKey, func() []byte { return layout.DecksJSON(p.tree) })
+		emit(layout.DecksDataURL, func() []byte { return layout.DecksJSON(p.tree) })
 	}
 	if total > 0 {
 		all := p.allDecksNode(total)
-		emit(all.QuizURL, treeKey, func() []byte {
+		emit(all.QuizURL, func() []byte {
 			// Its cards come from the deck pages data/decks.json names,
 			// only those it needs (quizcards.js).
 			l := p.pageLayout("quiz", "Review all decks", layout.PageRoot)

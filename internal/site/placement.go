@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -77,4 +78,26 @@ func (pn *placedNote) fragmentID(frag string) string {
 		return id
 	}
 	return pn.headingPrefix + s
+}
+
+// placeNotes decides each note's anchor and heading-id prefix on its
+// deck page, and indexes its cards for links.
+func placeNotes(all []*notes.Note, tree *layout.Tree) map[string]*placedNote {
+	placed := make(map[string]*placedNote, len(all))
+	for d, ns := range tree.Notes {
+		used := map[string]int{}
+		for _, n := range ns {
+			base := "note-" + slug.Make(n.Title)
+			used[base]++
+			anchor := base
+			if c := used[base]; c > 1 {
+				anchor = fmt.Sprintf("%s-%d", base, c)
+			}
+			pn := &placedNote{note: n, deck: d, anchor: anchor,
+				headingPrefix: strings.TrimPrefix(anchor, "note-") + "--"}
+			pn.addCardAnchors(n)
+			placed[n.Path] = pn
+		}
+	}
+	return placed
 }

@@ -68,6 +68,14 @@ type noteReader struct {
 	ids map[string][]string
 }
 
+func newNoteReader(files []*vault.File, opts notes.Options) *noteReader {
+	r := &noteReader{abs: make(map[string]string, len(files)), opts: opts}
+	for _, f := range files {
+		r.abs[f.Path] = f.Abs
+	}
+	return r
+}
+
 // thin makes every note of ns thin, keeping its card ids.
 func (r *noteReader) thin(ns []*notes.Note) {
 	r.ids = make(map[string][]string, len(ns))
@@ -128,6 +136,22 @@ func (r *noteReader) fill(n *notes.Note) *diag.Diagnostic {
 	full.Diags = nil // reported by the first read
 	*n = *full
 	return nil
+}
+
+// fillDeck fills the thin notes of one deck (ns), returning those filled
+// and a warning for each left out. Only this deck's job touches its notes.
+func (r *noteReader) fillDeck(ns []*notes.Note, progress *progressCounter) ([]*notes.Note, []diag.Diagnostic) {
+	live := make([]*notes.Note, 0, len(ns))
+	var warns []diag.Diagnostic
+	for _, n := range ns {
+		if warn := r.fill(n); warn != nil {
+			warns = append(warns, *warn)
+			progress.add() // it is not rendered, but done
+			continue
+		}
+		live = append(live, n)
+	}
+	return live, warns
 }
 
 // body returns the text of the note at path and the file line it starts

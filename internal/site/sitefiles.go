@@ -1,0 +1,44 @@
+package site
+
+import (
+	"github.com/flipdeck/flipdeck/internal/diag"
+	"github.com/flipdeck/flipdeck/internal/export"
+)
+
+// writeSiteFiles hands over the pages that span decks (the index, the
+// statistics page, the quiz pages, the list of decks), once every deck
+// is done. They are made in parallel: made one after another they were
+// the build's last half second, on one core. They show only the deck
+// tree, so its key is theirs.
+func (b *Builder) writeSiteFiles(p *sitePlan, e *emitter, workers int) {
+	type siteFile struct {
+		name string
+		make func() []byte
+	}
+	var files []siteFile
+	p.pages.siteFiles(p.decks, func(name string, make func() []byte) {
+		files = append(files, siteFile{name, make})
+	})
+	key := b.cache.treeKey(p.pages)
+	parallel(len(files), workers, func(i int) {
+		if !b.stopped() {
+			b.cache.emit(e, files[i].name, key, files[i].make)
+		}
+	})
+}
+
+// writeCardsJSON hands over cards.json, a third of the cards' HTML again
+// as plain text (38 MB at 5,000 notes), written as the decks were laid
+// out. It is handed over alone: beside other big files it raised the
+// peak memory by a fifth.
+func (b *Builder) writeCardsJSON(cards *export.CardsWriter, e *emitter) []diag.Diagnostic {
+	if b.stopped() {
+		return nil
+	}
+	data, sum, err := cards.Finish()
+	if err != nil {
+		return []diag.Diagnostic{{File: "cards.json", Kind: diag.KindUnreadable, Message: err.Error(), Severity: diag.Error}}
+	}
+	e.emitKnown("cards.json", finalFile{data, sum})
+	return nil
+}
