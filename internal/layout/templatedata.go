@@ -151,12 +151,6 @@ type DeckPage struct {
 	Rows      []*DeckRow  // the subdecks, as the index lists them
 	Notes     []NoteView
 	Cards     int // flip cards on the page (the contents list and the filter count them)
-	// DeckCardsJSON lists the ids of the cards of this deck and its
-	// subdecks (DeckCardsJSON). The page no longer embeds it: it embeds
-	// OwnCardsJSON, its own deck's cards, and its script loads the
-	// subdecks' from data/decks.json. (Still set by internal/site; to be
-	// dropped there.)
-	DeckCardsJSON template.JS
 }
 
 // NoteView is one note on a deck page.
@@ -223,7 +217,7 @@ type QuizPage struct {
 type StatsPage struct {
 	Layout
 	Decks         []*DeckNode // top level, as on the index
-	DeckCardsJSON template.JS // as on DeckPage, for every deck
+	DeckCardsJSON template.JS // every deck's card ids (DeckCardsJSON)
 	TotalCards    int
 }
 

@@ -77,13 +77,12 @@ func (p *pageBuilder) deckPage(d *layout.DeckNode) []byte {
 		lay = lay.WithDeckList()
 	}
 	return p.tmpl.Execute(d.URL, "deck", layout.DeckPage{
-		Layout:        lay,
-		Deck:          d,
-		Ancestors:     p.tree.Ancestors(d),
-		Rows:          rows,
-		Notes:         views,
-		Cards:         cards,
-		DeckCardsJSON: layout.DeckCardsJSON([]*layout.DeckNode{d}),
+		Layout:    lay,
+		Deck:      d,
+		Ancestors: p.tree.Ancestors(d),
+		Rows:      rows,
+		Notes:     views,
+		Cards:     cards,
 	}, size)
 }
 
