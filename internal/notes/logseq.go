@@ -175,22 +175,7 @@ func mayBeLogseqLine(l *line) bool {
 // references and embeds, reads Body's lines again and accepts Logseq's
 // card tags. It must run before the other passes.
 func (p *parser) readLogseq() {
-	found := false
-	for i := range p.lines {
-		l := &p.lines[i]
-		if !mayBeLogseqLine(l) {
-			continue
-		}
-		if key, value, ok := propertyLine(l.mask); ok && logseqSignal(key, value) {
-			found = true
-			break
-		}
-		if drawerName(l.mask) == "LOGBOOK" && p.drawerEnd(i) >= 0 {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !p.isLogseqPage() {
 		return
 	}
 	page := &logseqPage{blockUUID: map[int]string{}}
@@ -198,12 +183,35 @@ func (p *parser) readLogseq() {
 	for _, t := range logseqTags {
 		p.tags = appendCardTags(p.tags, []string{t})
 	}
+	removed, uuidLine := p.logseqRemovals(page)
+	p.rewriteLogseqBody(removed, uuidLine)
+}
 
-	// Which lines go, and which block each id:: belongs to. The property
-	// lines that open the page are the page's properties, like
-	// frontmatter: they all go, and their tags:: apply to every card.
-	removed := make([]bool, len(p.lines))
-	uuidLine := map[string]int{}
+// isLogseqPage reports whether the note holds a line only Logseq writes:
+// one of its property lines or a :LOGBOOK: drawer.
+func (p *parser) isLogseqPage() bool {
+	for i := range p.lines {
+		l := &p.lines[i]
+		if !mayBeLogseqLine(l) {
+			continue
+		}
+		if key, value, ok := propertyLine(l.mask); ok && logseqSignal(key, value) {
+			return true
+		}
+		if drawerName(l.mask) == "LOGBOOK" && p.drawerEnd(i) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// logseqRemovals finds which lines go, and which block each id:: belongs
+// to (in page.blockUUID, and uuidLine the other way round). The property
+// lines that open the page are the page's properties, like frontmatter:
+// they all go, and their tags:: apply to every card.
+func (p *parser) logseqRemovals(page *logseqPage) (removed []bool, uuidLine map[string]int) {
+	removed = make([]bool, len(p.lines))
+	uuidLine = map[string]int{}
 	top := 0
 	for ; top < len(p.lines) && !p.lines[top].code; top++ {
 		key, value, ok := propertyLine(p.lines[top].mask)
@@ -243,7 +251,13 @@ func (p *parser) readLogseq() {
 			}
 		}
 	}
+	return removed, uuidLine
+}
 
+// rewriteLogseqBody writes Body again without the removed lines (their
+// newlines stay) and with block references rewritten, then reads its
+// lines again.
+func (p *parser) rewriteLogseqBody(removed []bool, uuidLine map[string]int) {
 	var b strings.Builder
 	b.Grow(len(p.n.Body))
 	for i := range p.lines {
@@ -396,61 +410,126 @@ func logseqClozes(mask string) []clozeSpan {
 	}
 }
 
+// logseqHead is what the line holding a Logseq card's tag or clozes says
+// of the card.
+type logseqHead struct {
+	item    bool        // the line is the block's first line, a list item
+	pre     int         // where the block's text starts in its first line
+	textEnd int         // where the question's text ends in the tag line
+	kind    tagKind     // the card tag's kind, tagNone for a cloze block
+	tags    []string    // the tag line's other tags
+	spans   []clozeSpan // the {{cloze}} spans of a list item's line
+}
+
 // logseqBlock makes the card of the block at line i of a Logseq page, if
 // it is one (tagged as a card, or holding clozes), and reports whether
 // it did. The tag may also end a later line of the block's text; the
 // card then starts at the block's first line, above.
 func (p *parser) logseqBlock(i int) bool {
-	l := &p.lines[i]
-	inf := &p.info[i]
-	if inf.level > 0 {
-		return false // a heading card is read as such
-	}
-	pre, item := itemPrefix(l.mask)
-	textEnd := len(trimRightBlanks(l.mask))
-	kind := tagNone
-	var tags []string
-	if inf.hasTail {
-		kind, textEnd, tags = inf.tail.kind, inf.tail.textEnd, inf.tail.tags
-	} else if _, start, ok := trailingBlockID(l.mask); ok {
-		textEnd = len(trimRightBlanks(l.mask[:start]))
-	}
-	// A heading block ("- ## What is X? #card") asks its text.
-	if item {
-		if lv, from, _ := headingOf(l.mask[pre:]); lv > 0 {
-			pre += from
-		}
-	}
-	// Logseq also takes a tag before the text: "#card What is X?".
-	if kind == tagNone {
-		if k, kd := p.leadingCardTag(l.mask, pre); kd != tagNone {
-			kind, pre = kd, k
-		}
-	}
-	textEnd = max(textEnd, pre)
-	var spans []clozeSpan
-	if item {
-		spans = logseqClozes(l.mask[:textEnd])
-	}
-	if kind == tagNone && len(spans) == 0 {
+	h, ok := p.logseqHead(i)
+	if !ok {
 		return false
 	}
 	b := i // the block's first line
-	if !item {
+	if !h.item {
 		b = p.walkUp(i, true)
 		pb, ok := itemPrefix(p.lines[b].mask)
-		if !ok || b == i || leadingWidth(p.lines[b].text) >= leadingWidth(l.text) {
+		if !ok || b == i || leadingWidth(p.lines[b].text) >= leadingWidth(p.lines[i].text) {
 			return false // a tagged paragraph: read as a paragraph card
 		}
-		pre = pb
+		h.pre = pb
+	}
+	cont, last, firstChild := p.logseqExtent(b, i)
+	q := p.logseqQuestion(b, i, cont, &h)
+	if q == "" && len(h.spans) == 0 {
+		return false // a lone tag: the paragraph card rules decide
+	}
+	a := ""
+	if firstChild >= 0 {
+		a = p.logseqText(firstChild, last)
+		// One child block is the answer itself, not a list of one.
+		if n, _ := itemPrefix(a); n > 0 && !strings.Contains(a, "\n") {
+			a = a[n:]
+		}
+	}
+	fixed := ""
+	if u := p.logseq.blockUUID[b]; u != "" {
+		fixed = "l" + u
 	}
 
-	// The block's other lines: continuation lines of its text, then its
-	// child blocks, up to a line indented no deeper than its marker. A
-	// child that is itself a card ends the answer (segments cannot nest).
+	if len(h.spans) > 0 {
+		p.addLogseqClozes(i, cont, last, &h, a, fixed)
+		return true
+	}
+	if h.kind == tagSpaced {
+		c := p.newCard(KindSpaced, b, q, "", h.tags)
+		c.fixedID = fixed
+		p.addBlock(b, cont, c)
+		return true
+	}
+	c := p.newCard(KindBasic, b, q, a, h.tags)
+	c.fixedID = fixed
+	if firstChild >= 0 {
+		c.AnswerLine = p.base + firstChild
+	}
+	if a == "" {
+		p.warnEmpty(b, q)
+	}
+	if h.kind == tagReverse {
+		front, back := pair(c)
+		p.addBlock(b, last, front, back)
+		return true
+	}
+	p.addBlock(b, last, c)
+	return true
+}
+
+// logseqHead reads line i as the line of a Logseq card: a card tag
+// ending or starting its text, or clozes in a list item. ok is false
+// when it is neither.
+func (p *parser) logseqHead(i int) (h logseqHead, ok bool) {
+	l := &p.lines[i]
+	inf := &p.info[i]
+	if inf.level > 0 {
+		return h, false // a heading card is read as such
+	}
+	h.pre, h.item = itemPrefix(l.mask)
+	h.textEnd = len(trimRightBlanks(l.mask))
+	h.kind = tagNone
+	if inf.hasTail {
+		h.kind, h.textEnd, h.tags = inf.tail.kind, inf.tail.textEnd, inf.tail.tags
+	} else if _, start, ok := trailingBlockID(l.mask); ok {
+		h.textEnd = len(trimRightBlanks(l.mask[:start]))
+	}
+	// A heading block ("- ## What is X? #card") asks its text.
+	if h.item {
+		if lv, from, _ := headingOf(l.mask[h.pre:]); lv > 0 {
+			h.pre += from
+		}
+	}
+	// Logseq also takes a tag before the text: "#card What is X?".
+	if h.kind == tagNone {
+		if k, kd := p.leadingCardTag(l.mask, h.pre); kd != tagNone {
+			h.kind, h.pre = kd, k
+		}
+	}
+	h.textEnd = max(h.textEnd, h.pre)
+	if h.item {
+		h.spans = logseqClozes(l.mask[:h.textEnd])
+	}
+	return h, h.kind != tagNone || len(h.spans) > 0
+}
+
+// logseqExtent finds the other lines of the block that starts at line b
+// and whose tag is on line i: continuation lines of its text, then its
+// child blocks, up to a line indented no deeper than its marker. A child
+// that is itself a card ends the answer (segments cannot nest). It
+// returns the last line of the text, the last line of the block and the
+// first child's line (-1 when there is none).
+func (p *parser) logseqExtent(b, i int) (cont, last, firstChild int) {
 	indent := leadingWidth(p.lines[b].text)
-	cont, last := i, i // last line of the text, of the block
-	firstChild := -1
+	cont, last = i, i
+	firstChild = -1
 	for j := i + 1; j < len(p.lines); j++ {
 		lj := &p.lines[j]
 		if lj.code && !lj.opens {
@@ -478,16 +557,20 @@ func (p *parser) logseqBlock(i int) bool {
 	if firstChild < 0 {
 		cont = last
 	}
+	return cont, last, firstChild
+}
 
-	// The question: the block's text, from the first line's text (after
-	// the marker and a leading tag) to the tag line's text before the tag.
+// logseqQuestion is the question of the block at lines b..cont with its
+// tag on line i: the block's text, from the first line's text (after
+// the marker and a leading tag) to the tag line's text before the tag.
+func (p *parser) logseqQuestion(b, i, cont int, h *logseqHead) string {
 	qlines := make([]string, 0, cont-b+1)
 	for k := b; k <= cont; k++ {
 		lk := &p.lines[k]
 		t := lk.text
 		switch {
 		case k == i:
-			t = t[:textEnd]
+			t = t[:h.textEnd]
 		case lk.code:
 			qlines = append(qlines, t)
 			continue
@@ -497,68 +580,33 @@ func (p *parser) logseqBlock(i int) bool {
 			t, _ = stripBlockID(lk)
 		}
 		if k == b {
-			t = t[min(pre, len(t)):]
+			t = t[min(h.pre, len(t)):]
 		}
 		qlines = append(qlines, trimRightBlanks(t))
 	}
-	q := joinTrim(append(qlines[:1], dedent(qlines[1:])...))
-	if q == "" && len(spans) == 0 {
-		return false // a lone tag: the paragraph card rules decide
-	}
-	a := ""
-	if firstChild >= 0 {
-		a = p.logseqText(firstChild, last)
-		// One child block is the answer itself, not a list of one.
-		if n, _ := itemPrefix(a); n > 0 && !strings.Contains(a, "\n") {
-			a = a[n:]
-		}
-	}
-	fixed := ""
-	if u := p.logseq.blockUUID[b]; u != "" {
-		fixed = "l" + u
-	}
+	return joinTrim(append(qlines[:1], dedent(qlines[1:])...))
+}
 
-	if len(spans) > 0 {
-		if cont > i {
-			// Clozes are read on the block's first line; its continuation
-			// lines show with the answer.
-			a = strings.TrimSpace(p.logseqText(i+1, cont) + "\n\n" + a)
-		}
-		cards := p.clozeCards(i, l.text[:textEnd], pre, spans, "")
-		for k := range cards {
-			c := &cards[k]
-			c.fixedID = fixed
-			if a != "" {
-				c.appendAnswer("\n\n" + a)
-			}
-			if len(tags) > 0 {
-				c.Tags = dedupe(append(append([]string(nil), tags...), c.Tags...))
-			}
-		}
-		p.addBlock(i, last, cards...)
-		return true
+// addLogseqClozes adds the cloze cards of the block whose first line, i,
+// holds the clozes, with answer a (its child blocks).
+func (p *parser) addLogseqClozes(i, cont, last int, h *logseqHead, a, fixed string) {
+	if cont > i {
+		// Clozes are read on the block's first line; its continuation
+		// lines show with the answer.
+		a = strings.TrimSpace(p.logseqText(i+1, cont) + "\n\n" + a)
 	}
-	if kind == tagSpaced {
-		c := p.newCard(KindSpaced, b, q, "", tags)
+	cards := p.clozeCards(i, p.lines[i].text[:h.textEnd], h.pre, h.spans, "")
+	for k := range cards {
+		c := &cards[k]
 		c.fixedID = fixed
-		p.addBlock(b, cont, c)
-		return true
+		if a != "" {
+			c.appendAnswer("\n\n" + a)
+		}
+		if len(h.tags) > 0 {
+			c.Tags = dedupe(append(append([]string(nil), h.tags...), c.Tags...))
+		}
 	}
-	c := p.newCard(KindBasic, b, q, a, tags)
-	c.fixedID = fixed
-	if firstChild >= 0 {
-		c.AnswerLine = p.base + firstChild
-	}
-	if a == "" {
-		p.warnEmpty(b, q)
-	}
-	if kind == tagReverse {
-		front, back := pair(c)
-		p.addBlock(b, last, front, back)
-		return true
-	}
-	p.addBlock(b, last, c)
-	return true
+	p.addBlock(i, last, cards...)
 }
 
 // leadingCardTag reads a card tag as the first word of a block's text
