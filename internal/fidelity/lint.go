@@ -143,6 +143,7 @@ func (l *linter) flush() {
 	l.where = place{}
 }
 
+// walk lints node n and what it holds.
 func (l *linter) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
@@ -150,19 +151,34 @@ func (l *linter) walk(n *html.Node) {
 		l.where.question = l.where.question || l.cardQ > 0
 		l.where.card = l.where.card || l.card > 0
 		l.where.heading = l.where.heading || l.heading > 0
-		return
 	case html.CommentNode:
 		if isSyncComment(n.Data) {
 			l.add(SyncComment, clip("<!--"+n.Data+"-->"))
 		}
-		return
 	case html.DocumentNode:
 		l.children(n)
-		return
 	case html.ElementNode:
-	default:
-		return
+		if l.layoutElement(n) {
+			return
+		}
+		switch kindOf(n) {
+		case inline:
+			l.inside(n)
+		case br:
+			l.run.WriteByte('\n')
+		case skipped:
+			l.skip(n)
+		default:
+			l.flush()
+			l.inside(n)
+			l.flush()
+		}
 	}
+}
+
+// layoutElement lints element n when the site's layout gives it a
+// meaning of its own, and reports whether that is all of n's linting.
+func (l *linter) layoutElement(n *html.Node) bool {
 	switch {
 	case n.DataAtom == atom.Head:
 		l.flush()
@@ -171,66 +187,64 @@ func (l *linter) walk(n *html.Node) {
 				l.add(TitleDeck, clip(s))
 			}
 		}
-		return
+		return true
 	case n.DataAtom == atom.Article && hasClass(n, "note"):
-		l.flush()
-		saved := l.note
-		if p := findClass(n, "note-path"); p != nil {
-			l.note = textOf(p)
-			l.notes = append(l.notes, l.note)
-		}
-		l.children(n)
-		l.flush()
-		l.note = saved
-		return
+		l.walkNote(n)
+		return true
 	case hasClass(n, "note-path"):
-		return // the source file's path, not the note's text
+		return true // the source file's path, not the note's text
 	case hasClass(n, "card-ctx"):
-		// The card's ancestor headings, one run each, so that add can
-		// drop what an earlier card's context already showed.
-		l.flush()
-		l.ctx++
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !hasClass(c, "sep") {
-				l.walk(c)
-				l.flush()
-			}
-		}
-		l.ctx--
-		return
+		l.walkCardContext(n)
+		return true
 	case hasClass(n, "math-error"):
 		l.add(MathError, clip(textOf(n)))
 		l.skip(n)
-		return
+		return true
 	case n.DataAtom == atom.Math:
 		l.lintMath(n)
 		l.run.WriteRune(placeholder)
-		return
+		return true
 	case n.DataAtom == atom.Pre:
 		l.flush()
 		l.lintCodeBlock(n)
-		return
+		return true
 	case n.DataAtom == atom.A && l.isCardTag(strings.TrimSpace(textOf(n))):
 		// A link whose text is "#card" (copied from Obsidian's reading
 		// view: [#card](app://obsidian.md/index.html#card)) is a link in
 		// Obsidian too, not a tag.
 		l.run.WriteRune(placeholder)
-		return
+		return true
 	case hasClass(n, "callout-content") && isEmpty(n) && isSplitOff(n.Parent):
 		l.add(EmptyCallout, clip(calloutTitle(n)))
 	}
-	switch kindOf(n) {
-	case inline:
-		l.inside(n)
-	case br:
-		l.run.WriteByte('\n')
-	case skipped:
-		l.skip(n)
-	default:
-		l.flush()
-		l.inside(n)
-		l.flush()
+	return false
+}
+
+// walkNote lints a note's article, its findings named after the note.
+func (l *linter) walkNote(n *html.Node) {
+	l.flush()
+	saved := l.note
+	if p := findClass(n, "note-path"); p != nil {
+		l.note = textOf(p)
+		l.notes = append(l.notes, l.note)
 	}
+	l.children(n)
+	l.flush()
+	l.note = saved
+}
+
+// walkCardContext lints a card's ancestor headings, one run each, so
+// that add can drop what an earlier card's context already showed.
+func (l *linter) walkCardContext(n *html.Node) {
+	l.flush()
+	l.ctx++
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !hasClass(c, "sep") {
+			l.walk(c)
+			l.flush()
+		}
+	}
+	l.ctx--
 }
 
 func (l *linter) children(n *html.Node) {

@@ -18,68 +18,20 @@ func stripComments(src []byte) []byte {
 	var fence []byte // the open fence's marker, nil outside fences
 	i := 0
 	for i < len(src) {
-		// At a line start: fence handling.
 		if i == 0 || src[i-1] == '\n' {
-			end := bytes.IndexByte(src[i:], '\n')
-			if end < 0 {
-				end = len(src)
-			} else {
-				end += i + 1
-			}
-			line := src[i:end]
-			if m := fenceMarker(line); m != nil {
-				if fence == nil {
-					fence = m
-				} else if m[0] == fence[0] && len(m) >= len(fence) && isClosingFence(line) {
-					fence = nil
-				}
-				out = append(out, line...)
-				i = end
-				continue
-			}
-			if fence != nil {
-				out = append(out, line...)
+			var end int
+			if end, fence = fenceLine(src, i, fence); end > i {
+				out = append(out, src[i:end]...)
 				i = end
 				continue
 			}
 		}
-		c := src[i]
-		switch {
-		case c == '\\' && i+1 < len(src) && src[i+1] != '\n':
-			out = append(out, src[i], src[i+1])
-			i += 2
+		if end := verbatimEnd(src, i); end > i {
+			out = append(out, src[i:end]...)
+			i = end
 			continue
-		case c == '`':
-			n := runLen(src, i, '`')
-			if j := findRun(src, i+n, '`', n); j >= 0 {
-				out = append(out, src[i:j+n]...)
-				i = j + n
-				continue
-			}
-			out = append(out, src[i:i+n]...)
-			i += n
-			continue
-		case c == '$':
-			n := 1
-			if i+1 < len(src) && src[i+1] == '$' {
-				n = 2
-			}
-			closer := src[i : i+n]
-			limit := len(src)
-			if n == 1 {
-				if nl := bytes.IndexByte(src[i+1:], '\n'); nl >= 0 {
-					limit = i + 1 + nl
-				}
-			}
-			if j := bytes.Index(src[i+n:limit], closer); j >= 0 {
-				out = append(out, src[i:i+n+j+n]...)
-				i += n + j + n
-				continue
-			}
-			out = append(out, src[i:i+n]...)
-			i += n
-			continue
-		case c == '%' && i+1 < len(src) && src[i+1] == '%':
+		}
+		if src[i] == '%' && i+1 < len(src) && src[i+1] == '%' {
 			j := bytes.Index(src[i+2:], []byte("%%"))
 			if j < 0 { // unclosed: keep it visible rather than hide the rest
 				out = append(out, src[i:]...)
@@ -94,10 +46,69 @@ func stripComments(src []byte) []byte {
 			i += 2 + j + 2
 			continue
 		}
-		out = append(out, c)
+		out = append(out, src[i])
 		i++
 	}
 	return out
+}
+
+// fenceLine reads the line that starts at src[i] given the marker of the
+// open fence (nil outside fences). When it is a fence line or inside a
+// fence, which is copied as it is, it returns the line's end; else i. It
+// also returns the marker of the fence open after the line.
+func fenceLine(src []byte, i int, fence []byte) (int, []byte) {
+	end := bytes.IndexByte(src[i:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += i + 1
+	}
+	line := src[i:end]
+	if m := fenceMarker(line); m != nil {
+		if fence == nil {
+			fence = m
+		} else if m[0] == fence[0] && len(m) >= len(fence) && isClosingFence(line) {
+			fence = nil
+		}
+		return end, fence
+	}
+	if fence != nil {
+		return end, fence
+	}
+	return i, fence
+}
+
+// verbatimEnd returns the end of the escape, backtick run or code span,
+// or dollar run or math at src[i], where %% is content; or i when none
+// starts there.
+func verbatimEnd(src []byte, i int) int {
+	switch c := src[i]; {
+	case c == '\\' && i+1 < len(src) && src[i+1] != '\n':
+		return i + 2
+	case c == '`':
+		n := runLen(src, i, '`')
+		if j := findRun(src, i+n, '`', n); j >= 0 {
+			return j + n
+		}
+		return i + n
+	case c == '$':
+		n := 1
+		if i+1 < len(src) && src[i+1] == '$' {
+			n = 2
+		}
+		closer := src[i : i+n]
+		limit := len(src)
+		if n == 1 {
+			if nl := bytes.IndexByte(src[i+1:], '\n'); nl >= 0 {
+				limit = i + 1 + nl
+			}
+		}
+		if j := bytes.Index(src[i+n:limit], closer); j >= 0 {
+			return i + n + j + n
+		}
+		return i + n
+	}
+	return i
 }
 
 // fenceMarker returns the ``` or ~~~ run opening line (after blockquote

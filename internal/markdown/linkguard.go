@@ -79,13 +79,12 @@ func (linkGuard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Conte
 // bytes itself.
 func linkReads(txt []byte, limit int) bool {
 	reads := 0
-	escapes := func(i int) bool { return txt[i] == '\\' && i+1 < len(txt) && util.IsPunct(txt[i+1]) }
 	// At each ']', goldmark looks up the text from its '[' among its
 	// lines, going back from the paragraph's last line to the one the
 	// '[' is on: as many lines as follow.
 	linesAfter := bytes.Count(txt, []byte("\n"))
 	for p := 0; p+1 < len(txt); p++ {
-		if txt[p] == '\\' && escapes(p) {
+		if escapedAt(txt, p) {
 			p++ // an escaped ']' opens nothing
 			continue
 		}
@@ -101,67 +100,88 @@ func linkReads(txt []byte, limit int) bool {
 			}
 			continue
 		}
-		i := p + 2
-		for i < len(txt) && (txt[i] == ' ' || txt[i] == '\t') {
-			i++
-		}
-		start := i
-		if i < len(txt) && txt[i] == '<' {
-			for i++; i < len(txt) && txt[i] != '>' && txt[i] != '\n'; i++ {
-				if escapes(i) {
-					i++
-				}
-			}
-			reads += i - start
-		} else {
-			opened := 0
-		dest:
-			for ; i < len(txt); i++ {
-				switch c := txt[i]; {
-				case escapes(i):
-					i++
-				case c == '(':
-					opened++
-				case c == ')':
-					if opened--; opened < 0 {
-						break dest
-					}
-				case util.IsSpace(c):
-					break dest
-				}
-			}
-			reads += i - start
-			// A title after the destination, which may span lines.
-			for i < len(txt) && util.IsSpace(txt[i]) {
-				i++
-			}
-			if i < len(txt) && (txt[i] == '"' || txt[i] == '\'' || txt[i] == '(') {
-				opener, closer, depth := txt[i], txt[i], 0
-				if opener == '(' {
-					closer = ')'
-				}
-				start = i
-			title:
-				for i++; i < len(txt); i++ {
-					switch c := txt[i]; {
-					case escapes(i):
-						i++
-					case c == closer && depth == 0:
-						break title
-					case c == closer:
-						depth--
-					case c == opener:
-						depth++
-					}
-				}
-				reads += i - start
-			}
-		}
+		reads += linkTailReads(txt, p+2)
 		if reads > limit {
 			return true
 		}
 	}
 	return false
+}
+
+// escapedAt reports a backslash at txt[i] that escapes the punctuation
+// after it.
+func escapedAt(txt []byte, i int) bool {
+	return txt[i] == '\\' && i+1 < len(txt) && util.IsPunct(txt[i+1])
+}
+
+// linkTailReads is how many bytes goldmark reads after the "(" of a "]("
+// that ends at i: the destination and, after one not in <…>, a title.
+func linkTailReads(txt []byte, i int) int {
+	for i < len(txt) && (txt[i] == ' ' || txt[i] == '\t') {
+		i++
+	}
+	start := i
+	if i < len(txt) && txt[i] == '<' {
+		for i++; i < len(txt) && txt[i] != '>' && txt[i] != '\n'; i++ {
+			if escapedAt(txt, i) {
+				i++
+			}
+		}
+		return i - start
+	}
+	i = destinationEnd(txt, i)
+	reads := i - start
+	// A title after the destination, which may span lines.
+	for i < len(txt) && util.IsSpace(txt[i]) {
+		i++
+	}
+	if i < len(txt) && (txt[i] == '"' || txt[i] == '\'' || txt[i] == '(') {
+		reads += titleEnd(txt, i) - i
+	}
+	return reads
+}
+
+// destinationEnd returns the end of a link destination not in <…> that
+// starts at txt[i]: a space or an unbalanced ')'.
+func destinationEnd(txt []byte, i int) int {
+	opened := 0
+	for ; i < len(txt); i++ {
+		switch c := txt[i]; {
+		case escapedAt(txt, i):
+			i++
+		case c == '(':
+			opened++
+		case c == ')':
+			if opened--; opened < 0 {
+				return i
+			}
+		case util.IsSpace(c):
+			return i
+		}
+	}
+	return i
+}
+
+// titleEnd returns the position of the closer of the link title that
+// opens at txt[i] (a double or single quote or '('), or the end of txt.
+func titleEnd(txt []byte, i int) int {
+	opener, closer, depth := txt[i], txt[i], 0
+	if opener == '(' {
+		closer = ')'
+	}
+	for i++; i < len(txt); i++ {
+		switch c := txt[i]; {
+		case escapedAt(txt, i):
+			i++
+		case c == closer && depth == 0:
+			return i
+		case c == closer:
+			depth--
+		case c == opener:
+			depth++
+		}
+	}
+	return i
 }
 
 // plainParagraph is a paragraph shown as text, without inline parsing.

@@ -114,6 +114,15 @@ func (p *parser) ankiBlockEnd(i int) (end int, missing bool) {
 	return -1, true
 }
 
+// ankiFields are the fields of an Obsidian_to_Anki block, as lines.
+type ankiFields struct {
+	front, back, extra []string
+	frontLines         []int // the body line of each entry of front
+	frontAt, backAt    int   // the first non-blank line of each, or -1
+	addReverse         bool
+	tags               []string
+}
+
 // ankiBlock reads the Obsidian_to_Anki block that opens at line i, if
 // any, and reports whether it made it a card segment.
 func (p *parser) ankiBlock(i int) bool {
@@ -128,68 +137,14 @@ func (p *parser) ankiBlock(i int) bool {
 		return false
 	}
 	noteType := strings.TrimSpace(p.lines[i+1].text)
-
-	// Sort the lines between the type line and END into fields.
-	var front, back, extra []string
-	var frontLines []int // the body line of each entry of front
-	frontAt, backAt, addReverse := -1, -1, false
-	var tags []string
-	cur := ankiFront
-	for k := i + 2; k < end; k++ {
-		l := &p.lines[k]
-		t := l.text
-		field, n := ankiText, 0
-		if !l.code {
-			field, n = ankiFieldOf(l.mask)
-		}
-		if field == ankiFront && (cur != ankiFront || frontAt >= 0) {
-			field, n = ankiText, 0 // "Front:" / "Text:" only names the first field
-		}
-		if field != ankiText {
-			cur = field
-			t = strings.TrimLeft(t[n:], " \t")
-		}
-		switch cur {
-		case ankiFront:
-			if frontAt < 0 && !isBlank(t) {
-				frontAt = k
-			}
-			front = append(front, t)
-			frontLines = append(frontLines, k)
-		case ankiBack:
-			if backAt < 0 && !isBlank(t) {
-				backAt = k
-			}
-			back = append(back, t)
-		case ankiExtra:
-			extra = append(extra, t)
-		case ankiAddReverse:
-			addReverse = addReverse || !isBlank(t)
-		case ankiTags:
-			for _, tag := range strings.Fields(t) {
-				if tag = strings.TrimLeft(tag, "#"); tag != "" {
-					tags = append(tags, tag)
-				}
-			}
-			cur = ankiText // lines after Tags: go back to no field
-		case ankiText:
-			// After Tags: only the plugin's id comment (already removed)
-			// is expected; other text is kept with the back.
-			if !isBlank(t) {
-				back = append(back, t)
-				if backAt < 0 {
-					backAt = k
-				}
-			}
-		}
-	}
-	q := joinTrim(front)
-	if frontAt < 0 || q == "" {
+	f := p.readAnkiFields(i, end)
+	q := joinTrim(f.front)
+	if f.frontAt < 0 || q == "" {
 		p.warn(i, diag.KindSyntax, "Obsidian_to_Anki block has no front text: write the question on the line after the note type %q", noteType)
 		return false
 	}
-	a := joinTrim(back)
-	if x := joinTrim(extra); x != "" {
+	a := joinTrim(f.back)
+	if x := joinTrim(f.extra); x != "" {
 		if a != "" {
 			a += "\n\n"
 		}
@@ -201,30 +156,86 @@ func (p *parser) ankiBlock(i int) bool {
 	}
 	lower := strings.ToLower(noteType)
 	if strings.HasPrefix(lower, "cloze") {
-		if cards := p.ankiClozeCards(i, frontAt, front, frontLines, a, tags, fixed); len(cards) > 0 {
+		if cards := p.ankiClozeCards(i, f.frontAt, f.front, f.frontLines, a, f.tags, fixed); len(cards) > 0 {
 			p.addBlock(i, end, cards...)
 			return true
 		}
-		p.warn(frontAt, diag.KindSyntax, "Obsidian_to_Anki %s block has no cloze: mark the hidden text as {{c1::text}}; it is read as a basic card meanwhile", noteType)
+		p.warn(f.frontAt, diag.KindSyntax, "Obsidian_to_Anki %s block has no cloze: mark the hidden text as {{c1::text}}; it is read as a basic card meanwhile", noteType)
 	}
 	// Cards are made at the START line, whose breadcrumb is known by now,
 	// and asked at the front's first line.
-	c := p.newCard(KindBasic, i, q, a, tags)
-	c.Line = p.base + frontAt
+	c := p.newCard(KindBasic, i, q, a, f.tags)
+	c.Line = p.base + f.frontAt
 	c.fixedID = fixed
-	if backAt >= 0 {
-		c.AnswerLine = p.base + backAt
+	if f.backAt >= 0 {
+		c.AnswerLine = p.base + f.backAt
 	}
 	if a == "" {
-		p.warnEmpty(frontAt, q)
+		p.warnEmpty(f.frontAt, q)
 	}
-	if strings.Contains(lower, "and reversed") || addReverse {
+	if strings.Contains(lower, "and reversed") || f.addReverse {
 		front, back := pair(c)
 		p.addBlock(i, end, front, back)
 		return true
 	}
 	p.addBlock(i, end, c)
 	return true
+}
+
+// readAnkiFields sorts the lines of the block that opens at line i, between
+// its note type line and its END line, into fields.
+func (p *parser) readAnkiFields(i, end int) ankiFields {
+	f := ankiFields{frontAt: -1, backAt: -1}
+	cur := ankiFront
+	for k := i + 2; k < end; k++ {
+		l := &p.lines[k]
+		t := l.text
+		field, n := ankiText, 0
+		if !l.code {
+			field, n = ankiFieldOf(l.mask)
+		}
+		if field == ankiFront && (cur != ankiFront || f.frontAt >= 0) {
+			field, n = ankiText, 0 // "Front:" / "Text:" only names the first field
+		}
+		if field != ankiText {
+			cur = field
+			t = strings.TrimLeft(t[n:], " \t")
+		}
+		switch cur {
+		case ankiFront:
+			if f.frontAt < 0 && !isBlank(t) {
+				f.frontAt = k
+			}
+			f.front = append(f.front, t)
+			f.frontLines = append(f.frontLines, k)
+		case ankiBack:
+			if f.backAt < 0 && !isBlank(t) {
+				f.backAt = k
+			}
+			f.back = append(f.back, t)
+		case ankiExtra:
+			f.extra = append(f.extra, t)
+		case ankiAddReverse:
+			f.addReverse = f.addReverse || !isBlank(t)
+		case ankiTags:
+			for _, tag := range strings.Fields(t) {
+				if tag = strings.TrimLeft(tag, "#"); tag != "" {
+					f.tags = append(f.tags, tag)
+				}
+			}
+			cur = ankiText // lines after Tags: go back to no field
+		case ankiText:
+			// After Tags: only the plugin's id comment (already removed)
+			// is expected; other text is kept with the back.
+			if !isBlank(t) {
+				f.back = append(f.back, t)
+				if f.backAt < 0 {
+					f.backAt = k
+				}
+			}
+		}
+	}
+	return f
 }
 
 // ankiClozeCards makes the cards of the cloze block that starts at line

@@ -175,22 +175,7 @@ func mayBeLogseqLine(l *line) bool {
 // references and embeds, reads Body's lines again and accepts Logseq's
 // card tags. It must run before the other passes.
 func (p *parser) readLogseq() {
-	found := false
-	for i := range p.lines {
-		l := &p.lines[i]
-		if !mayBeLogseqLine(l) {
-			continue
-		}
-		if key, value, ok := propertyLine(l.mask); ok && logseqSignal(key, value) {
-			found = true
-			break
-		}
-		if drawerName(l.mask) == "LOGBOOK" && p.drawerEnd(i) >= 0 {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !p.isLogseqPage() {
 		return
 	}
 	page := &logseqPage{blockUUID: map[int]string{}}
@@ -198,12 +183,35 @@ func (p *parser) readLogseq() {
 	for _, t := range logseqTags {
 		p.tags = appendCardTags(p.tags, []string{t})
 	}
+	removed, uuidLine := p.logseqRemovals(page)
+	p.rewriteLogseqBody(removed, uuidLine)
+}
 
-	// Which lines go, and which block each id:: belongs to. The property
-	// lines that open the page are the page's properties, like
-	// frontmatter: they all go, and their tags:: apply to every card.
-	removed := make([]bool, len(p.lines))
-	uuidLine := map[string]int{}
+// isLogseqPage reports whether the note holds a line only Logseq writes:
+// one of its property lines or a :LOGBOOK: drawer.
+func (p *parser) isLogseqPage() bool {
+	for i := range p.lines {
+		l := &p.lines[i]
+		if !mayBeLogseqLine(l) {
+			continue
+		}
+		if key, value, ok := propertyLine(l.mask); ok && logseqSignal(key, value) {
+			return true
+		}
+		if drawerName(l.mask) == "LOGBOOK" && p.drawerEnd(i) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// logseqRemovals finds which lines go, and which block each id:: belongs
+// to (in page.blockUUID, and uuidLine the other way round). The property
+// lines that open the page are the page's properties, like frontmatter:
+// they all go, and their tags:: apply to every card.
+func (p *parser) logseqRemovals(page *logseqPage) (removed []bool, uuidLine map[string]int) {
+	removed = make([]bool, len(p.lines))
+	uuidLine = map[string]int{}
 	top := 0
 	for ; top < len(p.lines) && !p.lines[top].code; top++ {
 		key, value, ok := propertyLine(p.lines[top].mask)
@@ -243,7 +251,13 @@ func (p *parser) readLogseq() {
 			}
 		}
 	}
+	return removed, uuidLine
+}
 
+// rewriteLogseqBody writes Body again without the removed lines (their
+// newlines stay) and with block references rewritten, then reads its
+// lines again.
+func (p *parser) rewriteLogseqBody(removed []bool, uuidLine map[string]int) {
 	var b strings.Builder
 	b.Grow(len(p.n.Body))
 	for i := range p.lines {
@@ -365,250 +379,3 @@ func (p *parser) blockRef(uuid string, uuidLine map[string]int) string {
 	}
 	return `<span class="block-ref">` + b.String() + `</span>`
 }
-
-// logseqClozes returns the {{cloze text}} spans of a masked line, all
-// numbered 1: Logseq hides every cloze of a block at once.
-func logseqClozes(mask string) []clozeSpan {
-	var spans []clozeSpan
-	for i := 0; ; {
-		j := strings.Index(mask[i:], "{{cloze ")
-		if j < 0 {
-			return spans
-		}
-		from := i + j + len("{{cloze ")
-		k := strings.Index(mask[from:], "}}")
-		if k < 0 {
-			return spans
-		}
-		to := from + k
-		if t := mask[from:to]; strings.TrimSpace(t) != "" && !strings.ContainsAny(t, "{}") {
-			// The hidden text without the blanks around it.
-			f, e := from, to
-			for f < e && (mask[f] == ' ' || mask[f] == '\t') {
-				f++
-			}
-			for e > f && (mask[e-1] == ' ' || mask[e-1] == '\t') {
-				e--
-			}
-			spans = append(spans, clozeSpan{start: i + j, end: to + 2, from: f, to: e, num: 1})
-		}
-		i = to + 2
-	}
-}
-
-// logseqBlock makes the card of the block at line i of a Logseq page, if
-// it is one (tagged as a card, or holding clozes), and reports whether
-// it did. The tag may also end a later line of the block's text; the
-// card then starts at the block's first line, above.
-func (p *parser) logseqBlock(i int) bool {
-	l := &p.lines[i]
-	inf := &p.info[i]
-	if inf.level > 0 {
-		return false // a heading card is read as such
-	}
-	pre, item := itemPrefix(l.mask)
-	textEnd := len(trimRightBlanks(l.mask))
-	kind := tagNone
-	var tags []string
-	if inf.hasTail {
-		kind, textEnd, tags = inf.tail.kind, inf.tail.textEnd, inf.tail.tags
-	} else if _, start, ok := trailingBlockID(l.mask); ok {
-		textEnd = len(trimRightBlanks(l.mask[:start]))
-	}
-	// A heading block ("- ## What is X? #card") asks its text.
-	if item {
-		if lv, from, _ := headingOf(l.mask[pre:]); lv > 0 {
-			pre += from
-		}
-	}
-	// Logseq also takes a tag before the text: "#card What is X?".
-	if kind == tagNone {
-		if k, kd := p.leadingCardTag(l.mask, pre); kd != tagNone {
-			kind, pre = kd, k
-		}
-	}
-	textEnd = max(textEnd, pre)
-	var spans []clozeSpan
-	if item {
-		spans = logseqClozes(l.mask[:textEnd])
-	}
-	if kind == tagNone && len(spans) == 0 {
-		return false
-	}
-	b := i // the block's first line
-	if !item {
-		b = p.walkUp(i, true)
-		pb, ok := itemPrefix(p.lines[b].mask)
-		if !ok || b == i || leadingWidth(p.lines[b].text) >= leadingWidth(l.text) {
-			return false // a tagged paragraph: read as a paragraph card
-		}
-		pre = pb
-	}
-
-	// The block's other lines: continuation lines of its text, then its
-	// child blocks, up to a line indented no deeper than its marker. A
-	// child that is itself a card ends the answer (segments cannot nest).
-	indent := leadingWidth(p.lines[b].text)
-	cont, last := i, i // last line of the text, of the block
-	firstChild := -1
-	for j := i + 1; j < len(p.lines); j++ {
-		lj := &p.lines[j]
-		if lj.code && !lj.opens {
-			last = j
-			continue
-		}
-		if lj.blank() {
-			continue // also the lines of removed properties
-		}
-		if leadingWidth(lj.text) <= indent || p.info[j].level > 0 {
-			break
-		}
-		if _, childItem := itemPrefix(lj.mask); childItem && !lj.code {
-			if p.info[j].hasTail || len(logseqClozes(lj.mask)) > 0 || p.startsLogseqCard(j) {
-				break
-			}
-			if firstChild < 0 {
-				firstChild = j
-			}
-		} else if firstChild < 0 {
-			cont = j
-		}
-		last = j
-	}
-	if firstChild < 0 {
-		cont = last
-	}
-
-	// The question: the block's text, from the first line's text (after
-	// the marker and a leading tag) to the tag line's text before the tag.
-	qlines := make([]string, 0, cont-b+1)
-	for k := b; k <= cont; k++ {
-		lk := &p.lines[k]
-		t := lk.text
-		switch {
-		case k == i:
-			t = t[:textEnd]
-		case lk.code:
-			qlines = append(qlines, t)
-			continue
-		case lk.blank() || anyBlockIDLine(lk):
-			continue
-		default:
-			t, _ = stripBlockID(lk)
-		}
-		if k == b {
-			t = t[min(pre, len(t)):]
-		}
-		qlines = append(qlines, trimRightBlanks(t))
-	}
-	q := joinTrim(append(qlines[:1], dedent(qlines[1:])...))
-	if q == "" && len(spans) == 0 {
-		return false // a lone tag: the paragraph card rules decide
-	}
-	a := ""
-	if firstChild >= 0 {
-		a = p.logseqText(firstChild, last)
-		// One child block is the answer itself, not a list of one.
-		if n, _ := itemPrefix(a); n > 0 && !strings.Contains(a, "\n") {
-			a = a[n:]
-		}
-	}
-	fixed := ""
-	if u := p.logseq.blockUUID[b]; u != "" {
-		fixed = "l" + u
-	}
-
-	if len(spans) > 0 {
-		if cont > i {
-			// Clozes are read on the block's first line; its continuation
-			// lines show with the answer.
-			a = strings.TrimSpace(p.logseqText(i+1, cont) + "\n\n" + a)
-		}
-		cards := p.clozeCards(i, l.text[:textEnd], pre, spans, "")
-		for k := range cards {
-			c := &cards[k]
-			c.fixedID = fixed
-			if a != "" {
-				c.appendAnswer("\n\n" + a)
-			}
-			if len(tags) > 0 {
-				c.Tags = dedupe(append(append([]string(nil), tags...), c.Tags...))
-			}
-		}
-		p.addBlock(i, last, cards...)
-		return true
-	}
-	if kind == tagSpaced {
-		c := p.newCard(KindSpaced, b, q, "", tags)
-		c.fixedID = fixed
-		p.addBlock(b, cont, c)
-		return true
-	}
-	c := p.newCard(KindBasic, b, q, a, tags)
-	c.fixedID = fixed
-	if firstChild >= 0 {
-		c.AnswerLine = p.base + firstChild
-	}
-	if a == "" {
-		p.warnEmpty(b, q)
-	}
-	if kind == tagReverse {
-		front, back := pair(c)
-		p.addBlock(b, last, front, back)
-		return true
-	}
-	p.addBlock(b, last, c)
-	return true
-}
-
-// leadingCardTag reads a card tag as the first word of a block's text
-// (mask[pre:]): the offset of the text after it, and the tag's kind.
-func (p *parser) leadingCardTag(mask string, pre int) (int, tagKind) {
-	k := strings.IndexAny(mask[pre:], " \t")
-	if k < 0 {
-		k = len(mask) - pre
-	}
-	tok := mask[pre : pre+k]
-	if !isTagToken(tok) {
-		return pre, tagNone
-	}
-	kd := p.tags.kind(tok[1:])
-	if kd == tagNone {
-		return pre, tagNone
-	}
-	k += pre
-	for k < len(mask) && (mask[k] == ' ' || mask[k] == '\t') {
-		k++
-	}
-	return k, kd
-}
-
-// startsLogseqCard reports a block line whose first word is a card tag.
-func (p *parser) startsLogseqCard(j int) bool {
-	m := p.lines[j].mask
-	pre, _ := itemPrefix(m)
-	_, kd := p.leadingCardTag(m, pre)
-	return kd != tagNone
-}
-
-// logseqText joins lines from..to of a block as Markdown: blank lines
-// (those of removed properties; Logseq writes no others between blocks)
-// dropped, block ids removed, the common indentation taken off.
-func (p *parser) logseqText(from, to int) string {
-	out := make([]string, 0, to-from+1)
-	for k := from; k <= to; k++ {
-		l := &p.lines[k]
-		switch {
-		case l.code:
-			out = append(out, l.text)
-		case l.blank() || anyBlockIDLine(l):
-		default:
-			t, _ := stripBlockID(l)
-			out = append(out, t)
-		}
-	}
-	return joinTrim(dedent(out))
-}
-
-// leadingWidth is the width of a line's indentation (a tab counts 4).
-func leadingWidth(s string) int { return indentOf(s, len(s)) }

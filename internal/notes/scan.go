@@ -175,30 +175,8 @@ var special = [256]bool{'\\': true, '`': true, '$': true, '%': true, '<': true}
 // records its hidden ranges in sc.hidden and returns the line's kind; the
 // caller fills in text and mask.
 func (sc *scanner) scanLine(s []byte) line {
-	if len(sc.ad) > 0 && sc.closeAdmonition(s) {
-		sc.out.Write(s)
-		return line{code: true, admonition: -1}
-	}
-	if sc.adParams {
-		if isAdmonitionParam(s) {
-			sc.out.Write(s)
-			return line{code: true} // block layout, not note text
-		}
-		sc.adParams = false
-	}
-	if sc.fenceCh != 0 {
-		if isFenceClose(s, sc.fenceCh, sc.fenceLen) {
-			sc.fenceCh = 0
-		}
-		sc.out.Write(s)
-		return line{code: true}
-	}
-	if sc.inMath && !sc.inComment {
-		if bytes.Contains(s, []byte("$$")) {
-			sc.inMath = false
-		}
-		sc.out.Write(s)
-		return line{code: true}
+	if l, ok := sc.blockLine(s); ok {
+		return l
 	}
 	i := 0
 	if sc.inComment {
@@ -221,6 +199,44 @@ func (sc *scanner) scanLine(s []byte) line {
 			return line{code: true, opens: true}
 		}
 	}
+	return sc.scanText(s, i)
+}
+
+// blockLine reads line s as a line of an open admonition, fence or
+// display-math block, which is copied as it is; ok is false when no
+// such block is open (or the line leaves an admonition's parameters).
+func (sc *scanner) blockLine(s []byte) (_ line, ok bool) {
+	if len(sc.ad) > 0 && sc.closeAdmonition(s) {
+		sc.out.Write(s)
+		return line{code: true, admonition: -1}, true
+	}
+	if sc.adParams {
+		if isAdmonitionParam(s) {
+			sc.out.Write(s)
+			return line{code: true}, true // block layout, not note text
+		}
+		sc.adParams = false
+	}
+	if sc.fenceCh != 0 {
+		if isFenceClose(s, sc.fenceCh, sc.fenceLen) {
+			sc.fenceCh = 0
+		}
+		sc.out.Write(s)
+		return line{code: true}, true
+	}
+	if sc.inMath && !sc.inComment {
+		if bytes.Contains(s, []byte("$$")) {
+			sc.inMath = false
+		}
+		sc.out.Write(s)
+		return line{code: true}, true
+	}
+	return line{}, false
+}
+
+// scanText scans line s from i on as text: it drops comments and hides
+// escapes' targets, code spans and math from the mask.
+func (sc *scanner) scanText(s []byte, i int) line {
 	code := false
 	// noClose[r] records that no closing backtick run of length r exists
 	// after the current position, so unmatched runs cost no rescans.
@@ -242,42 +258,11 @@ func (sc *scanner) scanLine(s []byte) line {
 			sc.out.Write(s[i : i+2])
 			i += 2
 		case c == '`':
-			r := runLen(s, i, '`')
-			if r < len(noClose) && noClose[r] {
-				sc.out.Write(s[i : i+r])
-				i += r
-				break
-			}
-			if end := findBacktickClose(s, i+r, r); end >= 0 {
-				sc.hide(s[i:end])
-				i = end
-			} else {
-				if r < len(noClose) {
-					noClose[r] = true
-				}
-				sc.out.Write(s[i : i+r])
-				i += r
-			}
+			i = sc.codeSpan(s, i, &noClose)
 		case c == '$' && i+1 < len(s) && s[i+1] == '$':
-			if j := bytes.Index(s[i+2:], []byte("$$")); j >= 0 {
-				end := i + 2 + j + 2
-				sc.hide(s[i:end])
-				i = end
-			} else if displaymath.CloserLine(sc.rest, !atBlockStart(s[:i])) >= 0 {
-				// A $$ left open on its line opens a display-math block up
-				// to the next line holding $$, over blank lines; the
-				// renderer pairs them the same way (internal/displaymath).
-				if len(bytes.TrimLeft(s[:i], " \t>")) == 0 {
-					code = true
-				}
-				sc.hide(s[i:])
-				i = len(s)
-				sc.inMath = true
-			} else {
-				// Nothing closes it: text, which the renderer warns about.
-				sc.out.WriteString(displaymath.Delim)
-				i += 2
-			}
+			var opens bool
+			i, opens = sc.displayMath(s, i)
+			code = code || opens
 		case c == '$':
 			if end := inlineMathEnd(s, i); end > 0 {
 				sc.hide(s[i:end])
@@ -307,6 +292,49 @@ func (sc *scanner) scanLine(s []byte) line {
 		}
 	}
 	return line{code: code, opens: code}
+}
+
+// codeSpan writes the backtick run at s[i], with the code span it opens
+// hidden when it is closed on the line, and returns where scanning goes
+// on.
+func (sc *scanner) codeSpan(s []byte, i int, noClose *[16]bool) int {
+	r := runLen(s, i, '`')
+	if r < len(noClose) && noClose[r] {
+		sc.out.Write(s[i : i+r])
+		return i + r
+	}
+	if end := findBacktickClose(s, i+r, r); end >= 0 {
+		sc.hide(s[i:end])
+		return end
+	}
+	if r < len(noClose) {
+		noClose[r] = true
+	}
+	sc.out.Write(s[i : i+r])
+	return i + r
+}
+
+// displayMath writes the $$ at s[i] and the formula it opens, hidden,
+// and returns where scanning goes on; opens reports a display-math block
+// that starts the line's block and goes on over the following lines.
+func (sc *scanner) displayMath(s []byte, i int) (next int, opens bool) {
+	if j := bytes.Index(s[i+2:], []byte("$$")); j >= 0 {
+		end := i + 2 + j + 2
+		sc.hide(s[i:end])
+		return end, false
+	}
+	if displaymath.CloserLine(sc.rest, !atBlockStart(s[:i])) >= 0 {
+		// A $$ left open on its line opens a display-math block up
+		// to the next line holding $$, over blank lines; the
+		// renderer pairs them the same way (internal/displaymath).
+		opens = len(bytes.TrimLeft(s[:i], " \t>")) == 0
+		sc.hide(s[i:])
+		sc.inMath = true
+		return len(s), opens
+	}
+	// Nothing closes it: text, which the renderer warns about.
+	sc.out.WriteString(displaymath.Delim)
+	return i + 2, false
 }
 
 // atBlockStart reports whether prefix, what precedes a $$ on its line,

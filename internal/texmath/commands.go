@@ -9,6 +9,12 @@ import (
 // command builds the node for a control sequence whose token has just been
 // consumed, reading its arguments. Unknown commands become a visible
 // <merror> holding the command name, and the first one is reported.
+//
+// It is long because it is the dispatch of every math-mode command: the
+// table lookups, then one case per command or family of commands, each
+// handled in place or by one call. That list is the grammar, and it is
+// read and extended as a list; split, it would be scattered across
+// functions that mean nothing on their own.
 func (p *parser) command(t token) *node {
 	name := t.name
 	if s, ok := symbols[name]; ok {

@@ -236,6 +236,12 @@ const (
 
 // parseTable parses rows separated by \\ and cells separated by &, up to
 // the end given by end. openPos locates the opening for error messages.
+//
+// It is long because it is one switch with a case per token that can end
+// a cell or a row (&, \\, \hline, \end, }, the end of the formula, a
+// stray \right): the table grammar in one place. finishCell and
+// finishRow are closures because they share the row being built with
+// that switch.
 func (p *parser) parseTable(end endKind, envName string, openPos int) *table {
 	tbl := &table{align: alignCenter}
 	rowLines := []string{""}

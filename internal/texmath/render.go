@@ -128,27 +128,46 @@ func (w *writer) table(n *node) {
 	for _, r := range t.rows {
 		ncols = max(ncols, len(r))
 	}
-	attrs := append([]attr(nil), n.attrs...)
 	aligns := make([]string, ncols)
-	nonCenter := false
 	for j := range aligns {
 		aligns[j] = t.align(j)
-		nonCenter = nonCenter || aligns[j] != "center"
+	}
+	w.open("mtable", tableAttrs(n, aligns))
+	for i, r := range t.rows {
+		w.open("mtr", nil)
+		for j, cell := range r {
+			w.open("mtd", cellAttrs(t, i, j, aligns))
+			w.write(cell)
+			w.close("mtd")
+		}
+		if tag := t.tags[i]; tag != nil {
+			w.open("mtd", []attr{{"columnalign", "right"}, {"class", "tm-tag"}})
+			w.write(tag)
+			w.close("mtd")
+		}
+		w.close("mtr")
+	}
+	w.close("mtable")
+}
+
+// tableAttrs are the MathML attributes of table n's <mtable>, whose
+// columns are aligned as aligns says.
+func tableAttrs(n *node, aligns []string) []attr {
+	t := n.tbl
+	ncols := len(aligns)
+	attrs := append([]attr(nil), n.attrs...)
+	nonCenter := false
+	for _, a := range aligns {
+		nonCenter = nonCenter || a != "center"
 	}
 	if nonCenter {
 		attrs = append(attrs, attr{"columnalign", strings.Join(aligns, " ")})
-	}
-	colLine := func(j int) string { // rule left of column j
-		if j < len(t.colLines) {
-			return t.colLines[j]
-		}
-		return ""
 	}
 	if ncols > 1 {
 		lines := make([]string, ncols-1)
 		any := false
 		for j := range lines {
-			lines[j] = orNone(colLine(j + 1))
+			lines[j] = orNone(t.colLine(j + 1))
 			any = any || lines[j] != "none"
 		}
 		if any {
@@ -179,49 +198,50 @@ func (w *writer) table(n *node) {
 	if t.display {
 		attrs = append(attrs, attr{"displaystyle", "true"})
 	}
-	w.open("mtable", attrs)
-	for i, r := range t.rows {
-		w.open("mtr", nil)
-		for j, cell := range r {
-			var cls []string
-			var cellAttrs []attr
-			if aligns[j] != "center" {
-				cellAttrs = append(cellAttrs, attr{"columnalign", aligns[j]})
-				cls = append(cls, "tm-a"+aligns[j][:1])
-			}
-			if t.pairs && aligns[j] == "left" {
-				cls = append(cls, "tm-pl0")
-			}
-			if t.pairs && aligns[j] == "right" && j+1 < ncols {
-				cls = append(cls, "tm-pr0")
-			}
-			if l := colLine(j); l != "" {
-				cls = append(cls, "tm-bl-"+l)
-			}
-			if l := colLine(j + 1); l != "" && j == ncols-1 {
-				cls = append(cls, "tm-br-"+l)
-			}
-			if l := t.rowLines[i]; l != "" {
-				cls = append(cls, "tm-bt-"+l)
-			}
-			if l := t.rowLines[i+1]; l != "" && i == len(t.rows)-1 {
-				cls = append(cls, "tm-bb-"+l)
-			}
-			if len(cls) > 0 {
-				cellAttrs = append(cellAttrs, attr{"class", strings.Join(cls, " ")})
-			}
-			w.open("mtd", cellAttrs)
-			w.write(cell)
-			w.close("mtd")
-		}
-		if tag := t.tags[i]; tag != nil {
-			w.open("mtd", []attr{{"columnalign", "right"}, {"class", "tm-tag"}})
-			w.write(tag)
-			w.close("mtd")
-		}
-		w.close("mtr")
+	return attrs
+}
+
+// cellAttrs are the attributes of the <mtd> of row i, column j of table
+// t: the column's alignment, and its alignment and rules again as tm-*
+// classes.
+func cellAttrs(t *table, i, j int, aligns []string) []attr {
+	ncols := len(aligns)
+	var cls []string
+	var attrs []attr
+	if aligns[j] != "center" {
+		attrs = append(attrs, attr{"columnalign", aligns[j]})
+		cls = append(cls, "tm-a"+aligns[j][:1])
 	}
-	w.close("mtable")
+	if t.pairs && aligns[j] == "left" {
+		cls = append(cls, "tm-pl0")
+	}
+	if t.pairs && aligns[j] == "right" && j+1 < ncols {
+		cls = append(cls, "tm-pr0")
+	}
+	if l := t.colLine(j); l != "" {
+		cls = append(cls, "tm-bl-"+l)
+	}
+	if l := t.colLine(j + 1); l != "" && j == ncols-1 {
+		cls = append(cls, "tm-br-"+l)
+	}
+	if l := t.rowLines[i]; l != "" {
+		cls = append(cls, "tm-bt-"+l)
+	}
+	if l := t.rowLines[i+1]; l != "" && i == len(t.rows)-1 {
+		cls = append(cls, "tm-bb-"+l)
+	}
+	if len(cls) > 0 {
+		attrs = append(attrs, attr{"class", strings.Join(cls, " ")})
+	}
+	return attrs
+}
+
+// colLine is the rule left of column j, "" for none.
+func (t *table) colLine(j int) string {
+	if j < len(t.colLines) {
+		return t.colLines[j]
+	}
+	return ""
 }
 
 func orNone(s string) string {

@@ -63,6 +63,12 @@ func (p *parser) textArg(cmd token, variant string) *node {
 		return row()
 	}
 	p.advance()
+	return p.textGroup(cmd, open, variant)
+}
+
+// textGroup parses a text command's braced argument after its '{'
+// (open): text, inline math and nested text commands.
+func (p *parser) textGroup(cmd, open token, variant string) *node {
 	var parts []*node
 	var buf strings.Builder
 	flush := func() {
@@ -107,38 +113,19 @@ loop:
 			}
 		case tCmd:
 			p.advance()
-			if v, ok := textCommands[t.name]; ok {
-				flush()
-				if v == "" {
-					v = variant
-				}
-				if p.enter(t.pos) {
-					parts = append(parts, p.textArg(t, v))
-					p.leave()
-				}
+			v, ok := textCommands[t.name]
+			if !ok {
+				p.writeTextCommand(&buf, t)
 				continue
 			}
-			if s, ok := textSymbols[t.name]; ok {
-				buf.WriteString(s)
-				continue
+			flush()
+			if v == "" {
+				v = variant
 			}
-			if s, ok := textSpaces[t.name]; ok {
-				buf.WriteString(s)
-				continue
+			if p.enter(t.pos) {
+				parts = append(parts, p.textArg(t, v))
+				p.leave()
 			}
-			if mark, ok := textAccents[t.name]; ok {
-				buf.WriteString(p.textAccentBase())
-				buf.WriteString(mark)
-				continue
-			}
-			if s, ok := symbols[t.name]; ok {
-				// Not valid LaTeX (\alpha in text mode) but the intent is
-				// clear, so show the symbol.
-				buf.WriteString(s.char)
-				continue
-			}
-			p.mark(t.pos, "unknown command \\%s in text", t.name)
-			buf.WriteString(tokenText(t))
 		}
 	}
 	flush()
@@ -146,6 +133,32 @@ loop:
 		return parts[0]
 	}
 	return row(parts...)
+}
+
+// writeTextCommand writes to buf what command t, not a text command,
+// shows in text mode.
+func (p *parser) writeTextCommand(buf *strings.Builder, t token) {
+	if s, ok := textSymbols[t.name]; ok {
+		buf.WriteString(s)
+		return
+	}
+	if s, ok := textSpaces[t.name]; ok {
+		buf.WriteString(s)
+		return
+	}
+	if mark, ok := textAccents[t.name]; ok {
+		buf.WriteString(p.textAccentBase())
+		buf.WriteString(mark)
+		return
+	}
+	if s, ok := symbols[t.name]; ok {
+		// Not valid LaTeX (\alpha in text mode) but the intent is
+		// clear, so show the symbol.
+		buf.WriteString(s.char)
+		return
+	}
+	p.mark(t.pos, "unknown command \\%s in text", t.name)
+	buf.WriteString(tokenText(t))
 }
 
 // inlineMath parses $...$ inside text; the opening $ has been consumed.
