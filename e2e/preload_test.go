@@ -116,3 +116,60 @@ func TestModulesPreloadedLowOnce(t *testing.T) {
 	}
 	p.noErrors()
 }
+
+// TestQuizLoadsOnUse: a quiz page draws its first card without the
+// modules of what it has not used yet (issue 12): the practice and test
+// screens, the settings, the backups and the request to keep the
+// storage load when first asked for, and then work.
+func TestQuizLoadsOnUse(t *testing.T) {
+	out := studyBuild(t, "../content")
+	p := studyOpenDir(t, out, 390, 844, false, "")
+	p.quiz(syntaxDeck)
+	loaded := func() map[string]bool {
+		var names []string
+		if err := json.Unmarshal([]byte(p.str(`JSON.stringify(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.includes("/assets/js/")).map((u) => u.split("/").pop()))`)), &names); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, n := range names {
+			got[n] = true
+		}
+		return got
+	}
+	check := func(when string, want, not []string) {
+		t.Helper()
+		got := loaded()
+		for _, m := range want {
+			if !got[m] {
+				t.Errorf("%s: %s not loaded", when, m)
+			}
+		}
+		for _, m := range not {
+			if got[m] {
+				t.Errorf("%s: %s loaded before it was used", when, m)
+			}
+		}
+	}
+	onUse := []string{"quiz-practice.js", "quiz-test.js", "quiz-settings.js", "backup.js", "store-merge.js", "exportfile.js", "download.js", "persist.js", "nextdeck.js"}
+	if p.state() != "question" {
+		t.Fatalf("state %q, want a card's question", p.state())
+	}
+	check("a quiz's first card", []string{"quiz-card.js", "quiz-review.js"}, onUse)
+
+	p.key(" ")
+	p.key("3") // the first grade asks to keep the storage
+	p.wait(`performance.getEntriesByType("resource").some((e) => e.name.endsWith("/persist.js"))`)
+	check("after a grade", []string{"persist.js"}, []string{"quiz-settings.js", "backup.js", "quiz-practice.js", "quiz-test.js"})
+
+	p.openSettings(false)
+	p.wait(`document.querySelector("#quiz-settings .backup [data-action=export]")`)
+	check("the settings", []string{"quiz-settings.js", "backup.js"}, []string{"quiz-practice.js", "quiz-test.js"})
+	p.click("[data-action=close-settings]")
+
+	p.switchMode("practice", false)
+	p.wait(`document.querySelector(".quiz-start [data-set=all]")`)
+	p.switchMode("test", false)
+	p.wait(`document.querySelector("[data-action=start-test]")`)
+	check("practice and test", []string{"quiz-practice.js", "quiz-test.js", "testmode.js"}, nil)
+	p.noErrors()
+}

@@ -4,16 +4,13 @@
 // the browser does not promise to keep this site's storage (persist.js).
 import * as store from "./store.js";
 import { importJSON } from "./store-merge.js";
-import { REMINDER, exportFile, noteBackup, reviewsSoFar } from "./exportfile.js";
+import { REMINDER, exportFile, noteBackup } from "./exportfile.js";
 import * as persist from "./persist.js";
-import { showNotice, dismiss } from "./notice.js";
+import { showNotice, dismiss, backupDue, reviewsSoFar, REMIND_EVERY } from "./notice.js";
 import { el } from "./dom.js";
 import { anyAside, describeAside } from "./validate.js";
 
-export { exportFile, noteBackup };
-
-/** REMIND_EVERY: reviews after which, without a copy made, a reminder shows. */
-export const REMIND_EVERY = 100;
+export { exportFile, noteBackup, REMIND_EVERY };
 
 /** openSend opens the "Send my progress" dialog. */
 export async function openSend() {
@@ -37,10 +34,7 @@ function studying() {
 export function remindToBackUp() {
   let waiting = null;
   const check = async () => {
-    const n = reviewsSoFar();
-    const last = store.pref("backup");
-    const since = Math.max(last && last.reviews > 0 ? last.reviews : 0, Number(store.pref("backupLater")) || 0);
-    if (n - since < REMIND_EVERY) return;
+    if (!backupDue()) return;
     if ((await persist.check()) === "persistent") return;
     if (studying()) {
       if (!waiting) {

@@ -5,7 +5,7 @@
 import * as store from "./store.js";
 import { exportJSON } from "./store-merge.js";
 import { now } from "./clock.js";
-import { dismiss } from "./notice.js";
+import { dismiss, reviewsSoFar } from "./notice.js";
 import { downloadFile } from "./download.js";
 
 /** REMINDER is the text of backup.js's reminder, which a copy made dismisses. */
@@ -21,12 +21,6 @@ function stamp(t) {
 export function exportFile() {
   downloadFile("flipdeck-progress-" + stamp(now()) + ".json", exportJSON(), "application/json");
   noteBackup();
-}
-
-/** reviewsSoFar counts the reviews ever recorded (those dropped from the log too). */
-export function reviewsSoFar() {
-  const d = store.load();
-  return d.log.length + (d.logDropped || 0);
 }
 
 /** noteBackup remembers that a copy of the progress was just made (a file, a link). */

@@ -9,8 +9,7 @@ import { plural } from "./dom.js";
 import { renderDeckList, wireDeckList } from "./decklist.js";
 import { loadDecks, growRow } from "./decktree.js";
 import { deckToday, studyDays } from "./today.js";
-import { reportStoreErrors } from "./notice.js";
-import { remindToBackUp } from "./backup.js";
+import { reportStoreErrors, whenBackupDue } from "./notice.js";
 import "./search.js";
 
 const root = new URL(document.body.dataset.root || "./", location.href);
@@ -76,7 +75,7 @@ window.addEventListener("pageshow", (e) => { if (e.persisted) render(); });
 
 // Progress across devices (backup.js, receive.js): a reminder to keep a
 // copy, and a "Send my progress" link opened here merges after a preview.
-remindToBackUp();
+whenBackupDue(() => import("./backup.js").then((m) => m.remindToBackUp(), (e) => console.warn(e)));
 const receiveLink = () => {
   if (location.hash.startsWith("#progress=")) import("./receive.js").then((m) => m.receiveFromLocation());
 };

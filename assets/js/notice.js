@@ -1,9 +1,42 @@
 // notice.js: visible, dismissible messages in #notices (storage problems).
-import { onError, retry } from "./store.js";
+import { onError, onChange, retry, load, pref } from "./store.js";
 
 // exportfile.js (and the export code under it) loads when a reader asks
 // for a backup: most visits never meet a storage problem.
 const exportFile = () => import("./exportfile.js").then((m) => m.exportFile());
+
+/** REMIND_EVERY: reviews after which, without a copy made, backup.js reminds the reader to keep one. */
+export const REMIND_EVERY = 100;
+
+/** reviewsSoFar counts the reviews ever recorded (those dropped from the log too). */
+export function reviewsSoFar() {
+  const d = load();
+  return d.log.length + (d.logDropped || 0);
+}
+
+/** backupDue: have REMIND_EVERY reviews been recorded since the last copy (or since "Not now")? */
+export function backupDue() {
+  const last = pref("backup");
+  const since = Math.max(last && last.reviews > 0 ? last.reviews : 0, Number(pref("backupLater")) || 0);
+  return reviewsSoFar() - since >= REMIND_EVERY;
+}
+
+/**
+ * whenBackupDue calls remind once a copy of the progress is due
+ * (backupDue), now or after a change. A page passes backup.js's reminder,
+ * imported then: backup.js and the export code under it load only when
+ * there is something to remind of, which most visits never meet.
+ */
+export function whenBackupDue(remind) {
+  let off = null;
+  const check = () => {
+    if (!backupDue()) return;
+    off();
+    remind();
+  };
+  off = onChange(check);
+  check();
+}
 
 const shown = new Map();
 

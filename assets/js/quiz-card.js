@@ -55,6 +55,7 @@ export function showCard(q, focus = true, said = "") {
   const s = q.s;
   const cur = s.q.cur;
   const c = cur.card;
+  q.waiting++; // a screen still loading (quiz-core.js latest) does not replace the card
   s.revealed = false;
   q.root.dataset.state = "question";
   q.shell.setStudying(true);

@@ -17,7 +17,6 @@ import { preview, phase } from "./learning.js";
 import * as session from "./session.js";
 import { canTest, MIN_CARDS } from "./testmode.js";
 import { el, button } from "./el.js";
-import * as persist from "./persist.js";
 import { studyShell } from "./study-shell.js";
 
 /** GRADES: [grade, name, class suffix] of the four answers. */
@@ -61,7 +60,7 @@ export function createQuiz(root, cards, opts = {}) {
     testOK: cards.some((c) => c.stub) ? cards.length >= MIN_CARDS : canTest(cards),
     s: null, // the session on screen
     persistAsked: false,
-    waiting: 0, // the latest withCards call
+    waiting: 0, // the latest screen asked for (latest)
     to: {}, // the screens (quiz-ui.js)
   };
   q.live = el("p", { class: "sr-only", "aria-live": "polite", id: "quiz-live" });
@@ -90,6 +89,15 @@ export function createQuiz(root, cards, opts = {}) {
   root.replaceChildren(top, q.panel, q.view, q.live);
   q.shell = studyShell(root, { title: allDecks ? "All decks" : title, menu: top, onEnd: () => q.to.end() });
   return q;
+}
+
+/** setTestOK enables the Test mode button when the quiz has enough cards for a test. */
+export function setTestOK(q, ok) {
+  q.testOK = ok;
+  const b = q.modeButtons.test;
+  b.disabled = !ok;
+  if (ok) b.removeAttribute("title");
+  else b.title = "A test needs at least " + MIN_CARDS + " cards";
 }
 
 /** announce tells screen readers text (politely). */
@@ -158,24 +166,37 @@ export function showScreen(q, sec, state) {
 }
 
 /**
+ * latest calls then with what promise p resolves to, unless another
+ * screen was asked for in the meantime (q.waiting); when p fails, it
+ * shows an error screen instead: failed is its [title, text], retry what
+ * "Try again" does.
+ */
+export function latest(q, p, then, failed, retry) {
+  const my = ++q.waiting;
+  p.then((v) => {
+    if (my === q.waiting) then(v);
+  }, (e) => {
+    console.warn(e);
+    if (my !== q.waiting) return;
+    showScreen(q, el("section", { class: "quiz-empty", tabindex: "-1" }, el("h2", {}, failed[0]), el("p", {}, failed[1]),
+      el("p", { class: "quiz-end-actions" }, button("Try again", "retry", retry, "button primary"), backLink(q))), "error");
+  });
+}
+
+/**
  * withCards calls then with the cards of list that can be asked, once
  * their deck pages are loaded: at once when none is a stand-in, else
  * after a loading screen. Only the latest call goes on.
  */
 export function withCards(q, list, then) {
-  const my = ++q.waiting;
-  if (!q.load || !list.some((c) => c.stub)) return then(list.filter((c) => !c.missing));
+  if (!q.load || !list.some((c) => c.stub)) {
+    q.waiting++;
+    return then(list.filter((c) => !c.missing));
+  }
   q.s = null;
   showScreen(q, el("section", { class: "quiz-empty quiz-loading", tabindex: "-1" }, el("p", {}, "Loading the cards…")), "loading");
-  q.load(list).then((ok) => {
-    if (my === q.waiting) then(ok);
-  }, (e) => {
-    console.warn(e);
-    if (my !== q.waiting) return;
-    showScreen(q, el("section", { class: "quiz-empty", tabindex: "-1" }, el("h2", {}, "Cards not loaded"),
-      el("p", {}, "The cards could not be loaded (offline?). Try again, or read them on the deck pages."),
-      el("p", { class: "quiz-end-actions" }, button("Try again", "retry", () => q.to.mode(q.root.dataset.mode || "review"), "button primary"), backLink(q))), "error");
-  });
+  latest(q, q.load(list), then, ["Cards not loaded", "The cards could not be loaded (offline?). Try again, or read them on the deck pages."],
+    () => q.to.mode(q.root.dataset.mode || "review"));
 }
 
 /** deckLabel names the subdeck of card c, when it is not the quiz's own deck. */
@@ -220,7 +241,7 @@ export function renderCounts(q) {
  * new record (learning steps, FSRS) and its log entry, in one write.
  * Returns {rec, delay, prev, saved} (rec and delay null when it failed;
  * prev the record before, for undo). The first grade asks the browser to
- * keep the site's storage (persist.js).
+ * keep the site's storage (persist.js, loaded then).
  */
 export function gradeReview(q, id, g, t) {
   const out = { rec: null, delay: null, prev: store.getCard(id), saved: false };
@@ -240,7 +261,7 @@ export function gradeReview(q, id, g, t) {
   }
   if (!q.persistAsked) {
     q.persistAsked = true;
-    persist.request();
+    import("./persist.js").then((persist) => persist.request(), (e) => console.warn(e));
   }
   return out;
 }

@@ -9,7 +9,6 @@ import { nextDue } from "./schedule.js";
 import * as session from "./session.js";
 import { plural } from "./dom.js";
 import { el, button } from "./el.js";
-import { findNextDeck } from "./nextdeck.js";
 import { GRADES, showScreen, backLink, announce } from "./quiz-core.js";
 import { undoLast } from "./quiz-card.js";
 import { when, duration, comesBack } from "./timephrases.js";
@@ -19,14 +18,17 @@ export function offerNextDeck(q, acts) {
   if (q.allDecks) return;
   const t = now();
   const data = store.load();
-  findNextDeck(q.siteRoot + "data/decks.json", q.deckSlug, data.cards, data.log, store.settings().newPerDay, t).then((d) => {
+  // nextdeck.js loads here, not with the quiz: the offer comes after
+  // data/decks.json anyway.
+  import("./nextdeck.js").then(({ findNextDeck }) =>
+    findNextDeck(q.siteRoot + "data/decks.json", q.deckSlug, data.cards, data.log, store.settings().newPerDay, t)).then((d) => {
     if (!d || !acts.isConnected) return;
     const what = [d.due && d.due + " due", d.fresh && d.fresh + " new"].filter(Boolean).join(", ");
     const link = el("a", { class: "button primary next-deck", href: q.siteRoot + d.quiz, "data-deck": d.slug }, "Continue with " + d.name,
       el("span", { class: "next-deck-count" }, what));
     for (const b of acts.querySelectorAll(".button.primary")) b.classList.remove("primary");
     acts.prepend(link);
-  });
+  }, (e) => console.warn(e));
 }
 
 // leftLines says what the session leaves: cards in learning due later

@@ -8,7 +8,7 @@ import * as store from "./store.js";
 import { canTest, makeTest, seeded, MIN_CARDS, MAX_QUESTIONS } from "./testmode.js";
 import { formatDate, plural, wrapTables } from "./dom.js";
 import { el, button } from "./el.js";
-import { setMode, withCards, showScreen, backLink, deckLabel, renderCounts, announce } from "./quiz-core.js";
+import { setMode, setTestOK, withCards, showScreen, backLink, deckLabel, renderCounts, announce } from "./quiz-core.js";
 
 // inertHTML: options in a test show answer HTML without anything
 // interactive in it.
@@ -31,15 +31,6 @@ function inertHTML(html) {
     }
   }
   return t.content;
-}
-
-/** setTestOK enables the Test mode button when the quiz has enough cards for a test. */
-export function setTestOK(q, ok) {
-  q.testOK = ok;
-  const b = q.modeButtons.test;
-  b.disabled = !ok;
-  if (ok) b.removeAttribute("title");
-  else b.title = "A test needs at least " + MIN_CARDS + " cards";
 }
 
 /** showTestStart shows the test's start screen, once the quiz's cards are loaded. */

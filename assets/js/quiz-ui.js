@@ -24,13 +24,28 @@
 // can be swiped right (Good) or left (Again).
 import { plural } from "./dom.js";
 import { el } from "./el.js";
-import { fillSettings } from "./quiz-settings.js";
-import { MODE_NAMES, createQuiz, busy, answeredSoFar, backLink } from "./quiz-core.js";
+import { MODE_NAMES, createQuiz, busy, answeredSoFar, backLink, setTestOK, latest } from "./quiz-core.js";
 import { showCard, undoLast, cardKey } from "./quiz-card.js";
 import { startReview } from "./quiz-review.js";
-import { startPractice, showPracticeStart } from "./quiz-practice.js";
-import { showTestStart, startTest, showTestResult, setTestOK, testKey } from "./quiz-test.js";
 import { showSummary } from "./quiz-summary.js";
+
+// The screens a quiz does not need to draw its first card or end a
+// session (practice, test, the settings) load when first used: neither
+// fetched nor run while a phone opens the quiz. Each loads once.
+const once = (load) => {
+  let p = null;
+  return () => (p ||= load().catch((e) => { p = null; throw e; }));
+};
+const practiceScreens = once(() => import("./quiz-practice.js"));
+const settingsPanel = once(() => import("./quiz-settings.js"));
+let testScreens = null; // quiz-test.js, once loaded: its keys and result
+const loadTest = once(() => import("./quiz-test.js").then((m) => (testScreens = m)));
+
+// later shows a screen of a module loaded on use (load): see latest.
+function later(q, load, show) {
+  latest(q, load(), show, ["Not loaded", "This part of the quiz could not be loaded (offline?). Try again, or read the cards on the deck page."],
+    () => later(q, load, show));
+}
 
 /**
  * startQuiz runs the quiz in root over cards (pagecards.js cards, in deck
@@ -46,9 +61,10 @@ export function startQuiz(root, cards, opts = {}) {
     end: () => leave(q),
     undo: () => undoLast(q),
     review: () => startReview(q),
-    practiceStart: () => showPracticeStart(q),
-    practice: (set) => startPractice(q, set),
-    testStart: () => showTestStart(q),
+    practiceStart: () => later(q, practiceScreens, (m) => m.showPracticeStart(q)),
+    practice: (set) => later(q, practiceScreens, (m) => m.startPractice(q, set)),
+    testStart: () => later(q, loadTest, (m) => m.showTestStart(q)),
+    test: () => later(q, loadTest, (m) => m.startTest(q)),
     summary: (left) => showSummary(q, left),
   };
   q.settingsBtn.addEventListener("click", () => (q.panel.hidden ? openSettings(q) : closeSettings(q)));
@@ -65,8 +81,8 @@ export function startQuiz(root, cards, opts = {}) {
     get session() { return q.s; },
     cards,
     startReview: () => startReview(q),
-    startPractice: (set) => startPractice(q, set),
-    startTest: () => startTest(q),
+    startPractice: (set) => q.to.practice(set),
+    startTest: () => q.to.test(),
     byId: q.byId,
   };
 }
@@ -91,19 +107,28 @@ async function switchMode(q, m) {
     if (!ok) return;
   }
   if (m === "review") startReview(q);
-  else if (m === "practice") showPracticeStart(q);
-  else showTestStart(q);
+  else if (m === "practice") q.to.practiceStart();
+  else q.to.testStart();
 }
 
 // leave ends the session on screen (✕ End, Esc): its summary, or a test's result.
 function leave(q) {
   if (!q.s || q.s.done) return;
-  if (q.s.mode === "test") return showTestResult(q);
+  if (q.s.mode === "test") return testScreens.showTestResult(q);
   showSummary(q, true);
 }
 
-function openSettings(q) {
+// openSettings fills the settings panel and shows it (quiz-settings.js,
+// loaded when first opened).
+async function openSettings(q) {
   q.shell.closeMenu();
+  let fillSettings;
+  try {
+    ({ fillSettings } = await settingsPanel());
+  } catch (e) {
+    console.warn(e);
+    return;
+  }
   fillSettings(q.panel, {
     ids: q.cards.map((c) => c.id), allDecks: q.allDecks, siteRoot: q.siteRoot,
     onSaved: () => { if (q.s && q.s.mode === "review" && !q.s.done && !q.s.revealed) showCard(q, false); },
@@ -151,6 +176,6 @@ function onKey(q, e) {
   }
   if (!s || s.done) return;
   const onControl = tgt && tgt.closest && tgt.closest("a[href], button, summary, audio, video");
-  if (s.mode === "test") testKey(q, e, onControl);
+  if (s.mode === "test") testScreens.testKey(q, e, onControl);
   else cardKey(q, e, onControl);
 }

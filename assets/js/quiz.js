@@ -2,8 +2,7 @@
 // flipdeck:quiz-start / -loaded / -ready (measures flipdeck:quiz-open and
 // flipdeck:quiz-script) time opening the quiz (see the benchmarks).
 import { startQuiz } from "./quiz-ui.js";
-import { reportStoreErrors } from "./notice.js";
-import { remindToBackUp } from "./backup.js";
+import { reportStoreErrors, whenBackupDue } from "./notice.js";
 import { quizCards } from "./quizcards.js";
 
 performance.mark("flipdeck:quiz-start");
@@ -35,7 +34,7 @@ if (el) {
       deckSlug: el.dataset.deckSlug || "",
       deckUrl: el.dataset.deckUrl || root + "index.html",
     });
-    remindToBackUp();
+    whenBackupDue(() => import("./backup.js").then((m) => m.remindToBackUp(), (e) => console.warn(e)));
     performance.mark("flipdeck:quiz-ready");
     performance.measure("flipdeck:quiz-open", "flipdeck:quiz-start", "flipdeck:quiz-ready");
     performance.measure("flipdeck:quiz-script", "flipdeck:quiz-loaded", "flipdeck:quiz-ready");

@@ -20,10 +20,17 @@ import (
 // the centre has held still over a frame, and scrolls again now and then
 // in case a scroll the page asked for lands after its own. It awaits the
 // frames with requestAnimationFrame, so the page must have scripts on.
+// An element not there yet is waited for a moment (60 frames): a screen
+// whose module loads on use (the quiz's practice, test and settings)
+// shows once it has loaded.
 func Center(t testing.TB, ctx context.Context, sel string) (x, y float64) {
 	t.Helper()
 	pt := Eval[[]float64](t, ctx, `(async () => {
-  const el = document.querySelector(`+JSString(sel)+`);
+  let el = document.querySelector(`+JSString(sel)+`);
+  for (let frame = 0; !el && frame < 60; frame++) {
+    await new Promise(requestAnimationFrame);
+    el = document.querySelector(`+JSString(sel)+`);
+  }
   if (!el) throw new Error("no element " + `+JSString(sel)+`);
   let last = null, covered = "";
   for (let frame = 0; frame < 60; frame++) {

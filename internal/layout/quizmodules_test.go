@@ -6,18 +6,37 @@ import (
 )
 
 // The quiz page's script is one module per screen over a shared core
-// (assets/js/quiz-ui.js describes them). The screens are preloaded by the
-// quiz page only, and the imports run one way: the entry picks a screen,
+// (assets/js/quiz-ui.js describes them). The quiz page preloads what
+// draws its first card (the core, the card, review's start) and the
+// summary; the other screens, the settings and the backups load when
+// first used, so a phone
+// opening a quiz neither fetches nor runs them (issue 12). No other page
+// preloads a screen. The imports run one way: the entry picks a screen,
 // a screen uses the card and the core, and the core reaches no screen (a
 // screen leads to another through the core's quiz.to, not an import).
 var quizScreens = []string{"quiz-card.js", "quiz-review.js", "quiz-practice.js", "quiz-test.js", "quiz-summary.js"}
 
+// quizFirstCard: the screens a quiz needs to draw its first card, and
+// the summary, which ends every session at once.
+var quizFirstCard = []string{"quiz-core.js", "quiz-card.js", "quiz-review.js", "quiz-summary.js"}
+
+// quizOnUse: what a quiz loads only when it is used.
+var quizOnUse = []string{"quiz-practice.js", "quiz-test.js", "quiz-settings.js",
+	"backup.js", "store-merge.js", "exportfile.js", "download.js", "persist.js", "send.js", "nextdeck.js"}
+
 func TestQuizScreensPreloadedOnQuizPageOnly(t *testing.T) {
 	got := modulePreloads()
-	for _, m := range append([]string{"quiz-core.js"}, quizScreens...) {
+	for _, m := range quizFirstCard {
 		if !slices.Contains(got["quiz.js"], m) {
 			t.Errorf("quiz.js preloads %q, missing %s", got["quiz.js"], m)
 		}
+	}
+	for _, m := range quizOnUse {
+		if slices.Contains(got["quiz.js"], m) {
+			t.Errorf("quiz.js imports %s, directly or not (it reaches %q): a quiz does not need it to draw its first card; import it with import() where it is used", m, got["quiz.js"])
+		}
+	}
+	for _, m := range append(append([]string{}, quizScreens...), "quiz-core.js", "quiz-settings.js") {
 		for _, page := range []string{"index.js", "deck.js", "stats.js"} {
 			if slices.Contains(got[page], m) {
 				t.Errorf("%s preloads %s, a module of the quiz page only", page, m)
