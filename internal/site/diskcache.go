@@ -101,13 +101,12 @@ func (b *Builder) UseCache(dir string, once bool) error {
 }
 
 func (b *Builder) useCache(dir, version string) error {
-	s, err := buildcache.Open(dir, buildcache.Options{Version: version})
-	if err != nil {
+	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
+	// Open checks that the folder can be used; each build opens it again.
+	if _, err := buildcache.Open(dir, c.storeOptions(version)); err != nil {
 		return err
 	}
-	s.Finish() // only checks that the folder can be used; each build opens it again
 	src, _ := filepath.Abs(b.opt.Src)
-	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
 	o := b.opt
 	c.ns = sha256.Sum256(fmt.Appendf(nil, "flipdeck cache 1\x00%q\x00%q\x00%q\x00%t\x00%t\x00%d",
 		o.Title, strings.Join(b.parseOptions().Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
@@ -116,6 +115,14 @@ func (b *Builder) useCache(dir, version string) error {
 	b.cache.renders.load = c.loadRendering
 	b.cache.pages.load = c.loadEntry
 	return nil
+}
+
+// pruneEvery: the store's entries (11,000 at 5,000 notes) are walked to
+// remove old ones every this many builds, or sooner when they grew by half.
+const pruneEvery = 10
+
+func (c *diskCache) storeOptions(version string) buildcache.Options {
+	return buildcache.Options{Version: version, PruneEvery: pruneEvery}
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
@@ -180,7 +187,7 @@ func (c *diskCache) begin(caches *stageCache, start time.Time) error {
 		return nil
 	}
 	c.start = start
-	s, err := buildcache.Open(c.dir, buildcache.Options{Version: c.version})
+	s, err := buildcache.Open(c.dir, c.storeOptions(c.version))
 	if err != nil {
 		c.store = nil
 		return err
