@@ -27,7 +27,9 @@ import (
 //
 //   - one index per source folder: every note's render key, what its
 //     rendering depended on and its diagnostics; every memoised file's
-//     key and hash; every deck's key;
+//     key and hash; every deck's key; every note file's size,
+//     modification time and hash, with when the build began, so that
+//     the next takes an unchanged note without reading it;
 //   - each note's rendering, loaded only when its deck page must be made
 //     again (a deck with a changed note);
 //   - each finished deck page, tree page and deck piece of cards.json.
