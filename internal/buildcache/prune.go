@@ -1,6 +1,7 @@
 package buildcache
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,9 +16,15 @@ import (
 // MaxBytes, the least recently used of the rest (never one this run
 // used). It also removes the folders of other versions not used for as
 // long, and temporary files killed runs left. Nothing it fails to do is
-// an error: the cache is only smaller when it succeeds.
+// an error: the cache is only smaller when it succeeds. With
+// PruneEvery, the walk is done only every so many runs (dueToPrune).
 func (s *Store) Finish() {
 	runs := s.recordRun()
+	st, due := s.dueToPrune()
+	if !due {
+		writeAtomic(filepath.Join(s.vdir, pruneFile), st.encode())
+		return
+	}
 	if len(runs) < s.opt.KeepRuns {
 		// Too few runs recorded to say what is old: only the size cap.
 		runs = nil
@@ -52,6 +59,9 @@ func (s *Store) Finish() {
 			os.Remove(p)
 			return nil
 		}
+		if p == filepath.Join(s.vdir, pruneFile) {
+			return nil
+		}
 		kept = append(kept, entry{p, info.Size(), info.ModTime()})
 		total += info.Size()
 		return nil
@@ -73,6 +83,39 @@ func (s *Store) Finish() {
 	if !cutoff.IsZero() {
 		s.removeOtherVersions(cutoff)
 	}
+	writeAtomic(filepath.Join(s.vdir, pruneFile), prunedState{size: total}.encode())
+}
+
+// prunedState is what the pruned file records: the runs since the last
+// walk of the entries, their total size then, and the bytes written since.
+type prunedState struct {
+	runs          int
+	size, written int64
+}
+
+func (p prunedState) encode() []byte {
+	return fmt.Appendf(nil, "%d %d %d\n", p.runs, p.size, p.written)
+}
+
+// dueToPrune reports whether this run must walk the entries: every
+// PruneEvery runs, when the entries may be over MaxBytes or grew by half
+// since the last walk, or when no walk was recorded. It returns the
+// state to record when it need not.
+func (s *Store) dueToPrune() (prunedState, bool) {
+	var st prunedState
+	b, err := os.ReadFile(filepath.Join(s.vdir, pruneFile))
+	if err != nil {
+		return st, true
+	}
+	if n, err := fmt.Sscan(string(b), &st.runs, &st.size, &st.written); n != 3 || err != nil {
+		return st, true
+	}
+	s.mu.Lock()
+	st.written += s.written
+	s.mu.Unlock()
+	st.runs++
+	due := st.runs >= s.opt.PruneEvery || st.size+st.written > s.opt.MaxBytes || st.written > st.size/2
+	return st, due
 }
 
 // usedNames returns the file names of the entries this run used or

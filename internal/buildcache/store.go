@@ -28,6 +28,12 @@ type Options struct {
 	// MaxBytes caps the entries' total size; past it Finish removes the
 	// least recently used ones (default 2 GiB).
 	MaxBytes int64
+	// PruneEvery: Finish walks the entries to remove old ones only every
+	// PruneEvery runs (default 1: every run), or sooner when the entries
+	// may have passed MaxBytes or grew by half since the last walk. A walk
+	// of a big store costs a tenth of a rebuild; an entry may then outlive
+	// KeepRuns by up to PruneEvery runs.
+	PruneEvery int
 	// Now is the clock (tests move it on); default time.Now.
 	Now func() time.Time
 }
@@ -37,7 +43,9 @@ const (
 	defaultMaxBytes = 2 << 30
 	// runsFile lists the start times of the last runs, one a line.
 	runsFile = "runs"
-	tagFile  = "CACHEDIR.TAG"
+	// pruneFile records the runs since the last walk (prunedState).
+	pruneFile = "pruned"
+	tagFile   = "CACHEDIR.TAG"
 	// tagText is the standard cache folder tag (bford.ch/cachedir).
 	tagText = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a build cache of flipdeck's gen (-cache); it can be deleted at any time.\n"
 )
@@ -56,6 +64,7 @@ type Store struct {
 
 	mu      sync.Mutex
 	touched map[Key]bool // entries this run used or wrote
+	written int64        // bytes this run wrote
 }
 
 // Open opens (making it if needed) the cache folder dir for one run.
@@ -70,6 +79,9 @@ func Open(dir string, opt Options) (*Store, error) {
 	}
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = defaultMaxBytes
+	}
+	if opt.PruneEvery <= 0 {
+		opt.PruneEvery = 1
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -160,6 +172,7 @@ func (s *Store) Put(k Key, data []byte) error {
 	os.Chtimes(p, now, now)
 	s.mu.Lock()
 	s.touched[k] = true
+	s.written += int64(len(data) + headerLen)
 	s.mu.Unlock()
 	return nil
 }

@@ -135,6 +135,8 @@ func TestPrune(t *testing.T) {
 		{"young entries stay", Options{KeepRuns: 3}, 1, nil, []string{"a", "b", "c"}, false},
 		{"unused entries go", Options{KeepRuns: 3}, 3, nil, nil, true},
 		{"used entries stay", Options{KeepRuns: 3}, 5, []string{"b"}, []string{"b"}, true},
+		{"walked every 4 runs: not yet", Options{KeepRuns: 3, PruneEvery: 4}, 3, nil, []string{"a", "b", "c"}, false},
+		{"walked every 4 runs: the 4th", Options{KeepRuns: 3, PruneEvery: 4}, 4, nil, nil, true},
 		{"size cap: oldest first", Options{KeepRuns: 50, MaxBytes: int64(2 * (headerLen + 10))}, 1, []string{"a"}, []string{"a", "c"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -174,6 +176,32 @@ func TestPrune(t *testing.T) {
 				t.Fatalf("other version's folder: stat error %v, want removed %v", err, tc.otherVer)
 			}
 		})
+	}
+}
+
+// TestPruneWhenGrown: with PruneEvery, a run that grew the store by
+// more than half walks it at once.
+func TestPruneWhenGrown(t *testing.T) {
+	dir := t.TempDir()
+	c := &clock{t: time.Unix(1e9, 0)}
+	opt := Options{KeepRuns: 3, PruneEvery: 100}
+	s := open(t, dir, c, opt)
+	for _, n := range []string{"a", "b", "c"} {
+		s.Put(key(n), []byte(strings.Repeat(n, 10)))
+	}
+	s.Finish()
+	for range 3 {
+		s = open(t, dir, c, opt)
+		s.Finish()
+	}
+	if !s.Has(key("a")) {
+		t.Fatal("an entry went before the walk was due")
+	}
+	s = open(t, dir, c, opt)
+	s.Put(key("d"), []byte(strings.Repeat("d", 40)))
+	s.Finish()
+	if s.Has(key("a")) || !s.Has(key("d")) {
+		t.Fatalf("after a run that doubled the store: a kept %v, d kept %v; want a gone, d kept", s.Has(key("a")), s.Has(key("d")))
 	}
 }
 

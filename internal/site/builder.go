@@ -83,7 +83,7 @@ func (b *Builder) BuildContext(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	prevOut, cacheErr := b.cache.begin()
+	prevOut, cacheErr := b.cache.begin(start)
 	w, err := outdir.Open(opt.Out, prevOut)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,7 @@ import (
 // key and hash; for every deck its key. The entries' bytes are stored
 // apart, under keys made from these.
 
-const indexFormat = 1
+const indexFormat = 2
 
 func encodeIndex(c *stageCache) []byte {
 	e := &encoder{}
@@ -45,6 +45,22 @@ func encodeIndex(c *stageCache) []byte {
 		e.str(u)
 		e.hash(c.pages.decks[u].key)
 	}
+	// The notes as read, with when the build began (unchangedNote).
+	var start int64
+	var seen map[string]noteStat
+	if c.disk != nil {
+		start, seen = c.disk.start.UnixNano(), c.disk.seen
+	}
+	e.b = binary.AppendVarint(e.b, start)
+	paths = slices.Sorted(maps.Keys(seen))
+	e.uint(len(paths))
+	for _, p := range paths {
+		st := seen[p]
+		e.str(p)
+		e.uint(int(st.size))
+		e.b = binary.AppendVarint(e.b, st.mtime)
+		e.hash(st.sum)
+	}
 	return e.b
 }
 
@@ -72,7 +88,22 @@ func decodeIndex(data []byte, c *stageCache) bool {
 		url := d.str()
 		c.pages.decks[url] = memoDeck{key: d.hash(), stored: true}
 	}
-	return d.done()
+	start := int64(d.int())
+	stats := map[string]noteStat{}
+	for n := d.count(); n > 0 && !d.bad; n-- {
+		p := d.str()
+		st := noteStat{size: int64(d.uint())}
+		st.mtime = int64(d.int())
+		st.sum = d.hash()
+		stats[p] = st
+	}
+	if !d.done() {
+		return false
+	}
+	if c.disk != nil && start != 0 {
+		c.disk.prevStart, c.disk.stats = time.Unix(0, start), stats
+	}
+	return true
 }
 
 // encodeWritten records what a build wrote to the folder out: each

@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/flipdeck/flipdeck/internal/buildcache"
 	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/outdir"
+	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // diskCache is gen -cache: the Builder's caches (stagecache.go) saved to a
@@ -25,7 +27,9 @@ import (
 //
 //   - one index per source folder: every note's render key, what its
 //     rendering depended on and its diagnostics; every memoised file's
-//     key and hash; every deck's key;
+//     key and hash; every deck's key; every note file's size,
+//     modification time and hash, with when the build began, so that
+//     the next takes an unchanged note without reading it;
 //   - each note's rendering, loaded only when its deck page must be made
 //     again (a deck with a changed note);
 //   - each finished deck page, tree page and deck piece of cards.json.
@@ -49,7 +53,30 @@ type diskCache struct {
 	// -out, with each file's modification time once written, so that
 	// the output writer keeps those files without reading them back.
 	prevOut map[string]outdir.FileSum
+
+	// start is when the build under way began (before the vault scan);
+	// prevStart when the build that saved the index did. stats are the
+	// notes' sizes, times and hashes that index recorded, used by the
+	// first build of the process only (unchangedNote); seen are this
+	// build's, saved with the new index.
+	start, prevStart time.Time
+	stats, seen      map[string]noteStat
 }
+
+// noteStat is a note file as a build found it: its size and modification
+// time, and the hash of the bytes it read (or took as unchanged).
+type noteStat struct {
+	size  int64
+	mtime int64 // UnixNano
+	sum   hash
+}
+
+// racyWindow: a note whose modification time is this close to the start
+// of the build that recorded it, or later, may have been changed after
+// that build looked at it within the same clock tick (or on a file
+// system with coarse times, FAT's are 2 s), so its time proves nothing
+// and it is read again (git's "racily clean" rule).
+const racyWindow = 2 * time.Second
 
 // UseCache makes b, made by NewBuilder, keep its caches in the folder
 // dir between processes (gen -cache). With once (b builds once, gen
@@ -76,13 +103,12 @@ func (b *Builder) UseCache(dir string, once bool) error {
 }
 
 func (b *Builder) useCache(dir, version string) error {
-	s, err := buildcache.Open(dir, buildcache.Options{Version: version})
-	if err != nil {
+	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
+	// Open checks that the folder can be used; each build opens it again.
+	if _, err := buildcache.Open(dir, c.storeOptions(version)); err != nil {
 		return err
 	}
-	s.Finish() // only checks that the folder can be used; each build opens it again
 	src, _ := filepath.Abs(b.opt.Src)
-	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
 	o := b.opt
 	c.ns = sha256.Sum256(fmt.Appendf(nil, "flipdeck cache 1\x00%q\x00%q\x00%q\x00%t\x00%t\x00%d",
 		o.Title, strings.Join(b.parseOptions().Tags, ","), o.BaseURL, o.UnsafeHTML, o.HighlightCloze, o.MaxFileSize))
@@ -91,6 +117,14 @@ func (b *Builder) useCache(dir, version string) error {
 	b.cache.renders.load = c.loadRendering
 	b.cache.pages.load = c.loadEntry
 	return nil
+}
+
+// pruneEvery: the store's entries (11,000 at 5,000 notes) are walked to
+// remove old ones every this many builds, or sooner when they grew by half.
+const pruneEvery = 10
+
+func (c *diskCache) storeOptions(version string) buildcache.Options {
+	return buildcache.Options{Version: version, PruneEvery: pruneEvery}
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
@@ -150,11 +184,12 @@ func (c *diskCache) key(kind, name string, k *hash) hash {
 // caches from the index the last build saved. A store that cannot be
 // opened now (the folder was removed or made read-only) is an error
 // for the caller to report: the build goes on without it.
-func (c *diskCache) begin(caches *stageCache) error {
+func (c *diskCache) begin(caches *stageCache, start time.Time) error {
 	if c == nil {
 		return nil
 	}
-	s, err := buildcache.Open(c.dir, buildcache.Options{Version: c.version})
+	c.start = start
+	s, err := buildcache.Open(c.dir, c.storeOptions(c.version))
 	if err != nil {
 		c.store = nil
 		return err
@@ -170,10 +205,48 @@ func (c *diskCache) begin(caches *stageCache) error {
 				// A damaged index: start from empty caches.
 				caches.renders.entries = map[string]*renderedEntry{}
 				caches.pages.files, caches.pages.decks = map[string]memoFile{}, map[string]memoDeck{}
+				c.stats, c.prevStart = nil, time.Time{}
 			}
 		}
 	}
 	return nil
+}
+
+// unchangedNote returns, in the first build of the process, the note in
+// file f without reading it when the last build recorded f with the same
+// size and modification time, that time was well before that build
+// began (not racily clean), and the store holds the parse of the bytes
+// it read then; else nil, and f is read.
+func (c *diskCache) unchangedNote(f *vault.File) *parsedNote {
+	if c == nil || c.stats == nil || f.ModTime.IsZero() {
+		return nil
+	}
+	st, ok := c.stats[f.Path]
+	if !ok || st.size != f.Size || st.mtime != f.ModTime.UnixNano() ||
+		!f.ModTime.Before(c.prevStart.Add(-racyWindow)) {
+		return nil
+	}
+	n, ok := c.loadNote(f.Path, st.sum)
+	if !ok {
+		return nil
+	}
+	return &parsedNote{size: f.Size, modTime: f.ModTime, sum: st.sum, note: n, diags: n.Diags}
+}
+
+// notesRead records the notes this build read, for the next build's
+// unchangedNote; the last build's record is used once only (a later
+// build of this process has its own in-memory cache).
+func (c *diskCache) notesRead(read []*parsedNote) {
+	if c == nil {
+		return
+	}
+	c.stats = nil
+	c.seen = make(map[string]noteStat, len(read))
+	for _, p := range read {
+		if p != nil && !p.modTime.IsZero() {
+			c.seen[p.note.Path] = noteStat{size: p.size, mtime: p.modTime.UnixNano(), sum: p.sum}
+		}
+	}
 }
 
 func (c *diskCache) loadRendering(k hash) (*renderedNote, bool) {

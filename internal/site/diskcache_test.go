@@ -114,33 +114,7 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 	}
 	for i, st := range steps {
 		st.edit()
-		opt := Options{Src: src, Out: filepath.Join(dir, "cached"), Title: "T"}
-		b := NewBuilder(opt)
-		if err := b.useCache(cache, "test"); err != nil {
-			t.Fatal(err)
-		}
-		b.cache.disk.lean = lean
-		res, err := b.Build()
-		if err != nil {
-			t.Fatalf("%s: %v", st.name, err)
-		}
-		if res.CacheErr != nil {
-			t.Errorf("%s: cache: %v", st.name, res.CacheErr)
-		}
-		opt.Out = filepath.Join(dir, "plain", strings.Repeat("x", i+1))
-		plainRes, err := Build(opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, want := readTree(t, filepath.Join(dir, "cached")), readTree(t, opt.Out)
-		if len(got) != len(want) {
-			t.Errorf("%s: %d files, without the cache %d", st.name, len(got), len(want))
-		}
-		for name, w := range want {
-			if g, ok := got[name]; !ok || !bytes.Equal(g, w) {
-				t.Errorf("%s: %s differs from a build without the cache", st.name, name)
-			}
-		}
+		b, res, plainRes := buildCachedAndPlain(t, st.name, dir, src, cache, lean, i)
 		if a, b := diagLines(res), diagLines(plainRes); a != b {
 			t.Errorf("%s: diagnostics\n%s\nwithout the cache\n%s", st.name, a, b)
 		}
@@ -159,6 +133,41 @@ func testCacheMatchesNoCache(t *testing.T, lean bool) {
 			t.Errorf("cold: %d of %d notes rendered", res.Rendered, res.Notes)
 		}
 	}
+}
+
+// buildCachedAndPlain builds src into dir/cached with the cache folder
+// cache, and into a new folder without it (the i-th), and checks that
+// both outputs are the same.
+func buildCachedAndPlain(t *testing.T, name, dir, src, cache string, lean bool, i int) (*Builder, *Result, *Result) {
+	t.Helper()
+	opt := Options{Src: src, Out: filepath.Join(dir, "cached"), Title: "T"}
+	b := NewBuilder(opt)
+	if err := b.useCache(cache, "test"); err != nil {
+		t.Fatal(err)
+	}
+	b.cache.disk.lean = lean
+	res, err := b.Build()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if res.CacheErr != nil {
+		t.Errorf("%s: cache: %v", name, res.CacheErr)
+	}
+	opt.Out = filepath.Join(dir, "plain", strings.Repeat("x", i+1))
+	plainRes, err := Build(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := readTree(t, filepath.Join(dir, "cached")), readTree(t, opt.Out)
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files, without the cache %d", name, len(got), len(want))
+	}
+	for file, w := range want {
+		if g, ok := got[file]; !ok || !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a build without the cache", name, file)
+		}
+	}
+	return b, res, plainRes
 }
 
 func diagLines(r *Result) string {

@@ -3,6 +3,8 @@ package site
 import (
 	"crypto/sha256"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/layout"
@@ -36,6 +38,8 @@ type stageCache struct {
 	// keys are the render keys of the renderings on deck pages, by note
 	// path: a deck page whose notes have the same keys is the same.
 	keys map[string]hash
+	// reads counts the note files read (tests: an unchanged note is not).
+	reads atomic.Int64
 }
 
 func newStageCache() *stageCache {
@@ -45,11 +49,11 @@ func newStageCache() *stageCache {
 // begin opens the persistent cache for a build (an error says why it
 // cannot be used; the build goes on without it) and returns what the
 // output folder is known to hold from the last build.
-func (c *stageCache) begin() (map[string]outdir.FileSum, error) {
+func (c *stageCache) begin(start time.Time) (map[string]outdir.FileSum, error) {
 	if c == nil {
 		return nil, nil
 	}
-	err := c.disk.begin(c)
+	err := c.disk.begin(c, start)
 	return c.disk.prevWritten(writtenBefore(c.written)), err
 }
 
@@ -86,6 +90,10 @@ func (c *stageCache) note(f *vault.File, popt notes.Options) (*parsedNote, *diag
 	if p := c.parsed[f.Path]; p != nil && p.size == f.Size && !f.ModTime.IsZero() && p.modTime.Equal(f.ModTime) {
 		return p, nil
 	}
+	if p := c.disk.unchangedNote(f); p != nil {
+		return p, nil
+	}
+	c.reads.Add(1)
 	src, warn := readSource(f)
 	if warn != nil {
 		return nil, warn
@@ -128,6 +136,7 @@ func (c *stageCache) notesRead(read []*parsedNote) {
 			parsed[p.note.Path] = p
 		}
 	}
+	c.disk.notesRead(read)
 	if !c.disk.buildsOnce() {
 		c.parsed = parsed
 	}
