@@ -642,6 +642,10 @@ func TestIndexScreenshots(t *testing.T) {
 			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-stats-nojs.png"))
 			p.do(chromedp.Navigate(p.base + "index.html"))
 			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-nojs.png"))
+			p.do(chromedp.Navigate(p.base + "decks/" + tourDeck + ".html"))
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-deck-parent-nojs.png"))
+			p.do(chromedp.Navigate(p.base + "quiz/" + syntaxDeck + ".html"))
+			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-quiz-nojs.png"))
 			setScripts(t, p.ctx, false)
 		}
 		p.noErrors()
