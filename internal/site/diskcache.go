@@ -105,7 +105,7 @@ func (b *Builder) UseCache(dir string, once bool) error {
 func (b *Builder) useCache(dir, version string) error {
 	c := &diskCache{dir: dir, out: b.opt.Out, version: version}
 	// Open checks that the folder can be used; each build opens it again.
-	if _, err := buildcache.Open(dir, c.storeOptions(version)); err != nil {
+	if _, err := buildcache.Open(dir, c.storeOptions()); err != nil {
 		return err
 	}
 	src, _ := filepath.Abs(b.opt.Src)
@@ -123,8 +123,8 @@ func (b *Builder) useCache(dir, version string) error {
 // remove old ones every this many builds, or sooner when they grew by half.
 const pruneEvery = 10
 
-func (c *diskCache) storeOptions(version string) buildcache.Options {
-	return buildcache.Options{Version: version, PruneEvery: pruneEvery}
+func (c *diskCache) storeOptions() buildcache.Options {
+	return buildcache.Options{Version: c.version, PruneEvery: pruneEvery}
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
@@ -189,7 +189,7 @@ func (c *diskCache) begin(caches *stageCache, start time.Time) error {
 		return nil
 	}
 	c.start = start
-	s, err := buildcache.Open(c.dir, c.storeOptions(c.version))
+	s, err := buildcache.Open(c.dir, c.storeOptions())
 	if err != nil {
 		c.store = nil
 		return err

@@ -53,9 +53,14 @@ func damageEntries(t *testing.T, dir string, keep func(path string) bool) int {
 // in a new process, keeping what it made in memory or not), through edits and damage to the cache, and wants
 // after each step exactly the site and diagnostics a build without the
 // cache gives, and no more notes rendered than the step calls for.
-func TestCacheMatchesNoCache(t *testing.T) {
+func TestCacheMatchesNoCache(t *testing.T) { forEachCacheMode(t, testCacheMatchesNoCache) }
+
+// forEachCacheMode runs test as a subtest for each way a -cache build
+// holds what it made: kept in memory (gen -serve) and lean (a one-off
+// gen -cache).
+func forEachCacheMode(t *testing.T, test func(t *testing.T, lean bool)) {
 	for _, lean := range []bool{false, true} {
-		t.Run(map[bool]string{false: "kept in memory", true: "lean"}[lean], func(t *testing.T) { testCacheMatchesNoCache(t, lean) })
+		t.Run(map[bool]string{false: "kept in memory", true: "lean"}[lean], func(t *testing.T) { test(t, lean) })
 	}
 }
 

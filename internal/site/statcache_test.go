@@ -12,11 +12,7 @@ import (
 // unchanged without reading it, yet never misses an edit that changed
 // either, and reads again a note that was racily clean (changed near or
 // after the start of the build that recorded it).
-func TestCacheTakesUnchangedNotes(t *testing.T) {
-	for _, lean := range []bool{false, true} {
-		t.Run(map[bool]string{false: "kept in memory", true: "lean"}[lean], func(t *testing.T) { testCacheTakesUnchangedNotes(t, lean) })
-	}
-}
+func TestCacheTakesUnchangedNotes(t *testing.T) { forEachCacheMode(t, testCacheTakesUnchangedNotes) }
 
 func testCacheTakesUnchangedNotes(t *testing.T, lean bool) {
 	dir := t.TempDir()
