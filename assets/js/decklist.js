@@ -8,7 +8,7 @@
 // subdecks' cards come from data/decks.json too (wireSubdecks).
 import { pref } from "./store.js";
 import { deckToday } from "./today.js";
-import { loadDecks } from "./decktree.js";
+import { loadDecks } from "./decksdata.js";
 
 const FOLDED = "folded-decks";
 const OPENED = "opened-decks";
@@ -149,7 +149,7 @@ export function wireDeckList(list, grow) {
 /**
  * wireSubdecks wires a deck page's list of its subdecks (wireDeckList)
  * and loads every deck's cards from data/decks.json under root, as the
- * index does (decktree.js loadDecks): the page holds only its own deck's.
+ * index does (decksdata.js loadDecks): the page holds only its own deck's.
  * It resolves to {cards: {slug: ids of the deck and its subdecks},
  * render(data, newPerDay, t)}, which fills the rows (renderDeckList).
  */

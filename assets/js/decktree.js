@@ -1,45 +1,11 @@
 // decktree.js: the index's deck tree from data/decks.json. The index page
 // holds only the top levels of a big vault's deck tree
-// (internal/layout/deckrows.go) and no card ids: this module loads the
-// list of every deck with its cards, for today's counts, and makes the
-// rows of a lazy row's subdecks when its toggle opens them, a level at a
-// time, as templates/decklist.html would have.
+// (internal/layout/deckrows.go) and no card ids: from the list of every
+// deck (decksdata.js loadDecks), this module makes the rows of a lazy
+// row's subdecks when its toggle opens them, a level at a time, as
+// templates/decklist.html would have.
 import { el } from "./el.js";
 import { plural } from "./dom.js";
-
-/**
- * loadDecks fetches data/decks.json under root and returns {decks:
- * Map(slug → entry), cards: {slug: ids of the deck and its subdecks},
- * pairs: Map(id → the other side's id of a reversed pair)}.
- */
-export async function loadDecks(root) {
-  const r = await fetch(new URL("data/decks.json", root));
-  if (!r.ok) throw new Error("data/decks.json: " + r.status + " " + r.statusText);
-  return indexDecks(await r.json());
-}
-
-/** indexDecks puts the entries of data/decks.json together (see loadDecks). */
-export function indexDecks(list) {
-  const decks = new Map(list.map((d) => [d.slug, d]));
-  const cards = {};
-  const pairs = new Map();
-  const collect = (slug) => {
-    if (cards[slug]) return cards[slug];
-    const d = decks.get(slug);
-    let ids = d ? d.ids || [] : [];
-    for (const k of (d && d.kids) || []) ids = ids.concat(collect(k));
-    cards[slug] = ids;
-    return ids;
-  };
-  for (const d of list) {
-    collect(d.slug);
-    for (const [a, b] of d.pairs || []) {
-      pairs.set(a, b);
-      pairs.set(b, a);
-    }
-  }
-  return { decks, cards, pairs };
-}
 
 // row makes the row of deck d at depth, merging a chain of decks that
 // hold nothing but one subdeck each into the row of the last (as

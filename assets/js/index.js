@@ -1,13 +1,14 @@
 // index.js: page script of index.html: today's New / Learn / Due counts
 // of every deck in the deck list, what "Study all" (every deck) would
 // bring, and today's reviews and streak; search.js wires the search box.
-// The decks' cards come from data/decks.json (decktree.js), which also
-// gives the rows of subdecks a big vault's index leaves out.
+// The decks' cards come from data/decks.json (decksdata.js); decktree.js
+// makes the rows of subdecks a big vault's index leaves out.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
 import { plural } from "./dom.js";
 import { renderDeckList, wireDeckList } from "./decklist.js";
-import { loadDecks, growRow } from "./decktree.js";
+import { loadDecks } from "./decksdata.js";
+import { growRow } from "./decktree.js";
 import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors, whenBackupDue } from "./notice.js";
 import "./search.js";

@@ -1,18 +1,22 @@
 // stats.js: page script of stats.html: due forecast, reviews per day,
-// true retention, cards by state per deck, and the reader's data.
+// true retention, cards by state per deck, and the reader's data. The
+// decks' cards come from data/decks.json (decksdata.js), as on the index:
+// the page holds no card ids, which the service worker would otherwise
+// keep twice (50,000 ids, 1 MB, in a 5,000-note vault's stats.html).
 import { now } from "./clock.js";
 import * as store from "./store.js";
 import { DAY_MS } from "./fsrs.js";
 import { dayStart, meanRetrievability } from "./schedule.js";
-import { readDeckCards, formatDate, plural } from "./dom.js";
+import { formatDate, plural } from "./dom.js";
 import { barChart } from "./charts.js";
-import { reportStoreErrors } from "./notice.js";
+import { reportStoreErrors, showNotice } from "./notice.js";
+import { loadDecks } from "./decksdata.js";
 import * as persist from "./persist.js";
 import { controls as backupControls } from "./backup.js";
 
-const deckCards = readDeckCards();
-const allIds = new Set();
-for (const ids of Object.values(deckCards)) for (const id of ids) allIds.add(id);
+const root = new URL(document.body.dataset.root || "./", location.href);
+let deckCards = {}; // slug → ids of the deck and its subdecks
+let allIds = new Set();
 
 function days(a, b) {
   return Math.round((dayStart(b) - dayStart(a)) / DAY_MS);
@@ -202,15 +206,31 @@ function renderData() {
   box.replaceChildren(p, logInfo, usage, backupControls());
 }
 
+// start draws the page once the decks' cards are in. Without them (a
+// page opened from a folder: file: URLs cannot be fetched) the history
+// and retention, which need only the stored reviews, are still right;
+// the counts over cards would be zeros, so a notice says why.
+function start(tree) {
+  if (tree) {
+    deckCards = tree.cards;
+    for (const ids of Object.values(deckCards)) for (const id of ids) allIds.add(id);
+  }
+  render();
+  store.onChange(render);
+  let timer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(timer);
+    timer = setTimeout(render, 150);
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") render();
+  });
+}
+
 reportStoreErrors();
-render();
 renderData();
-store.onChange(render);
-let timer = 0;
-window.addEventListener("resize", () => {
-  clearTimeout(timer);
-  timer = setTimeout(render, 150);
-});
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "visible") render();
+loadDecks(root).then(start, (e) => {
+  console.warn("flipdeck: no deck list:", e);
+  showNotice("The list of decks (data/decks.json) could not be loaded, so the counts of cards are missing. Open the site from a web server, or from this address again once online.", "info");
+  start(null);
 });

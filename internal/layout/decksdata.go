@@ -31,26 +31,6 @@ func newDeckCards() *deckCards {
 	return &deckCards{Own: map[string][]string{}, Kids: map[string][]string{}}
 }
 
-// DeckCardsJSON lists, for every deck of the given subtrees, the ids of
-// the cards of its own notes and its subdecks' slugs (deckCards). The
-// page script puts the subtree lists together (dom.js readDeckCards);
-// listing each id once rather than once per ancestor keeps the page
-// smaller. The statistics page embeds it for every deck; a deck page
-// embeds only its own deck's (OwnCardsJSON). (The index takes the same
-// from data/decks.json: decktree.js.)
-func DeckCardsJSON(roots []*DeckNode) template.JS {
-	dc := newDeckCards()
-	var rec func([]*DeckNode)
-	rec = func(ds []*DeckNode) {
-		for _, d := range ds {
-			dc.add(d)
-			rec(d.Children)
-		}
-	}
-	rec(roots)
-	return scriptJSON(dc)
-}
-
 // OwnCardsJSON is what a deck page embeds of its cards (templates/
 // deck.html): deckCards of its own deck alone, the ids of its own notes'
 // cards and its subdecks' slugs, not their cards. That is what its flip
@@ -60,6 +40,11 @@ func DeckCardsJSON(roots []*DeckNode) template.JS {
 // compresses) come from data/decks.json, which the page script loads
 // for the subtree's progress bar and the subdecks' rows (deck.js,
 // decklist.js wireSubdecks) and the service worker keeps offline.
+//
+// Each id is listed once, under its own deck; the page script puts
+// subtrees together (dom.js readDeckCards). No other page embeds card
+// ids: the index and the statistics page take every deck's from
+// data/decks.json (decksdata.js), so that the precache holds them once.
 func (p DeckPage) OwnCardsJSON() template.JS {
 	dc := newDeckCards()
 	dc.add(p.Deck)

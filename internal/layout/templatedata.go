@@ -216,9 +216,8 @@ type QuizPage struct {
 // computed and drawn in the browser from the store.
 type StatsPage struct {
 	Layout
-	Decks         []*DeckNode // top level, as on the index
-	DeckCardsJSON template.JS // every deck's card ids (DeckCardsJSON)
-	TotalCards    int
+	Decks      []*DeckNode // top level, as on the index; their cards come from data/decks.json
+	TotalCards int
 }
 
 // Fixed URLs, relative to the site root, that templates may link to:

@@ -109,3 +109,41 @@ func firstDiff(a, b []string) int {
 	}
 	return min(len(a), len(b))
 }
+
+// TestCardIDsNotOnSitePages: the service worker precaches every page, so
+// a card id held by the index, the statistics page or a quiz page would
+// be downloaded twice (data/decks.json lists them all, and those pages
+// read it). Only deck pages, which show the cards, and the data files
+// hold ids.
+func TestCardIDsNotOnSitePages(t *testing.T) {
+	v, _, err := vault.Scan(filepath.Join("..", "..", "content"), vault.ScanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, res := Generate(v, Options{Title: "T"})
+	var decks []layout.DeckListEntry
+	if err := json.Unmarshal(out[layout.DecksDataURL], &decks); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"index.html", "stats.html"}
+	for name := range out {
+		if strings.HasPrefix(name, "quiz/") {
+			pages = append(pages, name)
+		}
+	}
+	slices.Sort(pages)
+	n := 0
+	for _, d := range decks {
+		for _, id := range d.IDs {
+			n++
+			for _, p := range pages {
+				if bytes.Contains(out[p], []byte(id)) {
+					t.Errorf("%s holds card id %s (of %s)", p, id, d.URL)
+				}
+			}
+		}
+	}
+	if n == 0 || n != res.Cards {
+		t.Fatalf("decks.json lists %d card ids, the build made %d cards", n, res.Cards)
+	}
+}

@@ -123,10 +123,9 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 	})
 	emit("stats.html", func() []byte {
 		return p.tmpl.Execute("stats.html", "stats", layout.StatsPage{
-			Layout:        p.pageLayout("stats", "Statistics", ""),
-			Decks:         p.tree.Roots,
-			DeckCardsJSON: layout.DeckCardsJSON(p.tree.Roots),
-			TotalCards:    total,
+			Layout:     p.pageLayout("stats", "Statistics", ""),
+			Decks:      p.tree.Roots,
+			TotalCards: total,
 		}, 0)
 	})
 	for _, d := range decks {
