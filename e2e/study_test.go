@@ -608,7 +608,9 @@ func TestStudyExportImport(t *testing.T) {
 	}
 
 	p.eval(`localStorage.clear(), true`)
-	p.open("stats.html", `document.querySelector("[data-action=import]")`)
+	// The tiles come after data/decks.json, so wait for them, not the
+	// import button drawn before it.
+	p.open("stats.html", `document.querySelector("[data-action=import]") && document.querySelector("[data-stat=studied] strong")`)
 	if n := p.str(`document.querySelector("[data-stat=studied] strong").textContent`); !strings.HasPrefix(n, "0 /") {
 		t.Errorf("after clearing, %q cards studied", n)
 	}
