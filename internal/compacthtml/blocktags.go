@@ -8,7 +8,6 @@ const (
 	blockTag                 // it never shows (see tagKind)
 	rawBlockTag              // a block tag whose content keeps its white space
 	rawInlineTag             // an inline tag whose content keeps its white space
-	otherMarkup              // a comment, doctype or processing instruction
 )
 
 // isBlock reports whether white space next to a tag of kind k is never
@@ -18,6 +17,20 @@ func (k kind) isBlock() bool { return k == blockTag || k == rawBlockTag }
 // keepsContent reports whether the content of an element of kind k is
 // shown or used as written, white space and all.
 func (k kind) keepsContent() bool { return k == rawBlockTag || k == rawInlineTag }
+
+// mayKeepContent is a quick test that rules out most tags whose
+// content is not kept as written (keepsContent): their names' first
+// letters and lengths.
+func mayKeepContent(name []byte) bool {
+	if len(name) < 3 || len(name) > 9 {
+		return false
+	}
+	switch name[0] | 0x20 {
+	case 'p', 's', 't', 'm', 'x', 'l':
+		return true
+	}
+	return false
+}
 
 // tagKind is the kind of the tag named name (in any case). White space
 // next to a block tag is never rendered: the tag starts or ends a block

@@ -10,15 +10,16 @@ import "bytes"
 // It copies src in runs between the white space it drops, and reads
 // tags only as far as it must: it runs over every byte of every page.
 func Append(dst, src []byte) []byte {
-	copied := 0        // src[:copied] is in dst, or dropped
-	prevBlock := false // white space at i follows a block tag
+	copied := 0 // src[:copied] is in dst, or dropped
+	var after tagsBefore
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
 		case c == '<':
 			m := readMarkup(src[i:])
 			if m.size == 0 { // a '<' of text
-				i, prevBlock = i+1, false
+				i++
+				after.text()
 				continue
 			}
 			if m.comment {
@@ -36,18 +37,17 @@ func Append(dst, src []byte) []byte {
 			}
 			i += m.size
 			switch {
-			case m.kind.isBlock():
-				prevBlock = true
-			case m.kind == otherMarkup || !m.closing:
-				prevBlock = false
-				// The end tag of an inline element shows nothing: white
-				// space after "</p></span>" still begins a line.
-			}
-			if m.kind.keepsContent() && !m.closing {
+			case m.name == nil:
+				after.text() // a doctype: nothing to go by
+			case m.closing:
+				after.endTag(m.name)
+			case mayKeepContent(m.name) && tagKind(m.name).keepsContent():
 				// Its content is kept as it is, up to its end tag,
 				// which the next turn reads.
 				i += indexEndTag(src[i:], m.name)
-				prevBlock = false
+				after.text()
+			default:
+				after.startTag(m.name)
 			}
 		default:
 			// Text up to the next markup. Only white space at its ends
@@ -61,16 +61,16 @@ func Append(dst, src []byte) []byte {
 				j++
 			}
 			if j == end { // all white space
-				if prevBlock || nextIsBlock(src[end:]) {
+				if after.block() || nextIsBlock(src[end:]) {
 					dst = append(dst, src[copied:i]...)
 					copied = end
 				} else {
-					prevBlock = false
+					after.text()
 				}
 				i = end
 				continue
 			}
-			if j > i && prevBlock {
+			if j > i && after.block() {
 				dst = append(dst, src[copied:i]...)
 				copied = j
 			}
@@ -82,11 +82,36 @@ func Append(dst, src []byte) []byte {
 				dst = append(dst, src[copied:k]...)
 				copied = end
 			}
-			i, prevBlock = end, false
+			i = end
+			after.text()
 		}
 	}
 	return append(dst, src[copied:]...)
 }
+
+// tagsBefore is what comes before the place a compaction has reached,
+// as far as white space there is concerned: whether it follows a block
+// tag, through end tags of inline elements ("</p></span>"). Telling a
+// block tag from an inline one is much of the work, and most tags are
+// followed by text, so the last tag's kind is worked out only when
+// asked for.
+type tagsBefore struct {
+	block0 bool   // a block tag ends the tags before last
+	last   []byte // the name of the last tag, if a tag is last
+}
+
+// block reports whether white space here follows a block tag.
+func (t *tagsBefore) block() bool {
+	return t.block0 || t.last != nil && tagKind(t.last).isBlock()
+}
+
+func (t *tagsBefore) startTag(name []byte) { *t = tagsBefore{last: name} }
+
+// endTag: the end tag of an inline element shows nothing, so what was
+// before it still counts.
+func (t *tagsBefore) endTag(name []byte) { *t = tagsBefore{block0: t.block(), last: name} }
+
+func (t *tagsBefore) text() { *t = tagsBefore{} }
 
 // nextIsBlock reports whether src starts with a block-level tag, after
 // any end tags of inline elements and white space: white space before

@@ -35,6 +35,10 @@ func TestAppend(t *testing.T) {
 		{"<pre><code>a\n</code></pre>\n<p>x</p>", "<pre><code>a\n</code></pre><p>x</p>"},
 		{"<pre class=\"chroma\"><code><span>a</span>\n<span>b</span>\n</code></pre>", "<pre class=\"chroma\"><code><span>a</span>\n<span>b</span>\n</code></pre>"},
 		{"<PRE>\n<p>x</p>\n</PRE>\n", "<PRE>\n<p>x</p>\n</PRE>"},
+		{"<PRE>\n<p>x</p>\n</pre>\n", "<PRE>\n<p>x</p>\n</pre>"},
+		{"<pre>a\n</preview>\n</pre>\n<p>", "<pre>a\n</preview>\n</pre><p>"},
+		// An end tag in other letters is missed: the rest stays as it is.
+		{"<pre>a\n</Pre>\n<p>b</p>\n", "<pre>a\n</Pre>\n<p>b</p>\n"},
 		{"<textarea>\n a\n</textarea>\n<p>", "<textarea>\n a\n</textarea><p>"},
 		{"<script type=\"application/json\">{\"a\": \"</p>\\n<p>\"}</script>\n<div>", "<script type=\"application/json\">{\"a\": \"</p>\\n<p>\"}</script><div>"},
 		// MathML is kept as it is, as the minifier kept it.

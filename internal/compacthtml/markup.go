@@ -7,7 +7,6 @@ import "bytes"
 type markup struct {
 	size    int    // bytes, '<' to '>'; 0: the '<' is text
 	name    []byte // a tag's name; nil for the others
-	kind    kind   // otherMarkup for the others
 	closing bool   // an end tag
 	comment bool   // a comment, which a page need not keep
 }
@@ -23,21 +22,21 @@ func readMarkup(src []byte) markup {
 		// Searching from the first '-' also ends "<!-->" and "<!--->".
 		end := bytes.Index(src[2:], []byte("-->"))
 		if end < 0 {
-			return markup{size: len(src), kind: otherMarkup, comment: true}
+			return markup{size: len(src), comment: true}
 		}
-		return markup{size: 2 + end + 3, kind: otherMarkup, comment: true}
+		return markup{size: 2 + end + 3, comment: true}
 	case c == '!' || c == '?':
 		end := bytes.IndexByte(src, '>')
 		if end < 0 {
-			return markup{size: len(src), kind: otherMarkup}
+			return markup{size: len(src)}
 		}
-		return markup{size: end + 1, kind: otherMarkup}
+		return markup{size: end + 1}
 	}
 	name, closing := tagName(src)
 	if name == nil {
 		return markup{}
 	}
-	return markup{size: tagSize(src), name: name, kind: tagKind(name), closing: closing}
+	return markup{size: tagSize(src), name: name, closing: closing}
 }
 
 // tagName returns the name of the start or end tag src starts with, nil
@@ -52,65 +51,81 @@ func tagName(src []byte) (name []byte, closing bool) {
 	if i >= len(src) || !isLetter(src[i]) {
 		return nil, false
 	}
-	for i < len(src) && (isLetter(src[i]) || '0' <= src[i] && src[i] <= '9' || src[i] == '-') {
+	for i < len(src) && isNameByte(src[i]) {
 		i++
 	}
 	return src[start:i], closing
 }
 
 // tagSize is how many bytes the tag src starts with takes, up to its
-// '>' outside quoted attribute values. It jumps from quote to quote.
+// '>' outside quoted attribute values. Tags are short: a loop over their
+// bytes is faster than searching for each quote and '>'.
 func tagSize(src []byte) int {
-	i := 0
-	for {
-		end := bytes.IndexByte(src[i:], '>')
-		if end < 0 {
-			return len(src)
+	var quote byte // the quote of the attribute value the loop is in
+	for i := 1; i < len(src); i++ {
+		switch c := src[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '>':
+			return i + 1
+		case c == '"' || c == '\'':
+			quote = c
 		}
-		end += i
-		q := indexQuote(src[i:end])
-		if q < 0 {
-			return end + 1
-		}
-		q += i
-		close := bytes.IndexByte(src[q+1:], src[q])
-		if close < 0 {
-			return len(src)
-		}
-		i = q + 1 + close + 1
 	}
-}
-
-// indexQuote is the index of the first quote (either kind) in b, -1
-// if none.
-func indexQuote(b []byte) int {
-	d := bytes.IndexByte(b, '"')
-	if d < 0 {
-		d = len(b)
-	}
-	if s := bytes.IndexByte(b[:d], '\''); s >= 0 {
-		return s
-	}
-	if d == len(b) {
-		return -1
-	}
-	return d
+	return len(src)
 }
 
 // indexEndTag is where the end tag of element name begins in src, the
-// element's content; len(src) when it has none.
+// element's content; len(src) when it has none. It looks for the end
+// tag written as name is, or in lower case: an end tag in other letters
+// ("<pre>…</Pre>") is missed, which only keeps the white space after it
+// as it is.
 func indexEndTag(src, name []byte) int {
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("</"))
-		if j < 0 {
-			return len(src)
-		}
-		i += j
-		if n, _ := tagName(src[i:]); bytes.EqualFold(n, name) {
-			return i
-		}
-		i += 2
+	var buf [2 + 9]byte // mayKeepContent's names are at most 9 bytes
+	if len(name) > len(buf)-2 {
+		return len(src)
 	}
+	needle := append(append(buf[:0], '<', '/'), name...)
+	end := len(src)
+	for _, lower := range []bool{false, true} {
+		if lower {
+			if !hasUpper(name) {
+				break // as written: looked for already
+			}
+			for k := 2; k < len(needle); k++ {
+				needle[k] |= 0x20
+			}
+		}
+		for from := 0; from < end; {
+			k := bytes.Index(src[from:end], needle)
+			if k < 0 {
+				break
+			}
+			k += from
+			// "</pre" must not be "</preview".
+			if after := k + len(needle); after == len(src) || !isNameByte(src[after]) {
+				end = k
+				break
+			}
+			from = k + 1
+		}
+	}
+	return end
+}
+
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isNameByte(c byte) bool {
+	return isLetter(c) || '0' <= c && c <= '9' || c == '-'
 }
 
 func isLetter(c byte) bool {
