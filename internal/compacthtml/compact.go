@@ -115,9 +115,11 @@ func (t *tagsBefore) text() { *t = tagsBefore{} }
 
 // nextIsBlock reports whether src starts with a block-level tag, after
 // any end tags of inline elements and white space: white space before
-// "</span>\n</p>" ends a line.
+// "</span>\n</p>" ends a line. It looks past at most maxLookahead end
+// tags, as the minifier did, so that white space before each of
+// thousands of them does not make compacting quadratic.
 func nextIsBlock(src []byte) bool {
-	for len(src) > 1 && src[0] == '<' {
+	for n := 0; len(src) > 1 && src[0] == '<' && n <= maxLookahead; n++ {
 		name, closing := tagName(src)
 		if name == nil {
 			return false
@@ -135,6 +137,8 @@ func nextIsBlock(src []byte) bool {
 	}
 	return false
 }
+
+const maxLookahead = 100
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/html"
@@ -60,6 +61,24 @@ func TestAppend(t *testing.T) {
 		if got := compact(c.in); got != c.want {
 			t.Errorf("Append(%q)\n got %q\nwant %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestLinear compacts white space before each of many inline end tags
+// in linear time: it looks only so far ahead for a block tag.
+func TestLinear(t *testing.T) {
+	in := strings.Repeat("<em>", 200000) + "x" + strings.Repeat(" </em>", 200000) + "\n</p>"
+	done := make(chan string)
+	go func() { done <- compact(in) }()
+	select {
+	case got := <-done:
+		// The spaces before the last end tags go (the </p> is near);
+		// those before the first stay (a browser shows one space either way).
+		if !strings.Contains(got, "x </em> </em>") || !strings.HasSuffix(got, "</em></em></p>") {
+			t.Errorf("got %q…%q", got[:20], got[len(got)-20:])
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("compacting 200,000 end tags took over 10 s")
 	}
 }
 
