@@ -117,7 +117,7 @@ func TestDeckPageSlotsFilled(t *testing.T) {
 		Notes: []NoteView{{Title: "T", Anchor: "note-t", Blocks: []BlockView{{HTML: "<p>body</p>"}},
 			Contents: []ContentsItem{{ID: "card-1", Text: "q?"}}}}}
 	page := string(ParseTemplates().Execute(d.URL, "deck", p, 0))
-	for _, want := range []string{`<li><a class="toc-note" href="#note-t">T</a>`, `<a href="#card-1">q?</a>`, "<p>body</p>\n</div>\n</article>"} {
+	for _, want := range []string{`<li><a class="toc-note" href="#note-t">T</a>`, `<a href="#card-1">q?</a>`, "<p>body</p></div></article>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("deck page lacks %q", want)
 		}

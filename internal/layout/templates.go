@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck"
+	"github.com/flipdeck/flipdeck/internal/compacthtml"
 )
 
 // pageKinds are the page templates; each is parsed together with
@@ -35,7 +36,7 @@ func ParseTemplates() Templates {
 }
 
 // Execute lays out the page name of kind with data (one of the page
-// types of templatedata.go). sizeHint is about how many bytes of HTML
+// types of templatedata.go), as compact HTML, final. sizeHint is about how many bytes of HTML
 // its content takes, to size the buffer once.
 func (ts Templates) Execute(name, kind string, data any, sizeHint int) []byte {
 	var buf bytes.Buffer
@@ -49,10 +50,14 @@ func (ts Templates) Execute(name, kind string, data any, sizeHint int) []byte {
 		// Template data comes from our own types: a failure is a bug.
 		panic(fmt.Sprintf("executing %s template for %s: %v", kind, name, err))
 	}
+	page := buf.Bytes()
 	if slotted != nil {
-		return slotted.fillSlots(buf.Bytes())
+		page = slotted.fillSlots(page)
 	}
-	return buf.Bytes()
+	// The templates, the markup written in Go and goldmark's HTML put
+	// line breaks between tags; pages are not minified, so they go here,
+	// in place.
+	return compacthtml.Append(page[:0], page)
 }
 
 // slottedPage is page data whose largest pieces the template leaves a

@@ -18,6 +18,10 @@ type Options struct {
 	Tags []string
 	// HighlightCloze makes ==text== a cloze deletion too.
 	HighlightCloze bool
+	// Header, when set, is what an earlier Parse of the same file read
+	// from its frontmatter (Note.Header): Parse takes it instead of
+	// decoding the YAML again, and so reports no problem of the YAML.
+	Header *Header
 }
 
 // Kind is the form a card was written in.
@@ -60,6 +64,8 @@ type Note struct {
 	// outside code): it is read as reading text only, without cards, and a
 	// site may leave it out altogether.
 	Template bool
+	// frontDeck is the frontmatter's cards-deck as written (Header).
+	frontDeck string
 }
 
 // Card is one question and its answer. A reversed pair gives two cards,

@@ -115,11 +115,14 @@ func Parse(path string, src []byte, opt Options) *Note {
 
 	yml, body, bodyLine, hasFM := splitFrontmatter(text)
 	var fm frontmatter
-	if hasFM {
+	switch {
+	case opt.Header != nil:
+		fm = opt.Header.frontmatter()
+	case hasFM:
 		fm = readFrontmatter(path, string(yml), &n.Diags)
 	}
 	n.BodyLine = bodyLine
-	n.Tags = fm.tags
+	n.Tags, n.frontDeck = fm.tags, fm.deck
 
 	p := newParser()
 	defer p.release()

@@ -28,6 +28,9 @@ type parsedNote struct {
 	sum     hash
 	note    *notes.Note
 	diags   []diag.Diagnostic
+	// header is the note's frontmatter as read, for parsing a slim note
+	// again (a one-off build; reparse.go).
+	header notes.Header
 }
 
 // copyNote returns a copy of n whose cards can be edited.

@@ -24,8 +24,10 @@
 //   - writeFixedFiles, writeServiceWorker (fixedfiles.go): the assets,
 //     the install files, the 404 page and, last, the service worker.
 //
-// Every file goes out through the emitter (emit.go), which minifies and
-// hashes it. builder.go holds the Builder and BuildContext, which scans
+// Every file goes out through the emitter (emit.go), which hashes it and
+// minifies the fixed CSS, JavaScript, SVG and 404 page; the pages made
+// from the templates come out compact already (layout.Templates.Execute,
+// internal/compacthtml), without a pass of the HTML minifier. builder.go holds the Builder and BuildContext, which scans
 // the vault and commits the output only when the whole build succeeded.
 //
 // A one-off build keeps little in memory (reparse.go, gc.go). gen -serve

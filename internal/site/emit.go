@@ -9,8 +9,9 @@ import (
 	"github.com/tdewolff/minify/v2"
 )
 
-// emitter minifies, hashes and hands each finished file to the sink, and
-// remembers every file's hash for the service worker's build id.
+// emitter minifies (emit) or takes as final (emitFinal), hashes and
+// hands each finished file to the sink, and remembers every file's hash
+// for the service worker's build id.
 type emitter struct {
 	sink  siteSink
 	m     *minify.M

@@ -14,7 +14,7 @@ import (
 // way (vault → notes → markdown → the page pieces → site) and no package
 // uses one above it or beside it.
 var pipelineLevels = [][]string{
-	{"", "internal/diag", "internal/slug", "internal/displaymath"}, // "" is the module root: the embedded files
+	{"", "internal/diag", "internal/slug", "internal/displaymath", "internal/compacthtml"}, // "" is the module root: the embedded files
 	{"internal/texmath", "internal/vault", "internal/notes", "internal/outdir", "internal/buildcache"},
 	{"internal/markdown", "internal/plaintext", "internal/export"},
 	{"internal/layout", "internal/pwa"},

@@ -44,7 +44,7 @@ func (b *Builder) plan(v *vault.Vault, read noteSet) *sitePlan {
 		// The deck tree, the card anchors and the decks' card ids are
 		// made: until its deck comes, a note needs nothing of its cards
 		// but their ids, which the reader keeps.
-		p.reader.thin(read.all)
+		p.reader.thin(read.all, read.headers)
 	}
 	p.tree.Walk(func(d *layout.DeckNode) { p.decks = append(p.decks, d) })
 	return p

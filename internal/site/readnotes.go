@@ -14,8 +14,10 @@ type noteSet struct {
 	all   []*notes.Note // in path order; the build may edit them
 	diags []diag.Diagnostic
 	// slim: the notes were read without their text, which is parsed
-	// again when each note's deck comes (reparse.go).
-	slim bool
+	// again when each note's deck comes (reparse.go), with the header
+	// read the first time, by note path.
+	slim    bool
+	headers map[string]notes.Header
 }
 
 // readNotes reads every note and parses it, in parallel, keeping path
@@ -45,12 +47,18 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) noteSet {
 		}
 	})
 	set := noteSet{all: make([]*notes.Note, 0, len(results)), slim: slim}
+	if slim {
+		set.headers = make(map[string]notes.Header, len(results))
+	}
 	for i, p := range results {
 		if warns[i] != nil {
 			set.diags = append(set.diags, *warns[i])
 		}
 		if p == nil {
 			continue
+		}
+		if slim {
+			set.headers[p.note.Path] = p.header
 		}
 		set.diags = append(set.diags, p.diags...)
 		set.all = append(set.all, b.cache.working(p))
@@ -70,11 +78,11 @@ func readNote(f *vault.File, popt notes.Options, slim bool) (*parsedNote, *diag.
 	if crash != nil {
 		return nil, crash
 	}
-	found := n.Diags
+	found, header := n.Diags, n.Header()
 	if slim {
 		n = slimNote(n)
 	}
-	return &parsedNote{note: n, diags: found}, nil
+	return &parsedNote{note: n, diags: found, header: header}, nil
 }
 
 // readSource reads the bytes of note file f.

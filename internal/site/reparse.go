@@ -66,6 +66,10 @@ type noteReader struct {
 	// across notes), by note path; written before decks are laid out,
 	// only read after.
 	ids map[string][]string
+	// headers are the notes' frontmatter as first read, by note path
+	// (with ids): the second parse takes them instead of decoding the
+	// YAML again, about a third of parsing.
+	headers map[string]notes.Header
 }
 
 func newNoteReader(files []*vault.File, opts notes.Options) *noteReader {
@@ -76,9 +80,10 @@ func newNoteReader(files []*vault.File, opts notes.Options) *noteReader {
 	return r
 }
 
-// thin makes every note of ns thin, keeping its card ids.
-func (r *noteReader) thin(ns []*notes.Note) {
-	r.ids = make(map[string][]string, len(ns))
+// thin makes every note of ns thin, keeping its card ids and, for the
+// second parse, headers (by note path) as the first read them.
+func (r *noteReader) thin(ns []*notes.Note, headers map[string]notes.Header) {
+	r.ids, r.headers = make(map[string][]string, len(ns)), headers
 	for _, n := range ns {
 		ids := make([]string, len(n.Cards))
 		for i, c := range n.Cards {
@@ -97,7 +102,11 @@ func (r *noteReader) parse(path string) (*notes.Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, crash := parseNote(path, src, r.opts)
+	opts := r.opts
+	if h, ok := r.headers[path]; ok {
+		opts.Header = &h
+	}
+	n, crash := parseNote(path, src, opts)
 	if crash != nil {
 		return nil, errors.New(crash.Message)
 	}

@@ -30,7 +30,7 @@ func TestThinAndFill(t *testing.T) {
 	n.Cards[1].ID = "renamed"
 	want := []string{n.Cards[0].ID, "renamed"}
 
-	r.thin([]*notes.Note{n})
+	r.thin([]*notes.Note{n}, nil)
 	if n.Cards != nil || n.Segments != nil || n.Body != "" || n.Path != "N.md" || len(n.Deck) == 0 {
 		t.Fatalf("thin note keeps %+v, want path and deck only", n)
 	}

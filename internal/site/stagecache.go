@@ -218,10 +218,12 @@ func (c *stageCache) treeKey(p *pageBuilder) *hash {
 
 // emit hands file name to e: the file memoised under key when there is
 // one (not even read when the output folder keeps it), else the one make
-// makes, memoised for the next build.
+// makes, memoised for the next build. make makes it final: pages come
+// compact from their templates (layout.Templates.Execute), and JSON
+// compact from its writer, so neither is minified.
 func (c *stageCache) emit(e *emitter, name string, key *hash, make func() []byte) {
 	if c == nil {
-		e.emit(name, make())
+		e.emitFinal(name, make())
 		return
 	}
 	if f, kept, ok := c.pages.file(name, key, e.keptUnchanged(name)); ok {
@@ -230,7 +232,7 @@ func (c *stageCache) emit(e *emitter, name string, key *hash, make func() []byte
 		}
 		return
 	}
-	c.pages.putFile(name, key, e.emit(name, make()))
+	c.pages.putFile(name, key, e.emitFinal(name, make()))
 }
 
 // deckRecords is deck d's piece of cards.json, memoised under key.
