@@ -28,6 +28,9 @@ type parsedNote struct {
 	sum     hash
 	note    *notes.Note
 	diags   []diag.Diagnostic
+	// slim: note is what the cache index keeps, without its text, which
+	// is loaded when the build needs it (notefill.go).
+	slim bool
 }
 
 // copyNote returns a copy of n whose cards can be edited.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
@@ -20,6 +21,9 @@ type resolver struct {
 	// one-off build keeps notes slim (reparse.go) and fills each only while
 	// its own deck is laid out, possibly at the same time as this one.
 	reader *noteReader
+	// fullNote, when set, gives a note taken slim from the cache index
+	// its text (notefill.go), reporting false when it cannot.
+	fullNote func(*notes.Note) bool
 }
 
 // useMedia marks f as used by the note at from and returns a link to it.
@@ -95,6 +99,9 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 			return markdown.Target{}, false, nil // removed during the build: missing
 		}
 	} else {
+		if r.fullNote != nil && !r.fullNote(pn.note) {
+			return markdown.Target{}, false, nil // the build fails (fillDiags)
+		}
 		md, line = pn.note.Body, pn.note.BodyLine
 	}
 	size := len(md)
