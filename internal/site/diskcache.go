@@ -28,8 +28,12 @@ import (
 //   - one index per source folder: every note's render key, what its
 //     rendering depended on and its diagnostics; every memoised file's
 //     key and hash; every deck's key; every note file's size,
-//     modification time and hash, with when the build began, so that
-//     the next takes an unchanged note without reading it;
+//     modification time and hash, with when the build began, and the
+//     note's slim parse, so that the next build takes an unchanged note
+//     without reading its file or its stored parse (notefill.go);
+//   - each note's parse, loaded only when the build needs the note's
+//     text (its rendering or its deck's piece of cards.json is made
+//     again, or a note rendered again embeds it);
 //   - each note's rendering, loaded only when its deck page must be made
 //     again (a deck with a changed note);
 //   - each finished deck page, tree page and deck piece of cards.json.
@@ -127,8 +131,14 @@ func (b *Builder) useCache(dir, version string) error {
 // remove old ones every this many builds, or sooner when they grew by half.
 const pruneEvery = 10
 
+// keepRuns: an entry no build used goes after this many builds. A build
+// uses nearly every entry, and gives each a new modification time once
+// every keepRuns/2 builds: at the store's default of 5, every other
+// build set the time of all 16,000 entries (6 % of a rebuild).
+const keepRuns = 10
+
 func (c *diskCache) storeOptions(version string) buildcache.Options {
-	return buildcache.Options{Version: version, PruneEvery: pruneEvery}
+	return buildcache.Options{Version: version, PruneEvery: pruneEvery, KeepRuns: keepRuns}
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
