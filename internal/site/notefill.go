@@ -24,6 +24,10 @@ import (
 //   - its deck's piece of cards.json is made (deckRecords);
 //   - another note being rendered embeds it (resolver.Embed).
 //
+// Only the goroutine laying out the note's deck puts the text in the
+// note (fullNote), while nothing else reads the note's cards; an embed,
+// which may come from any deck, is given the text apart (noteText).
+//
 // The text is the stored parse of the bytes the index recorded (the
 // store is content-addressed, so it is the parse of those bytes), else
 // the file parsed again when it still hashes the same. A note changed
@@ -34,8 +38,10 @@ import (
 type noteFill struct {
 	abs  string // the note's file
 	sum  hash   // of the bytes the slim note was parsed from
-	once sync.Once
+	load sync.Once
+	full *notes.Note // the whole parse, once loaded
 	err  *diag.Diagnostic
+	fill sync.Once // puts full's text in the build's note
 	// loaded: the build needed the text (tests).
 	loaded bool
 }
@@ -56,7 +62,8 @@ func (c *stageCache) slimNotes(files []*vault.File, read []*parsedNote, popt not
 }
 
 // fullNote gives n, a note of the build under way, its text when it was
-// taken slim, and reports whether it has it. Safe for concurrent use.
+// taken slim, and reports whether it has it. Only the goroutine laying
+// out n's deck may call it.
 func (c *stageCache) fullNote(n *notes.Note) bool {
 	if c == nil {
 		return true
@@ -65,25 +72,49 @@ func (c *stageCache) fullNote(n *notes.Note) bool {
 	if f == nil {
 		return true
 	}
-	f.once.Do(func() { f.loaded, f.err = true, c.fill(n, f) })
-	return f.err == nil
+	full := c.loadFull(n, f)
+	if full == nil {
+		return false
+	}
+	f.fill.Do(func() { fillText(n, full) })
+	return true
 }
 
-// fill loads the text of slim note n and puts it in n.
-func (c *stageCache) fill(n *notes.Note, f *noteFill) *diag.Diagnostic {
-	full, ok := c.disk.loadNote(n.Path, f.sum)
-	if !ok {
-		src, err := os.ReadFile(f.abs)
-		if err == nil && sha256.Sum256(src) == f.sum {
-			full, _ = parseNote(n.Path, src, c.popt)
+// noteText returns the text of note n and the line it starts on, when
+// n was taken slim without changing n; ok false when it cannot be
+// loaded. Safe for concurrent use.
+func (c *stageCache) noteText(n *notes.Note) (body string, line int, ok bool) {
+	f := c.fills[n.Path]
+	if f == nil {
+		return n.Body, n.BodyLine, true
+	}
+	full := c.loadFull(n, f)
+	if full == nil {
+		return "", 0, false
+	}
+	return full.Body, full.BodyLine, true
+}
+
+// loadFull returns the whole parse of slim note n, loaded once; nil,
+// with the error kept for fillDiags, when it cannot be.
+func (c *stageCache) loadFull(n *notes.Note, f *noteFill) *notes.Note {
+	f.load.Do(func() {
+		f.loaded = true
+		full, ok := c.disk.loadNote(n.Path, f.sum)
+		if !ok {
+			src, err := os.ReadFile(f.abs)
+			if err == nil && sha256.Sum256(src) == f.sum {
+				full, _ = parseNote(n.Path, src, c.popt)
+			}
 		}
-	}
-	if full == nil || len(full.Cards) != len(n.Cards) {
-		return &diag.Diagnostic{File: n.Path, Kind: diag.KindUnreadable, Severity: diag.Error,
-			Message: "note changed while the site was being built; build again"}
-	}
-	fillText(n, full)
-	return nil
+		if full == nil || len(full.Cards) != len(n.Cards) {
+			f.err = &diag.Diagnostic{File: n.Path, Kind: diag.KindUnreadable, Severity: diag.Error,
+				Message: "note changed while the site was being built; build again"}
+			return
+		}
+		f.full = full
+	})
+	return f.full
 }
 
 // fillText puts in slim note n the text slimNote left out of full, its

@@ -154,7 +154,7 @@ func (c *stageCache) planned(v *vault.Vault, p *sitePlan) {
 		return
 	}
 	p.resolver.deps = newDepRecorder()
-	p.resolver.fullNote = c.fullNote
+	p.resolver.noteText = c.noteText
 	c.renders.prepare(v, p.placed, p.media, c.content)
 	c.keys = map[string]hash{}
 }
