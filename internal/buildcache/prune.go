@@ -20,6 +20,7 @@ import (
 // PruneEvery, the walk is done only every so many runs (dueToPrune).
 func (s *Store) Finish() {
 	runs := s.recordRun()
+	s.writeTouchLog()
 	st, due := s.dueToPrune()
 	if !due {
 		writeAtomic(filepath.Join(s.vdir, pruneFile), st.encode())
@@ -59,7 +60,7 @@ func (s *Store) Finish() {
 			os.Remove(p)
 			return nil
 		}
-		if p == filepath.Join(s.vdir, pruneFile) {
+		if p == filepath.Join(s.vdir, pruneFile) || p == filepath.Join(s.vdir, touchFile) {
 			return nil
 		}
 		kept = append(kept, entry{p, info.Size(), info.ModTime()})

@@ -62,9 +62,14 @@ type Store struct {
 	// survive this run's Finish and the next few (zero: touch all).
 	recent time.Time
 
-	mu      sync.Mutex
-	touched map[Key]bool // entries this run used or wrote
-	written int64        // bytes this run wrote
+	mu sync.Mutex
+	// touched are the entries this run used or wrote, with their
+	// modification times once this run is done (zero: not known).
+	touched map[Key]time.Time
+	// known are the times the last run left its entries with (the touch
+	// log, touchlog.go).
+	known   map[Key]time.Time
+	written int64 // bytes this run wrote
 }
 
 // Open opens (making it if needed) the cache folder dir for one run.
@@ -86,7 +91,7 @@ func Open(dir string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	s := &Store{dir: dir, vdir: filepath.Join(dir, safeName(opt.Version)), opt: opt, start: opt.Now(), touched: map[Key]bool{}}
+	s := &Store{dir: dir, vdir: filepath.Join(dir, safeName(opt.Version)), opt: opt, start: opt.Now(), touched: map[Key]time.Time{}}
 	if err := os.MkdirAll(s.vdir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot use cache folder %s: %w; give -cache a folder you can write, or leave -cache out", dir, err)
 	}
@@ -95,6 +100,7 @@ func Open(dir string, opt Options) (*Store, error) {
 		// one of the last KeepRuns/2 - 1 runs is safe for this run and
 		// the next KeepRuns/2 without a new time (a write per entry).
 		s.recent = runs[len(runs)-opt.KeepRuns/2+1]
+		s.known = readTouchLog(filepath.Join(s.vdir, touchFile))
 	}
 	tag := filepath.Join(dir, tagFile)
 	if _, err := os.Stat(tag); err != nil {
@@ -171,7 +177,7 @@ func (s *Store) Put(k Key, data []byte) error {
 	now := s.opt.Now() // the store's clock, which Finish compares with
 	os.Chtimes(p, now, now)
 	s.mu.Lock()
-	s.touched[k] = true
+	s.touched[k] = now
 	s.written += int64(len(data) + headerLen)
 	s.mu.Unlock()
 	return nil
@@ -191,8 +197,13 @@ func (s *Store) Touch(k Key) { s.touch(k, time.Time{}) }
 // touch marks k used; mtime is its modification time when known.
 func (s *Store) touch(k Key, mtime time.Time) {
 	s.mu.Lock()
-	done := s.touched[k]
-	s.touched[k] = true
+	_, done := s.touched[k]
+	if !done {
+		s.touched[k] = time.Time{}
+		if mtime.IsZero() {
+			mtime = s.known[k]
+		}
+	}
 	s.mu.Unlock()
 	if done {
 		return
@@ -202,12 +213,16 @@ func (s *Store) touch(k Key, mtime time.Time) {
 			mtime = info.ModTime()
 		}
 	}
-	if !s.recent.IsZero() && !mtime.Before(s.recent) {
-		return
+	if s.recent.IsZero() || mtime.Before(s.recent) {
+		// An entry's modification time is when a run last used it.
+		mtime = s.opt.Now()
+		if os.Chtimes(s.path(k), mtime, mtime) != nil {
+			mtime = time.Time{}
+		}
 	}
-	// An entry's modification time is when a run last used it.
-	now := s.opt.Now()
-	os.Chtimes(s.path(k), now, now)
+	s.mu.Lock()
+	s.touched[k] = mtime
+	s.mu.Unlock()
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it

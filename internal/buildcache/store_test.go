@@ -225,3 +225,41 @@ func TestTempFilesOfKilledRuns(t *testing.T) {
 		t.Fatal("an old temporary file was left")
 	}
 }
+
+// TestTouchLog: a run takes the times of the entries the last run used
+// from the touch log, not from their files (a stat each); without the
+// log, or with a damaged one, it asks the file system again.
+func TestTouchLog(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		log       func(path string)
+		refreshed bool // the entry, its file made old, gets a new time
+	}{
+		{"log kept", func(string) {}, false},
+		{"log removed", func(p string) { os.Remove(p) }, true},
+		{"log damaged", func(p string) { os.WriteFile(p, []byte("fdt1 short"), 0o644) }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &clock{t: time.Unix(1e9, 0)}
+			opt := Options{KeepRuns: 4}
+			open(t, dir, c, opt).Finish()
+			s := open(t, dir, c, opt)
+			s.Put(key("a"), []byte("a"))
+			s.Finish()
+			old := time.Unix(1, 0)
+			os.Chtimes(s.path(key("a")), old, old) // the log now says otherwise
+			tc.log(filepath.Join(s.vdir, touchFile))
+			s = open(t, dir, c, opt)
+			s.Touch(key("a"))
+			s.Finish()
+			info, err := os.Stat(s.path(key("a")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := !info.ModTime().Equal(old); got != tc.refreshed {
+				t.Errorf("entry refreshed: %v, want %v", got, tc.refreshed)
+			}
+		})
+	}
+}

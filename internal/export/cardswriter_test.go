@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"testing"
@@ -49,5 +50,26 @@ func TestCardsWriter(t *testing.T) {
 	empty := NewCardsWriter("E", 0, false)
 	if data, _, err := empty.Finish(); err != nil || string(data) != `{"title":"E","cards":[]}`+"\n" {
 		t.Errorf("no decks: %q, %v", data, err)
+	}
+}
+
+// TestCardsWriterPieces: the pieces FinishPieces gives are, one after
+// another, what Finish would give, with its size and hash; a deck that
+// never came is an error.
+func TestCardsWriterPieces(t *testing.T) {
+	parts := []string{`{"id":"a"}`, ``, `{"id":"b"}`}
+	const want = `{"title":"T","cards":[{"id":"a"},{"id":"b"}]}` + "\n"
+	w := NewCardsWriter("T", len(parts), false)
+	for _, i := range []int{2, 1, 0} {
+		w.Set(i, []byte(parts[i]))
+	}
+	pieces, size, sum, err := w.FinishPieces()
+	if got := string(bytes.Join(pieces, nil)); err != nil || got != want || size != len(want) || sum != sha256.Sum256([]byte(want)) {
+		t.Errorf("%q (%d bytes), %v; want %q", got, size, err, want)
+	}
+	short := NewCardsWriter("T", 2, false)
+	short.Set(1, []byte(`{"id":"z"}`))
+	if _, _, _, err := short.FinishPieces(); err == nil {
+		t.Error("a deck missing: no error")
 	}
 }

@@ -16,10 +16,10 @@ type outFS interface {
 	// WriteTemp creates a new file with a unique ".gen-" name in dir,
 	// writes data to it and makes it mode 0644. On failure it returns the
 	// name of any file it left behind, for the caller to remove.
-	WriteTemp(dir string, data []byte) (string, error)
+	WriteTemp(dir string, data pieces) (string, error)
 	// WriteNew creates the file name, which must not exist, with data
 	// and mode 0644.
-	WriteNew(name string, data []byte) error
+	WriteNew(name string, data pieces) error
 	Link(oldname, newname string) error
 	Rename(oldname, newname string) error
 	// Exchange swaps two folders in one step; RenameNew renames a folder
@@ -48,12 +48,12 @@ func (osFS) Remove(name string) error                   { return os.Remove(name)
 func (osFS) RemoveAll(name string) error                { return os.RemoveAll(name) }
 func (osFS) Lock(dir string) (func(), error)            { return lockFolder(dir) }
 
-func (osFS) WriteTemp(dir string, data []byte) (string, error) {
+func (osFS) WriteTemp(dir string, data pieces) (string, error) {
 	f, err := os.CreateTemp(dir, ".gen-*.tmp")
 	if err != nil {
 		return "", err
 	}
-	_, err = f.Write(data)
+	err = data.writeTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -63,12 +63,12 @@ func (osFS) WriteTemp(dir string, data []byte) (string, error) {
 	return f.Name(), err
 }
 
-func (osFS) WriteNew(name string, data []byte) error {
+func (osFS) WriteNew(name string, data pieces) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = data.writeTo(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -45,9 +45,9 @@ func (f *faultFS) Mkdir(name string, perm fs.FileMode) error {
 	return f.osFS.Mkdir(name, perm)
 }
 
-func (f *faultFS) WriteTemp(dir string, data []byte) (string, error) {
+func (f *faultFS) WriteTemp(dir string, data pieces) (string, error) {
 	if f.hit() {
-		name, err := f.osFS.WriteTemp(dir, data[:len(data)/2])
+		name, err := f.osFS.WriteTemp(dir, data.prefix(data.size()/2))
 		if err != nil {
 			return name, err
 		}
@@ -56,9 +56,9 @@ func (f *faultFS) WriteTemp(dir string, data []byte) (string, error) {
 	return f.osFS.WriteTemp(dir, data)
 }
 
-func (f *faultFS) WriteNew(name string, data []byte) error {
+func (f *faultFS) WriteNew(name string, data pieces) error {
 	if f.hit() {
-		f.osFS.WriteNew(name, data[:len(data)/2])
+		f.osFS.WriteNew(name, data.prefix(data.size()/2))
 		return errInjected
 	}
 	return f.osFS.WriteNew(name, data)
@@ -342,11 +342,11 @@ func (f *dieFS) Mkdir(name string, perm fs.FileMode) error {
 	f.die()
 	return f.osFS.Mkdir(name, perm)
 }
-func (f *dieFS) WriteTemp(dir string, data []byte) (string, error) {
+func (f *dieFS) WriteTemp(dir string, data pieces) (string, error) {
 	f.die()
 	return f.osFS.WriteTemp(dir, data)
 }
-func (f *dieFS) WriteNew(name string, data []byte) error {
+func (f *dieFS) WriteNew(name string, data pieces) error {
 	f.die()
 	return f.osFS.WriteNew(name, data)
 }

@@ -123,7 +123,7 @@ func foreignEntry(fsys outFS, out string, ours map[string]bool) string {
 
 // put writes one file of the new site into the staging folder: a hard
 // link to the old file when it is the same, else the data.
-func (s *swapper) put(name, old string, data []byte, same bool) error {
+func (s *swapper) put(name, old string, data pieces, same bool) error {
 	target := filepath.Join(s.stage, filepath.FromSlash(name))
 	if err := s.mkdirs(filepath.Dir(target)); err != nil {
 		return err
@@ -188,7 +188,7 @@ func (w *Writer) commitSwap() (st Stats, err error) {
 	manifestPath, data := filepath.Join(s.out, ManifestName), manifestBytes(w.names)
 	if cur, err := s.fsys.ReadFile(manifestPath); err != nil || !bytes.Equal(cur, data) ||
 		s.fsys.Link(manifestPath, filepath.Join(s.stage, ManifestName)) != nil {
-		if err := s.fsys.WriteNew(filepath.Join(s.stage, ManifestName), data); err != nil {
+		if err := s.fsys.WriteNew(filepath.Join(s.stage, ManifestName), pieces{data}); err != nil {
 			return st, fmt.Errorf("cannot write %s: %w", filepath.Join(w.dir, ManifestName), err)
 		}
 	}

@@ -74,7 +74,7 @@ func (tx *outTxn) insideReal(p string) bool {
 
 // stage writes data to a temporary file beside target and backs up the
 // file it will replace.
-func (tx *outTxn) stage(target string, data []byte) error {
+func (tx *outTxn) stage(target string, data pieces) error {
 	parent := filepath.Dir(target)
 	if err := tx.mkdirAll(parent, tx.dir); err != nil {
 		return fmt.Errorf("cannot create folder for %s: %w", target, err)
@@ -110,7 +110,7 @@ func (tx *outTxn) stage(target string, data []byte) error {
 // backup, as stage does), before the other staged files; rollback puts
 // the previous file back.
 func (tx *outTxn) putNow(target string, data []byte) error {
-	if err := tx.stage(target, data); err != nil {
+	if err := tx.stage(target, pieces{data}); err != nil {
 		return err
 	}
 	last := len(tx.writes) - 1
@@ -151,7 +151,7 @@ func (tx *outTxn) backup(target string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot back up %s before replacing it: %v; %w", target, lerr, err)
 	}
-	name, err := tx.fsys.WriteTemp(filepath.Clean(dir), data)
+	name, err := tx.fsys.WriteTemp(filepath.Clean(dir), pieces{data})
 	if err != nil {
 		return name, fmt.Errorf("cannot back up %s before replacing it: %w", target, err)
 	}

@@ -129,6 +129,13 @@ func open(fsys outFS, dir string, prev map[string]FileSum) (*Writer, error) {
 // where name goes, or a write fails, it returns the error, and so does
 // every later Put: the caller must then Abort.
 func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
+	return w.PutPieces(name, [][]byte{data}, sum)
+}
+
+// PutPieces is Put for a file given in pieces, in order, which are
+// written one after another rather than joined first.
+func (w *Writer) PutPieces(name string, parts [][]byte, sum [sha256.Size]byte) error {
+	data := pieces(parts)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
@@ -147,7 +154,7 @@ func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
 			target, ManifestName)
 		return w.err
 	}
-	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && w.sameAsOld(name, target, info, data, sum)
+	same := statErr == nil && info.Mode().IsRegular() && info.Size() == int64(data.size()) && w.sameAsOld(name, target, info, data, sum)
 	var err error
 	switch {
 	case w.swap != nil:
@@ -169,16 +176,16 @@ func (w *Writer) Put(name string, data []byte, sum [sha256.Size]byte) error {
 }
 
 // sameAsOld reports whether the file at target (a regular file of
-// len(data) bytes) holds data: known from the last build of this
+// data.size() bytes) holds data: known from the last build of this
 // process, or read back.
-func (w *Writer) sameAsOld(name, target string, info fs.FileInfo, data []byte, sum [sha256.Size]byte) bool {
-	if w.knownAs(name, info, sum, len(data)) {
+func (w *Writer) sameAsOld(name, target string, info fs.FileInfo, data pieces, sum [sha256.Size]byte) bool {
+	if w.knownAs(name, info, sum, data.size()) {
 		return true
 	}
 	// Read the old file back only when its size matches: a rebuild then
 	// never holds two copies of a big file that changed size.
 	cur, err := w.fsys.ReadFile(target)
-	return err == nil && bytes.Equal(cur, data)
+	return err == nil && data.equal(cur)
 }
 
 // knownAs reports whether prev says the file name, found with info,

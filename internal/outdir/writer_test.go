@@ -91,3 +91,42 @@ func TestPutRefusesForeignFile(t *testing.T) {
 		t.Errorf("the folder changed:\n%s\n%s", before, got)
 	}
 }
+
+// TestPutPieces: a file given in pieces is written as their bytes one
+// after another, and found unchanged when the folder holds them already
+// (read back and compared piece by piece), and changed when one differs.
+func TestPutPieces(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	put := func(parts ...string) Stats {
+		t.Helper()
+		w, err := Open(out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ps [][]byte
+		for _, p := range parts {
+			ps = append(ps, []byte(p))
+		}
+		joined := strings.Join(parts, "")
+		if err := w.PutPieces("cards.json", ps, sha256.Sum256([]byte(joined))); err != nil {
+			t.Fatal(err)
+		}
+		st, err := w.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(out, "cards.json")); err != nil || string(got) != joined {
+			t.Fatalf("cards.json holds %q, %v; want %q", got, err, joined)
+		}
+		return st
+	}
+	if st := put("[1,", "", "2,3]"); st.Written != 1 {
+		t.Errorf("first: %+v", st)
+	}
+	if st := put("[1,2", ",3]"); st.Unchanged != 1 || st.Written != 0 {
+		t.Errorf("same bytes, other pieces: %+v", st)
+	}
+	if st := put("[1,2", ",4]"); st.Written != 1 {
+		t.Errorf("same size, other bytes: %+v", st)
+	}
+}

@@ -31,6 +31,9 @@ type parsedNote struct {
 	// header is the note's frontmatter as read, for parsing a slim note
 	// again (a one-off build; reparse.go).
 	header notes.Header
+	// slim: note is what the cache index keeps, without its text, which
+	// is loaded when the build needs it (notefill.go).
+	slim bool
 }
 
 // copyNote returns a copy of n whose cards can be edited.

@@ -28,8 +28,12 @@ import (
 //   - one index per source folder: every note's render key, what its
 //     rendering depended on and its diagnostics; every memoised file's
 //     key and hash; every deck's key; every note file's size,
-//     modification time and hash, with when the build began, so that
-//     the next takes an unchanged note without reading it;
+//     modification time and hash, with when the build began, and the
+//     note's slim parse, so that the next build takes an unchanged note
+//     without reading its file or its stored parse (notefill.go);
+//   - each note's parse, loaded only when the build needs the note's
+//     text (its rendering or its deck's piece of cards.json is made
+//     again, or a note rendered again embeds it);
 //   - each note's rendering, loaded only when its deck page must be made
 //     again (a deck with a changed note);
 //   - each finished deck page, tree page and deck piece of cards.json.
@@ -61,14 +65,18 @@ type diskCache struct {
 	// build's, saved with the new index.
 	start, prevStart time.Time
 	stats, seen      map[string]noteStat
+	indexSize        int // of the index read, in bytes
 }
 
 // noteStat is a note file as a build found it: its size and modification
-// time, and the hash of the bytes it read (or took as unchanged).
+// time, the hash of the bytes it read (or took as unchanged), and the
+// slim parse of those bytes (notefill.go).
 type noteStat struct {
 	size  int64
 	mtime int64 // UnixNano
 	sum   hash
+	note  *notes.Note
+	raw   string // note as the index read holds it, encoded ("": encode it)
 }
 
 // racyWindow: a note whose modification time is this close to the start
@@ -123,8 +131,14 @@ func (b *Builder) useCache(dir, version string) error {
 // remove old ones every this many builds, or sooner when they grew by half.
 const pruneEvery = 10
 
+// keepRuns: an entry no build used goes after this many builds. A build
+// uses nearly every entry, and gives each a new modification time once
+// every keepRuns/2 builds: at the store's default of 5, every other
+// build set the time of all 16,000 entries (6 % of a rebuild).
+const keepRuns = 10
+
 func (c *diskCache) storeOptions() buildcache.Options {
-	return buildcache.Options{Version: c.version, PruneEvery: pruneEvery}
+	return buildcache.Options{Version: c.version, PruneEvery: pruneEvery, KeepRuns: keepRuns}
 }
 
 // CacheFolder returns the absolute path of b's cache folder, "" when
@@ -201,6 +215,7 @@ func (c *diskCache) begin(caches *stageCache, start time.Time) error {
 			c.prevOut = decodeWritten(data)
 		}
 		if data, ok := s.Get(c.index); ok {
+			c.indexSize = len(data)
 			if !decodeIndex(data, caches) {
 				// A damaged index: start from empty caches.
 				caches.renders.entries = map[string]*renderedEntry{}
@@ -214,23 +229,20 @@ func (c *diskCache) begin(caches *stageCache, start time.Time) error {
 
 // unchangedNote returns, in the first build of the process, the note in
 // file f without reading it when the last build recorded f with the same
-// size and modification time, that time was well before that build
-// began (not racily clean), and the store holds the parse of the bytes
-// it read then; else nil, and f is read.
+// size and modification time, and that time was well before that build
+// began (not racily clean); else nil, and f is read. The note is the
+// slim one the index holds: its text is loaded from the store only if
+// the build needs it (notefill.go).
 func (c *diskCache) unchangedNote(f *vault.File) *parsedNote {
 	if c == nil || c.stats == nil || f.ModTime.IsZero() {
 		return nil
 	}
 	st, ok := c.stats[f.Path]
-	if !ok || st.size != f.Size || st.mtime != f.ModTime.UnixNano() ||
+	if !ok || st.note == nil || st.size != f.Size || st.mtime != f.ModTime.UnixNano() ||
 		!f.ModTime.Before(c.prevStart.Add(-racyWindow)) {
 		return nil
 	}
-	n, ok := c.loadNote(f.Path, st.sum)
-	if !ok {
-		return nil
-	}
-	return &parsedNote{size: f.Size, modTime: f.ModTime, sum: st.sum, note: n, diags: n.Diags}
+	return &parsedNote{size: f.Size, modTime: f.ModTime, sum: st.sum, note: st.note, diags: st.note.Diags, slim: true}
 }
 
 // notesRead records the notes this build read, for the next build's
@@ -240,12 +252,23 @@ func (c *diskCache) notesRead(read []*parsedNote) {
 	if c == nil {
 		return
 	}
+	prev := c.stats
 	c.stats = nil
 	c.seen = make(map[string]noteStat, len(read))
 	for _, p := range read {
-		if p != nil && !p.modTime.IsZero() {
-			c.seen[p.note.Path] = noteStat{size: p.size, mtime: p.modTime.UnixNano(), sum: p.sum}
+		if p == nil || p.modTime.IsZero() {
+			continue
 		}
+		st := noteStat{size: p.size, mtime: p.modTime.UnixNano(), sum: p.sum, note: p.note}
+		if !p.slim {
+			// Not the whole parse: the index needs no more, and a
+			// one-off build would keep every note's text till the end.
+			st.note = slimNote(p.note)
+			st.note.Diags = p.note.Diags
+		} else if old, ok := prev[p.note.Path]; ok && old.note == p.note {
+			st.raw = old.raw
+		}
+		c.seen[p.note.Path] = st
 	}
 }
 
@@ -289,8 +312,13 @@ func (c *diskCache) end(caches *stageCache, workers int) error {
 			mu.Unlock()
 		}
 	})
-	for p, pn := range caches.parsed { // kept in memory by -serve, so not read from the store
+	// The notes' parses: those kept in memory by -serve, or taken slim
+	// from the index, were not read from the store this build.
+	for p, pn := range caches.parsed {
 		touch = append(touch, c.key("note", p, &pn.sum))
+	}
+	for p, st := range c.seen {
+		touch = append(touch, c.key("note", p, &st.sum))
 	}
 	for _, k := range touch {
 		s.Touch(k)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"path"
 	"strings"
@@ -51,6 +52,23 @@ func (e *emitter) emitKnown(name string, f finalFile) {
 	err := e.sink.Put(name, f.data, f.sum)
 	e.mu.Lock()
 	e.sums[name] = fileSum{f.sum, len(f.data)}
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	e.mu.Unlock()
+}
+
+// emitPieces hands over a file made (and hashed) before in pieces, of
+// size bytes: the sink writes them one after another when it can.
+func (e *emitter) emitPieces(name string, parts [][]byte, size int, sum hash) {
+	var err error
+	if p, ok := e.sink.(piecesPutter); ok {
+		err = p.PutPieces(name, parts, sum)
+	} else {
+		err = e.sink.Put(name, bytes.Join(parts, nil), sum)
+	}
+	e.mu.Lock()
+	e.sums[name] = fileSum{sum, size}
 	if err != nil && e.err == nil {
 		e.err = err
 	}

@@ -105,6 +105,9 @@ func (b *Builder) renderNotes(ns []*notes.Note, p *sitePlan, workers int,
 			}
 		}()
 		render := func() (*renderedNote, []diag.Diagnostic) {
+			if !b.cache.fullNote(n) {
+				return nil, nil // the build fails (fillDiags)
+			}
 			b.rendered.Add(1)
 			return renderNote(b.md, n, p.placed[n.Path], p.resolver, b.opt)
 		}
@@ -112,8 +115,9 @@ func (b *Builder) renderNotes(ns []*notes.Note, p *sitePlan, workers int,
 		if out[i], per[i], ok = b.cache.rendering(n, p.resolver.media, render); ok {
 			return
 		}
-		out[i], per[i] = render()
-		b.cache.rendered(n, p.resolver.deps, out[i], per[i])
+		if out[i], per[i] = render(); out[i] != nil {
+			b.cache.rendered(n, p.resolver.deps, out[i], per[i])
+		}
 	})
 	rendered := make(map[string]*renderedNote, len(ns))
 	var diags []diag.Diagnostic

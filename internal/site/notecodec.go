@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/binary"
+	"slices"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
 )
@@ -48,32 +49,19 @@ func (d *decoder) strsNil() []string {
 	return ss
 }
 
+// encodeNote writes n as its slim record (what the cache index keeps of
+// it) followed by its text.
 func encodeNote(n *notes.Note) []byte {
 	e := &encoder{b: make([]byte, 0, 3*len(n.Body)+256)}
 	e.str(n.Path)
-	e.str(n.Title)
-	e.strsNil(n.Deck)
-	e.bool(n.DeckSet)
-	e.strsNil(n.Tags)
+	e.slimNote(n)
 	e.str(n.Body)
-	e.int(n.BodyLine)
-	e.bool(n.Template)
-	e.diags(n.Diags)
-	e.uint(len(n.Cards))
 	for _, c := range n.Cards {
-		e.str(c.ID)
-		e.str(c.BlockID)
-		e.str(string(c.Kind))
-		e.strsNil(c.Deck)
-		e.str(c.Question)
 		e.str(c.Answer)
 		e.strsNil(c.ClozeText)
 		e.strsNil(c.Context)
 		e.strsNil(c.Tags)
-		e.int(c.Line)
 		e.int(c.AnswerLine)
-		e.int(c.HeadingLevel)
-		e.int(c.Pair)
 	}
 	e.uint(len(n.Segments))
 	for _, s := range n.Segments {
@@ -102,16 +90,11 @@ func encodeNote(n *notes.Note) []byte {
 
 func decodeNote(b []byte) (*notes.Note, bool) {
 	d := newDecoder(b)
-	n := &notes.Note{Path: d.str(), Title: d.str(), Deck: d.strsNil(), DeckSet: d.bool(), Tags: d.strsNil(),
-		Body: d.str(), BodyLine: d.int(), Template: d.bool(), Diags: d.diags()}
-	if k := d.count(); k > 0 {
-		n.Cards = make([]notes.Card, k)
-		for i := range n.Cards {
-			c := &n.Cards[i]
-			c.ID, c.BlockID, c.Kind, c.Deck = d.str(), d.str(), notes.Kind(d.str()), d.strsNil()
-			c.Question, c.Answer, c.ClozeText, c.Context, c.Tags = d.str(), d.str(), d.strsNil(), d.strsNil(), d.strsNil()
-			c.Line, c.AnswerLine, c.HeadingLevel, c.Pair = d.int(), d.int(), d.int(), d.int()
-		}
+	n := d.slimNote(d.str())
+	n.Body = d.str()
+	for i := range n.Cards {
+		c := &n.Cards[i]
+		c.Answer, c.ClozeText, c.Context, c.Tags, c.AnswerLine = d.str(), d.strsNil(), d.strsNil(), d.strsNil(), d.int()
 	}
 	if k := d.count(); k > 0 {
 		n.Segments = make([]notes.Segment, k)
@@ -134,4 +117,55 @@ func decodeNote(b []byte) (*notes.Note, bool) {
 		}
 	}
 	return n, d.done()
+}
+
+// slimNote writes what slimNote (reparse.go) keeps of n, with its
+// diagnostics: what a build needs of a note it does not render. The
+// cache index keeps it per note (notefill.go), so that a build takes an
+// unchanged note from the index without reading its stored parse.
+func (e *encoder) slimNote(n *notes.Note) {
+	e.str(n.Title)
+	e.strsNil(n.Deck)
+	e.bool(n.DeckSet)
+	e.strsNil(n.Tags)
+	e.int(n.BodyLine)
+	e.bool(n.Template)
+	e.diags(n.Diags)
+	e.uint(len(n.Cards))
+	for _, c := range n.Cards {
+		e.str(c.ID)
+		e.str(c.BlockID)
+		e.str(string(c.Kind))
+		if slices.Equal(c.Deck, n.Deck) && c.Deck != nil {
+			e.uint(1) // the note's deck, as most cards' is: a tenth of the index
+		} else {
+			e.uint(0)
+			e.strsNil(c.Deck)
+		}
+		e.str(c.Question)
+		e.int(c.Line)
+		e.int(c.HeadingLevel)
+		e.int(c.Pair)
+	}
+}
+
+// slimNote reads what encoder.slimNote wrote of the note at path.
+func (d *decoder) slimNote(path string) *notes.Note {
+	n := &notes.Note{Path: path, Title: d.str(), Deck: d.strsNil(), DeckSet: d.bool(), Tags: d.strsNil(),
+		BodyLine: d.int(), Template: d.bool(), Diags: d.diags()}
+	if k := d.count(); k > 0 {
+		n.Cards = make([]notes.Card, k)
+		for i := range n.Cards {
+			c := &n.Cards[i]
+			c.ID, c.BlockID, c.Kind = d.str(), d.str(), notes.Kind(d.str())
+			if d.bool() {
+				c.Deck = n.Deck
+			} else {
+				c.Deck = d.strsNil()
+			}
+			c.Question = d.str()
+			c.Line, c.HeadingLevel, c.Pair = d.int(), d.int(), d.int()
+		}
+	}
+	return n
 }

@@ -34,6 +34,7 @@ func (b *Builder) generate(v *vault.Vault, sink siteSink) (*Result, map[string]f
 	decks := b.layOutDecks(plan, e, workers)
 	defer decks.cards.Close()
 	diags = append(diags, decks.diags...)
+	diags = append(diags, b.cache.fillDiags()...)
 	if b.cache == nil {
 		plan.release()
 	}

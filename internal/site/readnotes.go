@@ -63,7 +63,7 @@ func (b *Builder) readNotes(v *vault.Vault, workers int) noteSet {
 		set.diags = append(set.diags, p.diags...)
 		set.all = append(set.all, b.cache.working(p))
 	}
-	b.cache.notesRead(results)
+	b.cache.notesRead(v.Notes, results, popt)
 	return set
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/markdown"
+	"github.com/flipdeck/flipdeck/internal/notes"
 	"github.com/flipdeck/flipdeck/internal/slug"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
@@ -20,6 +21,10 @@ type resolver struct {
 	// one-off build keeps notes slim (reparse.go) and fills each only while
 	// its own deck is laid out, possibly at the same time as this one.
 	reader *noteReader
+	// noteText, when set, gives the text of a note that may have been
+	// taken slim from the cache index (notefill.go); ok false when it
+	// cannot.
+	noteText func(*notes.Note) (body string, line int, ok bool)
 }
 
 // useMedia marks f as used by the note at from and returns a link to it.
@@ -93,6 +98,11 @@ func (r *resolver) Embed(from, target string) (markdown.Target, bool, error) {
 		var ok bool
 		if md, line, ok = r.reader.body(f.Path); !ok {
 			return markdown.Target{}, false, nil // removed during the build: missing
+		}
+	} else if r.noteText != nil {
+		var ok bool
+		if md, line, ok = r.noteText(pn.note); !ok {
+			return markdown.Target{}, false, nil // the build fails (fillDiags)
 		}
 	} else {
 		md, line = pn.note.Body, pn.note.BodyLine

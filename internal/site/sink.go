@@ -18,6 +18,12 @@ type siteSink interface {
 	Put(name string, data []byte, sum hash) error
 }
 
+// piecesPutter is a sink that can write a file given in pieces without
+// joining them (*outdir.Writer).
+type piecesPutter interface {
+	PutPieces(name string, parts [][]byte, sum hash) error
+}
+
 // memSink keeps a site in memory (Generate, tests).
 type memSink struct {
 	mu  sync.Mutex

@@ -35,9 +35,21 @@ func (b *Builder) writeCardsJSON(cards *export.CardsWriter, e *emitter) []diag.D
 	if b.stopped() {
 		return nil
 	}
+	fail := func(err error) []diag.Diagnostic {
+		return []diag.Diagnostic{{File: "cards.json", Kind: diag.KindUnreadable, Message: err.Error(), Severity: diag.Error}}
+	}
+	if b.cache != nil {
+		// In memory, in its decks' pieces: written as they are.
+		parts, size, sum, err := cards.FinishPieces()
+		if err != nil {
+			return fail(err)
+		}
+		e.emitPieces("cards.json", parts, size, sum)
+		return nil
+	}
 	data, sum, err := cards.Finish()
 	if err != nil {
-		return []diag.Diagnostic{{File: "cards.json", Kind: diag.KindUnreadable, Message: err.Error(), Severity: diag.Error}}
+		return fail(err)
 	}
 	e.emitKnown("cards.json", finalFile{data, sum})
 	return nil

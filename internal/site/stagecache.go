@@ -40,6 +40,10 @@ type stageCache struct {
 	keys map[string]hash
 	// reads counts the note files read (tests: an unchanged note is not).
 	reads atomic.Int64
+	// fills are the notes taken slim from the cache index, whose text
+	// is loaded when needed (notefill.go), parsed with popt if need be.
+	fills map[string]*noteFill
+	popt  notes.Options
 }
 
 func newStageCache() *stageCache {
@@ -100,7 +104,7 @@ func (c *stageCache) note(f *vault.File, popt notes.Options) (*parsedNote, *diag
 	}
 	sum := sha256.Sum256(src)
 	if p := c.parsed[f.Path]; p != nil && p.sum == sum {
-		return &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags}, nil
+		return &parsedNote{size: f.Size, modTime: f.ModTime, sum: sum, note: p.note, diags: p.diags, slim: p.slim}, nil
 	}
 	n, ok := c.disk.loadNote(f.Path, sum)
 	if !ok {
@@ -122,12 +126,13 @@ func (c *stageCache) working(p *parsedNote) *notes.Note {
 	return copyNote(p.note)
 }
 
-// notesRead keeps the notes read (nil: not read) for the next build, and
-// their bytes' hashes for this build's render keys.
-func (c *stageCache) notesRead(read []*parsedNote) {
+// notesRead keeps the notes read from files (nil: not read) for the
+// next build, and their bytes' hashes for this build's render keys.
+func (c *stageCache) notesRead(files []*vault.File, read []*parsedNote, popt notes.Options) {
 	if c == nil {
 		return
 	}
+	c.slimNotes(files, read, popt)
 	c.content = make(map[string]hash, len(read))
 	parsed := make(map[string]*parsedNote, len(read))
 	for _, p := range read {
@@ -149,6 +154,7 @@ func (c *stageCache) planned(v *vault.Vault, p *sitePlan) {
 		return
 	}
 	p.resolver.deps = newDepRecorder()
+	p.resolver.noteText = c.noteText
 	c.renders.prepare(v, p.placed, p.media, c.content)
 	c.keys = map[string]hash{}
 }
@@ -242,6 +248,9 @@ func (c *stageCache) deckRecords(p *pageBuilder, d *layout.DeckNode, key *hash) 
 	}
 	if m, ok := c.pages.deck(d.URL, key); ok {
 		return m.cards
+	}
+	for _, n := range p.tree.Notes[d] {
+		c.fullNote(n) // a failure fails the build (fillDiags)
 	}
 	records := p.deckCardRecords(d, c.pages)
 	c.pages.putDeck(d.URL, key, records)
