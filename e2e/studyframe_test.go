@@ -59,3 +59,48 @@ func TestStudyFrameBeforeScript(t *testing.T) {
 	}
 	browsertest.NoErrors(t, p.errs)
 }
+
+// TestStudyFirstScreenInOneChange: the quiz builds its frame and first
+// card detached and puts them in place of the stand-ins in one change
+// (quiz-core.js showFrame), so the page goes from the HTML's study frame
+// to the card with no state between and a single style and layout pass.
+func TestStudyFirstScreenInOneChange(t *testing.T) {
+	watch := `(() => {
+  window.__swap = null;
+  new MutationObserver((recs) => {
+    if (window.__swap) return;
+    const i = recs.findIndex((r) => r.target.id === "quiz" && [...r.removedNodes].some((n) => n.classList && n.classList.contains("study-pre")));
+    if (i < 0) return;
+    const quiz = recs[i].target;
+    window.__swap = {
+      after: recs.slice(i + 1).filter((r) => quiz.contains(r.target)).map((r) => (r.target.className || r.target.nodeName) + " " + r.type),
+      card: !!quiz.querySelector(".quiz-view > .quiz-card"),
+      bars: quiz.querySelectorAll(":scope > .study-top, :scope > .study-bottom").length,
+    };
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`
+	p := studyOpen(t, 390, 844, true, watch)
+	p.quiz(syntaxDeck)
+	p.wait(`document.body.classList.contains("is-studying") && window.__swap`)
+	var r struct {
+		After []string
+		Card  bool
+		Bars  int
+	}
+	if err := json.Unmarshal([]byte(p.str(`JSON.stringify(window.__swap)`)), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Card {
+		t.Errorf("the stand-ins were replaced before the first card was in the quiz's frame")
+	}
+	if r.Bars != 2 {
+		t.Errorf("%d study bars in the quiz once the stand-ins were replaced, want 2", r.Bars)
+	}
+	if len(r.After) != 0 {
+		t.Errorf("the quiz changed %d more times in the task that replaced the stand-ins (%v): the first screen is not built detached", len(r.After), r.After)
+	}
+	// The Test button is set in a later task; it still ends up enabled
+	// (the deck has enough cards for a test).
+	p.wait(`document.querySelector(".quiz-mode-btn[data-mode=test]") && !document.querySelector(".quiz-mode-btn[data-mode=test]").disabled`)
+	browsertest.NoErrors(t, p.errs)
+}

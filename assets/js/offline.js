@@ -1,7 +1,8 @@
 // offline.js: loaded on every page.
 //
 // - Registers the service worker (sw.js at the site root; see
-//   assets/sw/sw.js), which makes the whole site work offline once opened.
+//   assets/sw/sw.js), which makes the whole site work offline once opened,
+//   after the page has loaded and the main thread is idle.
 // - When a new build has been deployed and its worker is installed and
 //   waiting, offers "A new version is available: Reload". It never reloads
 //   by itself (the reader may be mid-quiz): accepting asks the waiting
@@ -113,6 +114,13 @@ function askWhenInstalled() {
   } catch { /* not in a browser window */ }
 }
 
-register();
+// The worker is registered once the page has loaded and the main thread
+// is idle: its install fetches and stores the whole site, which on a
+// phone's two cores would compete with the page's own first screen (a
+// quiz drawing its first card). A module runs before the load event.
+// Without requestIdleCallback (Safari), a timeout: its options object
+// reads as no delay.
+const idle = window.requestIdleCallback || setTimeout;
+addEventListener("load", () => idle(register, { timeout: 2000 }), { once: true });
 iosInstallHint();
 askWhenInstalled();

@@ -56,8 +56,16 @@ export function createQuiz(root, cards, opts = {}) {
     deckName: opts.deckName,
     deckSlug: opts.deckSlug || opts.deckName || "deck",
     load: opts.load,
-    // With stand-ins a test is taken to be possible until its cards are loaded.
-    testOK: cards.some((c) => c.stub) ? cards.length >= MIN_CARDS : canTest(cards),
+    // Whether a test is possible, worked out when first asked (canTest
+    // reads every answer: a good part of opening a quiz on a phone, left
+    // out of the task that draws the first card). With stand-ins a test is
+    // taken to be possible until its cards are loaded.
+    ok: null,
+    get testOK() {
+      if (this.ok === null) this.ok = cards.some((c) => c.stub) ? cards.length >= MIN_CARDS : canTest(cards);
+      return this.ok;
+    },
+    set testOK(v) { this.ok = v; },
     s: null, // the session on screen
     persistAsked: false,
     waiting: 0, // the latest screen asked for (latest)
@@ -86,9 +94,23 @@ export function createQuiz(root, cards, opts = {}) {
       allDecks ? null : el("a", { href: siteRoot + "index.html" }, "All decks")));
   q.panel = el("section", { id: "quiz-settings", class: "quiz-settings", hidden: true, "aria-label": "Settings" });
   q.view = el("div", { class: "quiz-view" });
-  root.replaceChildren(top, q.panel, q.view, q.live);
-  q.shell = studyShell(root, { title: allDecks ? "All decks" : title, menu: top, onEnd: () => q.to.end() });
+  // The frame is built detached (q.frame) and put in root by showFrame,
+  // once the first screen is in it: the page goes from the study frame
+  // its HTML paints to the quiz's in one change, with no layout between.
+  q.frame = document.createDocumentFragment();
+  q.frame.append(top, q.panel, q.view, q.live);
+  q.shell = studyShell(q.frame, { title: allDecks ? "All decks" : title, menu: top, onEnd: () => q.to.end() });
   return q;
+}
+
+/** showFrame puts the quiz's frame (createQuiz), with its first screen, in place of the page's stand-ins. */
+export function showFrame(q) {
+  if (!q.frame) return;
+  q.root.replaceChildren(q.frame);
+  q.frame = null;
+  const sec = q.focusLater;
+  q.focusLater = null;
+  if (sec && sec.isConnected) focusView(sec);
 }
 
 /** setTestOK enables the Test mode button when the quiz has enough cards for a test. */
@@ -162,7 +184,8 @@ export function showScreen(q, sec, state) {
   q.root.dataset.state = state;
   q.shell.setStudying(false);
   q.view.replaceChildren(sec);
-  focusView(sec);
+  if (q.frame) q.focusLater = sec; // not in the page yet (showFrame)
+  else focusView(sec);
 }
 
 /**

@@ -24,7 +24,7 @@
 // can be swiped right (Good) or left (Again).
 import { plural } from "./dom.js";
 import { el } from "./el.js";
-import { MODE_NAMES, createQuiz, busy, answeredSoFar, backLink, setTestOK, latest } from "./quiz-core.js";
+import { MODE_NAMES, createQuiz, showFrame, busy, answeredSoFar, backLink, setTestOK, latest } from "./quiz-core.js";
 import { showCard, undoLast, cardKey } from "./quiz-card.js";
 import { startReview } from "./quiz-review.js";
 import { showSummary } from "./quiz-summary.js";
@@ -72,10 +72,14 @@ export function startQuiz(root, cards, opts = {}) {
 
   if (!cards.length) {
     q.view.replaceChildren(el("p", {}, "This deck has no cards. "), backLink(q));
+    showFrame(q);
     return;
   }
-  setTestOK(q, q.testOK);
   startReview(q);
+  showFrame(q);
+  // The Test button (in the menu, hidden while a card is on screen) is
+  // set in a task of its own, after the first card is drawn.
+  afterPaint(() => setTestOK(q, q.testOK));
   // Test hooks: the session and helpers, for the browser tests.
   root.quiz = {
     get session() { return q.s; },
@@ -85,6 +89,17 @@ export function startQuiz(root, cards, opts = {}) {
     startTest: () => q.to.test(),
     byId: q.byId,
   };
+}
+
+// afterPaint runs fn in a task after the next frame is drawn (a
+// requestAnimationFrame callback runs just before that frame; a timeout
+// from there, after it), or in a later task when no frame comes (a
+// hidden tab).
+function afterPaint(fn) {
+  let done = false;
+  const run = () => { if (!done) { done = true; fn(); } };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 500);
 }
 
 // switchMode goes to mode m's start, asking first when that throws a
