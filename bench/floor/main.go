@@ -1,12 +1,18 @@
 // Command floor measures the least work a flipdeck build could do with the
 // same libraries: read every note of a vault, render its whole body with
 // goldmark (GFM) and chroma highlighting (CSS classes, one formatter
-// for all code, as gen does), minify the page
-// with tdewolff/minify, and write one HTML page per note, on all cores.
-// No cards, decks, links, math, templates or assets: the time flipdeck
-// spends above this floor is the cost of its own features.
+// for all code, as gen does), drop the white space between block tags
+// as gen does to its pages (internal/compacthtml), and write one HTML
+// page per note, on all cores. No cards, decks, links, math, templates
+// or assets: the time flipdeck spends above this floor is the cost of
+// its own features.
 //
-//	floor -src VAULT -out DIR [-workers N]
+// Until gen stopped minifying its pages (bench/README, "Fourth
+// session"), the floor minified its own with tdewolff/minify; -minify
+// does that still, to compare with the tables from before. Without it
+// the floor does no step gen no longer does.
+//
+//	floor -src VAULT -out DIR [-workers N] [-minify]
 //
 // It prints the wall time and the peak resident set size of the process.
 package main
@@ -27,6 +33,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/flipdeck/flipdeck/internal/compacthtml"
 	"github.com/tdewolff/minify/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
 	"github.com/yuin/goldmark"
@@ -40,9 +47,10 @@ func main() {
 	out := flag.String("out", "", "output folder (created; files in it are overwritten)")
 	workers := flag.Int("workers", 0, "parallel workers (0: one per CPU)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	minifyPages := flag.Bool("minify", false, "minify each page with tdewolff/minify (the floor before gen's pages were compacted) instead of compacting it")
 	flag.Parse()
 	if *src == "" || *out == "" {
-		fmt.Fprintln(os.Stderr, "usage: floor -src VAULT -out DIR [-workers N]")
+		fmt.Fprintln(os.Stderr, "usage: floor -src VAULT -out DIR [-workers N] [-minify]")
 		os.Exit(2)
 	}
 	if *workers <= 0 {
@@ -60,7 +68,7 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	n, in, written, err := run(*src, *out, *workers)
+	n, in, written, err := run(*src, *out, *workers, *minifyPages)
 	wall := time.Since(start)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
@@ -71,7 +79,7 @@ func main() {
 		n, float64(in)/1e6, float64(written)/1e6, *workers, wall.Seconds(), float64(peakRSS())/1024)
 }
 
-func run(src, out string, workers int) (notes int, in, written int64, err error) {
+func run(src, out string, workers int, minifyPages bool) (notes int, in, written int64, err error) {
 	var paths []string
 	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -92,8 +100,11 @@ func run(src, out string, workers int) (notes int, in, written int64, err error)
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.GFM,
 	), goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(), 100))))
-	m := minify.New()
-	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepQuotes: true, KeepEndTags: true})
+	var m *minify.M // nil: pages are compacted
+	if minifyPages {
+		m = minify.New()
+		m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepQuotes: true, KeepEndTags: true})
+	}
 
 	var next, inBytes, outBytes atomic.Int64
 	var mu sync.Mutex
@@ -127,7 +138,8 @@ func run(src, out string, workers int) (notes int, in, written int64, err error)
 	return len(paths), inBytes.Load(), outBytes.Load(), firstErr
 }
 
-// one renders the note at p into out, keeping its relative path.
+// one renders the note at p into out, keeping its relative path; the
+// page is minified with m, or compacted when m is nil.
 func one(md goldmark.Markdown, m *minify.M, src, out, p string, body, page *bytes.Buffer) (int64, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -150,7 +162,9 @@ func one(md goldmark.Markdown, m *minify.M, src, out, p string, body, page *byte
 	doc.Write(body.Bytes())
 	doc.WriteString("</main>\n</body>\n</html>\n")
 	page.Reset()
-	if err := m.Minify("text/html", page, &doc); err != nil {
+	if m == nil {
+		page.Write(compacthtml.Append(doc.Bytes()[:0], doc.Bytes()))
+	} else if err := m.Minify("text/html", page, &doc); err != nil {
 		return 0, fmt.Errorf("%s: minify: %w", p, err)
 	}
 	target := filepath.Join(out, strings.TrimSuffix(rel, filepath.Ext(rel))+".html")
