@@ -139,6 +139,9 @@ func (r *Renderer) render(src string, opt Options, depth int) (string, []diag.Di
 	if src == "" {
 		return "", nil
 	}
+	if html, ok := plainLine(src); ok {
+		return html, nil // nothing in it for goldmark to do (plainpara.go)
+	}
 	st, _ := r.states.Get().(*state)
 	if st == nil {
 		st = &state{}
