@@ -27,6 +27,14 @@ func (st *state) scanSource() {
 	// without one returns nil without reading on; its transformer only
 	// changes containers holding such a node.
 	st.mayMath = bytes.IndexByte(src, '$') >= 0
+	// passthrough's transformer makes a block only of an inline node
+	// opened by a block delimiter ("$$"). Without one it still rebuilds
+	// every paragraph holding inline math: a new paragraph of the same
+	// kind, with the same children in the same order and an attribute
+	// the paragraph renderer leaves out (it drops the old one's line
+	// segments, which only diagnostics read, and they then fall back
+	// to its first child). Nothing written changes, so it is skipped.
+	st.mayMathBlock = st.mayMath && bytes.Contains(src, []byte("$$"))
 	// linkify finds a URL only after "http:", "https:", "ftp:" or "www."
 	// (its default protocols) and an address only around an '@'; in all
 	// other cases it returns nil before touching the tree or the reader.
@@ -53,16 +61,23 @@ func hasURLScheme(src []byte) bool {
 // (renderers, and any parser option with more in it) is added unchanged,
 // in the same order, so priorities and ties sort as they did.
 func gated(ext goldmark.Extender, on func(*state) bool) goldmark.Extender {
-	return gatedExt{ext, on}
+	return gatedExt{ext: ext, inline: on, transform: on}
+}
+
+// gatedApart is gated with a gate of its own for the AST transformers,
+// for an extension whose transformers have nothing to do in more calls
+// than its inline parsers.
+func gatedApart(ext goldmark.Extender, inline, transform func(*state) bool) goldmark.Extender {
+	return gatedExt{ext: ext, inline: inline, transform: transform}
 }
 
 type gatedExt struct {
-	ext goldmark.Extender
-	on  func(*state) bool
+	ext               goldmark.Extender
+	inline, transform func(*state) bool
 }
 
 func (g gatedExt) Extend(m goldmark.Markdown) {
-	g.ext.Extend(gatingMarkdown{Markdown: m, p: gatingParser{Parser: m.Parser(), on: g.on}})
+	g.ext.Extend(gatingMarkdown{Markdown: m, p: gatingParser{Parser: m.Parser(), inline: g.inline, transform: g.transform}})
 }
 
 // gatingMarkdown is m as the gated extension sees it: only its parser
@@ -78,7 +93,7 @@ func (m gatingMarkdown) Parser() parser.Parser { return m.p }
 // options it is given before passing them on.
 type gatingParser struct {
 	parser.Parser
-	on func(*state) bool
+	inline, transform func(*state) bool
 }
 
 func (p gatingParser) AddOptions(opts ...parser.Option) {
@@ -106,13 +121,13 @@ func (p gatingParser) gate(o parser.Option) parser.Option {
 	if len(c.InlineParsers) > 0 {
 		ps := make([]util.PrioritizedValue, len(c.InlineParsers))
 		for i, v := range c.InlineParsers {
-			ps[i] = util.Prioritized(gatedInline{v.Value.(parser.InlineParser), p.on}, v.Priority)
+			ps[i] = util.Prioritized(gatedInline{v.Value.(parser.InlineParser), p.inline}, v.Priority)
 		}
 		return parser.WithInlineParsers(ps...)
 	}
 	ts := make([]util.PrioritizedValue, len(c.ASTTransformers))
 	for i, v := range c.ASTTransformers {
-		ts[i] = util.Prioritized(gatedTransformer{v.Value.(parser.ASTTransformer), p.on}, v.Priority)
+		ts[i] = util.Prioritized(gatedTransformer{v.Value.(parser.ASTTransformer), p.transform}, v.Priority)
 	}
 	return parser.WithASTTransformers(ts...)
 }

@@ -2,12 +2,15 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/flipdeck/flipdeck/internal/diag"
 )
 
 // renderGated renders src with the gates set by hand.
@@ -16,15 +19,67 @@ func renderGated(r *Renderer, src string, math, linkify bool) string {
 }
 
 func renderGatedOpt(r *Renderer, src string, opt Options, math, linkify bool) string {
+	html, _ := renderGatedDiags(r, src, opt, math, linkify)
+	return html
+}
+
+// renderGatedDiags is renderGatedOpt with the problems found; math opens
+// both of the math gates.
+func renderGatedDiags(r *Renderer, src string, opt Options, math, linkify bool) (string, []diag.Diagnostic) {
 	st := &state{r: r, opt: opt}
 	st.setSource(src)
-	st.mayMath, st.mayLinkify = math, linkify
+	st.mayMath, st.mayMathBlock, st.mayLinkify = math, math, linkify
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := r.md.Parser().Parse(text.NewReader(st.src), parser.WithContext(pc))
 	var b bytes.Buffer
 	_ = r.md.Renderer().Render(&b, st.src, doc)
-	return b.String()
+	return b.String(), st.diags
+}
+
+// TestMathBlockGate: texts with inline math and no "$$", where the
+// passthrough transformer is skipped, render as with it, problems and
+// their lines included; with "$$" inside a paragraph it runs.
+func TestMathBlockGate(t *testing.T) {
+	r := New()
+	opt := Options{Resolver: fakeResolver{}, Root: "../", File: "f.md", Line: 7, HeadingIDPrefix: "p-"}
+	problems := 0
+	for _, src := range []string{
+		"a $x$ b",
+		"$x$",
+		"first line $x^2$\nsecond [[Missing]] line $y$",
+		"- item $a$ and [[Nowhere]]\n- item two $b$\n  - nested $c$ ![[gone.png]]",
+		"> [!note] Title $t$\n> body $x$ [[Missing#Part]]\n> more",
+		"# Heading $h$\n\npara $p$ ^blockid\n\n| $a$ | b |\n|---|---|\n| $c$ | [[Missing]] |",
+		"text $x$ with *emphasis* and `code $y$` and <b>$z$</b>",
+		"1. $a$\n2. $b$\n\n   lazy $c$",
+		"a $x$ b\n^1650022240217",
+		"a \\$ not math $ and $x$ then $$",
+	} {
+		src = strings.ReplaceAll(src, `\n`, "\n")
+		res := r.Render(src, opt)
+		html, diags := renderGatedDiags(r, src, opt, true, true)
+		if res.HTML != html {
+			t.Errorf("%q:\n got %s\nwant %s", src, res.HTML, html)
+		}
+		if fmt.Sprint(res.Diags) != fmt.Sprint(diags) {
+			t.Errorf("%q: problems\n got %v\nwant %v", src, res.Diags, diags)
+		}
+		problems += len(diags)
+	}
+	if problems < 4 {
+		t.Fatalf("only %d problems found: the lines of problems are hardly checked", problems)
+	}
+	// The gate is there: with "$$" inline, the transformer makes a block.
+	src := "a $$x$$ b"
+	st := &state{}
+	st.setSource(src)
+	if !st.mayMathBlock {
+		t.Fatalf("%q: the transformer's gate is closed", src)
+	}
+	if got := r.Render(src, opt).HTML; got == renderGatedOpt(r, "a $x$ b", opt, true, true) {
+		t.Fatalf("%q renders as inline math: %s", src, got)
+	}
 }
 
 // TestGates checks that the gates reach the extensions they are for (a

@@ -67,12 +67,12 @@ func New() *Renderer {
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 			// The passthrough's AST transformer walks the whole tree twice
 			// per call; it has nothing to do without a math opener.
-			gated(passthrough.New(passthrough.Config{
+			gatedApart(passthrough.New(passthrough.Config{
 				// Only Obsidian's delimiters: \( and \[ are escaped
 				// brackets there ("\[Author(s): …\]" in a heading).
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
-			}), func(st *state) bool { return st.mayMath }),
+			}), func(st *state) bool { return st.mayMath }, func(st *state) bool { return st.mayMathBlock }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
 			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{}, linkGuardExt{},
 		),
@@ -112,8 +112,9 @@ type state struct {
 
 	// What src may hold, from a scan before parsing, to skip work that
 	// cannot find anything (see gate.go).
-	mayMath    bool // '$', `\(` or `\[`: passthrough may make math nodes
-	mayLinkify bool // what linkify needs to find a URL or an address
+	mayMath      bool // '$', `\(` or `\[`: passthrough may make math nodes
+	mayMathBlock bool // "$$" too: passthrough's transformer may make a block of one
+	mayLinkify   bool // what linkify needs to find a URL or an address
 
 	// lines holds the byte offsets of line starts in src, worked out by
 	// the first diagnostic only: most calls report nothing.
@@ -138,6 +139,9 @@ func getState(pc parser.Context) *state {
 func (r *Renderer) render(src string, opt Options, depth int) (string, []diag.Diagnostic) {
 	if src == "" {
 		return "", nil
+	}
+	if html, ok := plainLine(src); ok {
+		return html, nil // nothing in it for goldmark to do (plainpara.go)
 	}
 	st, _ := r.states.Get().(*state)
 	if st == nil {
