@@ -27,13 +27,19 @@ func frame(data []byte) []byte {
 // unframe returns the payload of raw, ok false when raw is not a whole,
 // intact frame.
 func unframe(raw []byte) ([]byte, bool) {
-	if len(raw) < headerLen || string(raw[:4]) != magic {
-		return nil, false
-	}
-	n := binary.LittleEndian.Uint64(raw[4:])
-	data := raw[headerLen:]
-	if uint64(len(data)) != n || crc32.Checksum(data, castagnoli) != binary.LittleEndian.Uint32(raw[12:]) {
+	n, sum, ok := readHeader(raw)
+	data := raw[min(headerLen, len(raw)):]
+	if !ok || uint64(len(data)) != n || crc32.Checksum(data, castagnoli) != sum {
 		return nil, false
 	}
 	return data, true
+}
+
+// readHeader returns the payload length and checksum a frame's header
+// (its first headerLen bytes) gives, ok false when it is not one.
+func readHeader(raw []byte) (n uint64, sum uint32, ok bool) {
+	if len(raw) < headerLen || string(raw[:4]) != magic {
+		return 0, 0, false
+	}
+	return binary.LittleEndian.Uint64(raw[4:]), binary.LittleEndian.Uint32(raw[12:]), true
 }

@@ -70,6 +70,8 @@ type Store struct {
 	// log, touchlog.go).
 	known   map[Key]time.Time
 	written int64 // bytes this run wrote
+
+	copyBufs sync.Pool // of *[]byte, copyBufSize long, for CopyTo
 }
 
 // Open opens (making it if needed) the cache folder dir for one run.
@@ -92,6 +94,7 @@ func Open(dir string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	s := &Store{dir: dir, vdir: filepath.Join(dir, safeName(opt.Version)), opt: opt, start: opt.Now(), touched: map[Key]time.Time{}}
+	s.copyBufs.New = func() any { b := make([]byte, copyBufSize); return &b }
 	if err := os.MkdirAll(s.vdir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot use cache folder %s: %w; give -cache a folder you can write, or leave -cache out", dir, err)
 	}

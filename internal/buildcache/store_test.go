@@ -3,6 +3,7 @@ package buildcache
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,8 +34,9 @@ func open(t *testing.T, dir string, c *clock, o Options) *Store {
 	return s
 }
 
-// TestGetPut: what Put stores Get returns, across runs; a damaged entry
-// is a miss, never an error or other bytes, and is removed.
+// TestGetPut: what Put stores Get and CopyTo return, across runs; a
+// damaged entry is a miss, never an error or other bytes, and is
+// removed.
 func TestGetPut(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -58,21 +60,39 @@ func TestGetPut(t *testing.T) {
 			dir := t.TempDir()
 			c := &clock{t: time.Unix(1e9, 0)}
 			s := open(t, dir, c, Options{})
-			k, data := key(tc.name), []byte("bytes of "+tc.name)
-			if err := s.Put(k, data); err != nil {
-				t.Fatal(err)
+			// Bigger than CopyTo's buffer: it reads in pieces.
+			data := bytes.Repeat([]byte("bytes of "+tc.name+"\n"), 2*copyBufSize/10)
+			kGet, kCopy := key(tc.name), key("copy "+tc.name)
+			for _, k := range []Key{kGet, kCopy} {
+				if err := s.Put(k, data); err != nil {
+					t.Fatal(err)
+				}
 			}
 			s.Finish()
 			if tc.damage != nil {
-				tc.damage(s.path(k))
+				tc.damage(s.path(kGet))
+				tc.damage(s.path(kCopy))
 			}
 			s = open(t, dir, c, Options{})
-			got, ok := s.Get(k)
+			got, ok := s.Get(kGet)
 			if ok != tc.hit || (ok && !bytes.Equal(got, data)) {
-				t.Fatalf("Get = %q, %v; want hit %v of %q", got, ok, tc.hit, data)
+				t.Fatalf("Get = %.40q, %v; want hit %v of %.40q", got, ok, tc.hit, data)
+			}
+			var buf bytes.Buffer
+			n, err := s.CopyTo(kCopy, &buf)
+			if (err == nil) != tc.hit || (tc.hit && (!bytes.Equal(buf.Bytes(), data) || n != int64(len(data)))) {
+				t.Fatalf("CopyTo = %d, %v, wrote %d bytes; want hit %v of %d", n, err, buf.Len(), tc.hit, len(data))
+			}
+			for _, k := range []Key{kGet, kCopy} {
+				if info, err := os.Stat(s.path(k)); !tc.hit && err == nil && info.Mode().IsRegular() {
+					t.Errorf("damaged entry %s not removed", filepath.Base(s.path(k)))
+				}
 			}
 			if _, ok := s.Get(key("never stored")); ok {
 				t.Fatal("Get of a key never stored hit")
+			}
+			if _, err := s.CopyTo(key("never stored"), &buf); err == nil {
+				t.Fatal("CopyTo of a key never stored hit")
 			}
 		})
 	}
@@ -261,5 +281,29 @@ func TestTouchLog(t *testing.T) {
 				t.Errorf("entry refreshed: %v, want %v", got, tc.refreshed)
 			}
 		})
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errFull }
+
+var errFull = errors.New("disk full")
+
+// TestCopyToWriterFails: CopyTo returns the writer's own error, and the
+// entry, intact, stays.
+func TestCopyToWriterFails(t *testing.T) {
+	c := &clock{t: time.Unix(1e9, 0)}
+	s := open(t, t.TempDir(), c, Options{})
+	k := key("page")
+	if err := s.Put(k, []byte("a page")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CopyTo(k, failWriter{}); !errors.Is(err, errFull) {
+		t.Fatalf("CopyTo = %v, want the writer's error", err)
+	}
+	if got, ok := s.Get(k); !ok || string(got) != "a page" {
+		t.Fatalf("after a failed copy, Get = %q, %v", got, ok)
 	}
 }

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"io"
 	"io/fs"
 	"os"
 )
@@ -20,6 +21,9 @@ type outFS interface {
 	// WriteNew creates the file name, which must not exist, with data
 	// and mode 0644.
 	WriteNew(name string, data pieces) error
+	// WriteNewFrom is WriteNew with the bytes that fill writes; its
+	// error is returned.
+	WriteNewFrom(name string, fill func(io.Writer) error) error
 	Link(oldname, newname string) error
 	Rename(oldname, newname string) error
 	// Exchange swaps two folders in one step; RenameNew renames a folder
@@ -63,12 +67,16 @@ func (osFS) WriteTemp(dir string, data pieces) (string, error) {
 	return f.Name(), err
 }
 
-func (osFS) WriteNew(name string, data pieces) error {
+func (fsys osFS) WriteNew(name string, data pieces) error {
+	return fsys.WriteNewFrom(name, data.writeTo)
+}
+
+func (osFS) WriteNewFrom(name string, fill func(io.Writer) error) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	err = data.writeTo(f)
+	err = fill(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -64,6 +65,24 @@ func (f *faultFS) WriteNew(name string, data pieces) error {
 	return f.osFS.WriteNew(name, data)
 }
 
+// WriteNewFrom fails as WriteNew does: the file gets half of the first
+// piece, as a full disk would leave it.
+func (f *faultFS) WriteNewFrom(name string, fill func(io.Writer) error) error {
+	if f.hit() {
+		f.osFS.WriteNewFrom(name, func(w io.Writer) error { return fill(halfWriter{w}) })
+		return errInjected
+	}
+	return f.osFS.WriteNewFrom(name, fill)
+}
+
+// halfWriter writes half of what it is given, then fails.
+type halfWriter struct{ w io.Writer }
+
+func (h halfWriter) Write(p []byte) (int, error) {
+	n, _ := h.w.Write(p[:len(p)/2])
+	return n, errInjected
+}
+
 func (f *faultFS) Exchange(a, b string) error {
 	if f.hit() {
 		return errInjected
@@ -111,12 +130,28 @@ func snapshot(t *testing.T, dir string) string {
 
 // writeAll writes a whole site in one transaction (Open, Put, Commit).
 func writeAll(fsys outFS, dir string, site map[string][]byte, prev map[string]FileSum) (Stats, error) {
+	return writeSite(fsys, dir, site, prev, false)
+}
+
+// writeSite is writeAll that, when streamed, gives each file to PutFrom
+// first, and to Put when PutFrom does not take it.
+func writeSite(fsys outFS, dir string, site map[string][]byte, prev map[string]FileSum, streamed bool) (Stats, error) {
 	w, err := open(fsys, dir, prev)
 	if err != nil {
 		return Stats{}, err
 	}
 	for _, k := range slices.Sorted(maps.Keys(site)) {
-		if err := w.Put(k, site[k], sha256.Sum256(site[k])); err != nil {
+		done := false
+		if streamed {
+			done, err = w.PutFrom(k, len(site[k]), func(dst io.Writer) error {
+				_, err := dst.Write(site[k])
+				return err
+			})
+		}
+		if err == nil && !done {
+			err = w.Put(k, site[k], sha256.Sum256(site[k]))
+		}
+		if err != nil {
 			w.Abort()
 			return Stats{}, err
 		}
@@ -134,13 +169,10 @@ func writeAll(fsys outFS, dir string, site map[string][]byte, prev map[string]Fi
 // the folder, and in place (here because the folder holds a file gen did
 // not write, a CNAME, which must stay).
 func TestWriteFailsAtEveryStep(t *testing.T) {
-	for _, inPlace := range []bool{false, true} {
-		name := "swap"
-		if inPlace {
-			name = "in place"
-		}
-		t.Run(name, func(t *testing.T) { writeFailsAtEveryStep(t, inPlace) })
-	}
+	t.Run("swap", func(t *testing.T) { writeFailsAtEveryStep(t, false, false) })
+	// New files staged by PutFrom.
+	t.Run("swap, streamed", func(t *testing.T) { writeFailsAtEveryStep(t, false, true) })
+	t.Run("in place", func(t *testing.T) { writeFailsAtEveryStep(t, true, false) })
 }
 
 // changingSite writes a site into dir/public (with a CNAME of the user's
@@ -193,7 +225,7 @@ func changingSite(t *testing.T, inPlace bool) (dir, out string, next map[string]
 	return dir, out, next, keep
 }
 
-func writeFailsAtEveryStep(t *testing.T, inPlace bool) {
+func writeFailsAtEveryStep(t *testing.T, inPlace, streamed bool) {
 	dir, out, next, keep := changingSite(t, inPlace)
 	before := snapshot(t, out)
 
@@ -202,7 +234,7 @@ func writeFailsAtEveryStep(t *testing.T, inPlace bool) {
 		work := filepath.Join(dir, fmt.Sprintf("try%d", n))
 		copyTree(t, out, work)
 		f := &faultFS{failAt: n}
-		_, err := writeAll(f, work, next, nil)
+		_, err := writeSite(f, work, next, nil, streamed)
 		if left := leftovers(t, dir); len(left) > 0 {
 			t.Errorf("call %d (%v) left %q", n, err, left)
 		}
@@ -349,6 +381,10 @@ func (f *dieFS) WriteTemp(dir string, data pieces) (string, error) {
 func (f *dieFS) WriteNew(name string, data pieces) error {
 	f.die()
 	return f.osFS.WriteNew(name, data)
+}
+func (f *dieFS) WriteNewFrom(name string, fill func(io.Writer) error) error {
+	f.die()
+	return f.osFS.WriteNewFrom(name, fill)
 }
 func (f *dieFS) Link(o, n string) error      { f.die(); return f.osFS.Link(o, n) }
 func (f *dieFS) Rename(o, n string) error    { f.die(); return f.osFS.Rename(o, n) }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // A build that can swaps the output folder (see Writer): it writes
@@ -28,7 +29,9 @@ type swapper struct {
 	existed bool   // -out exists: exchange; else rename
 	mode    fs.FileMode
 	ours    map[string]bool // the files of the old manifest
-	dirs    map[string]bool // folders made in stage
+
+	mu   sync.Mutex      // guards dirs: files are staged in parallel
+	dirs map[string]bool // folders made in stage
 }
 
 // newSwapper decides whether dir can be swapped and, if so, makes the
@@ -144,9 +147,14 @@ func (s *swapper) link(name, old string) bool {
 	return s.mkdirs(filepath.Dir(target)) == nil && s.fsys.Link(old, target) == nil
 }
 
-// mkdirs makes dir and its parents up to the staging folder.
+// mkdirs makes dir and its parents up to the staging folder. Two
+// files staged at once may both make a folder: the second finds it
+// made (ErrExist), which is as good.
 func (s *swapper) mkdirs(dir string) error {
-	if s.dirs[dir] {
+	s.mu.Lock()
+	made := s.dirs[dir]
+	s.mu.Unlock()
+	if made {
 		return nil
 	}
 	if err := s.mkdirs(filepath.Dir(dir)); err != nil {
@@ -155,7 +163,9 @@ func (s *swapper) mkdirs(dir string) error {
 	if err := s.fsys.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("cannot create folder %s: %w", dir, err)
 	}
+	s.mu.Lock()
 	s.dirs[dir] = true
+	s.mu.Unlock()
 	return nil
 }
 

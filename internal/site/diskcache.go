@@ -2,7 +2,9 @@ package site
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -124,6 +126,7 @@ func (b *Builder) useCache(dir, version string) error {
 	b.cache.disk = c
 	b.cache.renders.load = c.loadRendering
 	b.cache.pages.load = c.loadEntry
+	b.cache.pages.copyTo = c.copyEntry
 	return nil
 }
 
@@ -290,6 +293,18 @@ func (c *diskCache) loadEntry(kind, name string, k hash) ([]byte, bool) {
 	}
 	return c.store.Get(c.key(kind, name, &k))
 }
+
+// copyEntry writes a memoised file ("file") or deck piece ("deck") to
+// w; see buildcache.Store.CopyTo.
+func (c *diskCache) copyEntry(kind, name string, k hash, w io.Writer) error {
+	if c.store == nil {
+		return errNoStore
+	}
+	_, err := c.store.CopyTo(c.key(kind, name, &k), w)
+	return err
+}
+
+var errNoStore = errors.New("no cache folder open")
 
 // end saves what the build made that the store does not hold yet and
 // the new index, marks what it used as used, and prunes the store. It

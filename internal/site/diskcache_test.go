@@ -255,6 +255,20 @@ func testCacheMatchesNoCache(t *testing.T, lean, aged bool) {
 func buildCachedAndPlain(t *testing.T, name, dir, src, cache string, lean bool, i int) (*Builder, *Result, *Result) {
 	t.Helper()
 	opt := Options{Src: src, Out: filepath.Join(dir, "cached"), Title: "T"}
+	b, res := buildCached(t, name, opt, cache, lean)
+	opt.Out = filepath.Join(dir, "plain", strings.Repeat("x", i+1))
+	plainRes, err := Build(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, name, filepath.Join(dir, "cached"), opt.Out)
+	return b, res, plainRes
+}
+
+// buildCached builds opt in a new Builder (a new gen process) with the
+// cache folder cache, lean or keeping what it made in memory.
+func buildCached(t *testing.T, name string, opt Options, cache string, lean bool) (*Builder, *Result) {
+	t.Helper()
 	b := NewBuilder(opt)
 	if err := b.useCache(cache, "test"); err != nil {
 		t.Fatal(err)
@@ -267,12 +281,14 @@ func buildCachedAndPlain(t *testing.T, name, dir, src, cache string, lean bool, 
 	if res.CacheErr != nil {
 		t.Errorf("%s: cache: %v", name, res.CacheErr)
 	}
-	opt.Out = filepath.Join(dir, "plain", strings.Repeat("x", i+1))
-	plainRes, err := Build(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, want := readTree(t, filepath.Join(dir, "cached")), readTree(t, opt.Out)
+	return b, res
+}
+
+// sameTrees wants the files under dir to be those under plain, a build
+// without the cache.
+func sameTrees(t *testing.T, name, dir, plain string) {
+	t.Helper()
+	got, want := readTree(t, dir), readTree(t, plain)
 	if len(got) != len(want) {
 		t.Errorf("%s: %d files, without the cache %d", name, len(got), len(want))
 	}
@@ -281,7 +297,6 @@ func buildCachedAndPlain(t *testing.T, name, dir, src, cache string, lean bool, 
 			t.Errorf("%s: %s differs from a build without the cache", name, file)
 		}
 	}
-	return b, res, plainRes
 }
 
 // indexName is the file name of the cache index of src in the cache

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io"
 	"sync"
 )
 
@@ -13,8 +14,10 @@ type pageMemo struct {
 	files, newFiles map[string]memoFile // final files (minified, hashed) by name
 	decks, newDecks map[string]memoDeck // a deck's pieces of site-wide files
 	// load reads a stored file ("file") or deck piece ("deck") by name
-	// and key (nil: no persistent cache).
-	load func(kind, name string, key hash) ([]byte, bool)
+	// and key (nil: no persistent cache); copyTo writes one to w instead
+	// (see buildcache.Store.CopyTo).
+	load   func(kind, name string, key hash) ([]byte, bool)
+	copyTo func(kind, name string, key hash, w io.Writer) error
 	// noFragments: there is no next build in this process to use them.
 	noFragments bool
 }
@@ -36,10 +39,12 @@ type memoDeck struct {
 }
 
 // file returns the finished file name made under key, if memoised.
-// When its bytes are not in memory and kept(its hash, its size) says the
-// output folder keeps it as it is, they are not read at all: then
-// kept is true and f has no data.
-func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bool) (f finalFile, kept, ok bool) {
+// When its bytes are not in memory and place(its hash, its size, a copy
+// of its stored bytes) hands it to the output without them (the output
+// folder keeps it as it is, or it is copied there from the store), they
+// are not read into memory at all: then placed is true and f has no
+// data.
+func (m *pageMemo) file(name string, key *hash, place func(sum hash, size int, copyTo func(io.Writer) error) bool) (f finalFile, placed, ok bool) {
 	if key == nil {
 		return finalFile{}, false, false
 	}
@@ -50,7 +55,7 @@ func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bo
 		return finalFile{}, false, false
 	}
 	if !e.loaded {
-		if keep != nil && keep(e.f.sum, e.size) {
+		if place != nil && m.placeLocked(name, e, place) {
 			m.newFiles[name] = e
 			return e.f, true, true
 		}
@@ -61,6 +66,18 @@ func (m *pageMemo) file(name string, key *hash, keep func(sum hash, size int) bo
 	}
 	m.newFiles[name] = e
 	return e.f, false, true
+}
+
+// placeLocked calls place for the stored file e; m.mu is held, and
+// released meanwhile: the output's files are written in parallel.
+func (m *pageMemo) placeLocked(name string, e memoFile, place func(sum hash, size int, copyTo func(io.Writer) error) bool) bool {
+	var copyTo func(io.Writer) error
+	if m.copyTo != nil {
+		copyTo = func(w io.Writer) error { return m.copyTo("file", name, e.key, w) }
+	}
+	m.mu.Unlock()
+	defer m.mu.Lock()
+	return place(e.f.sum, e.size, copyTo)
 }
 
 // loadLocked reads a stored entry; m.mu is held, and released while

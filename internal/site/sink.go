@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io"
 	"sync"
 
 	"github.com/flipdeck/flipdeck/internal/outdir"
@@ -57,21 +58,41 @@ type unchangedPutter interface {
 	PutUnchanged(name string, sum [32]byte, size int) bool
 }
 
-// keptUnchanged returns, for a file whose bytes are not in memory, the
-// test that hands it to the sink as unchanged (and records its hash)
-// when the sink knows it holds those bytes already; nil when the sink
-// cannot tell.
-func (e *emitter) keptUnchanged(name string) func(sum hash, size int) bool {
-	u, ok := e.sink.(unchangedPutter)
-	if !ok {
+// fromPutter is a sink that can write a file from a copy of it, a piece
+// at a time, without being given its bytes whole (*outdir.Writer).
+type fromPutter interface {
+	PutFrom(name string, size int, copyTo func(io.Writer) error) (bool, error)
+}
+
+// placedWithoutBytes returns, for a file whose bytes are not in memory,
+// the test that hands it to the sink without them (and records its
+// hash) when it can: kept as the output folder holds it already, else
+// copied there from copyTo (the build cache's entry). nil when the sink
+// can do neither. A failure to write counts as handed over: it is the
+// build's error (e.err), as a Put's would be.
+func (e *emitter) placedWithoutBytes(name string) func(sum hash, size int, copyTo func(io.Writer) error) bool {
+	u, keeps := e.sink.(unchangedPutter)
+	f, copies := e.sink.(fromPutter)
+	if !keeps && !copies {
 		return nil
 	}
-	return func(sum hash, size int) bool {
-		if !u.PutUnchanged(name, sum, size) {
+	return func(sum hash, size int, copyTo func(io.Writer) error) bool {
+		var done bool
+		var err error
+		if keeps {
+			done = u.PutUnchanged(name, sum, size)
+		}
+		if !done && copies && copyTo != nil {
+			done, err = f.PutFrom(name, size, copyTo)
+		}
+		if !done && err == nil {
 			return false
 		}
 		e.mu.Lock()
 		e.sums[name] = fileSum{sum, size}
+		if err != nil && e.err == nil {
+			e.err = err
+		}
 		e.mu.Unlock()
 		return true
 	}

@@ -232,8 +232,8 @@ func (c *stageCache) emit(e *emitter, name string, key *hash, make func() []byte
 		e.emitFinal(name, make())
 		return
 	}
-	if f, kept, ok := c.pages.file(name, key, e.keptUnchanged(name)); ok {
-		if !kept {
+	if f, placed, ok := c.pages.file(name, key, e.placedWithoutBytes(name)); ok {
+		if !placed {
 			e.emitKnown(name, f)
 		}
 		return
