@@ -4,6 +4,7 @@
 import { now } from "./clock.js";
 import { onChange, stars, setStarred, load, settings } from "./store.js";
 import { readDeckCards, wrapTables } from "./dom.js";
+import { el } from "./el.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
 import { reportStoreErrors, showNotice } from "./notice.js";
@@ -25,17 +26,8 @@ for (const card of cards) {
   const ids = (card.dataset.cardIds || "").split(/\s+/).filter(Boolean);
   const bar = card.querySelector(":scope > .card-bar");
   if (!ids.length || !bar) continue;
-  const b = document.createElement("button");
-  b.type = "button";
-  b.className = "star";
-  b.dataset.action = "star";
-  b.setAttribute("aria-pressed", "false");
-  const icon = document.createElement("span");
-  icon.setAttribute("aria-hidden", "true");
-  const label = document.createElement("span");
-  label.className = "sr-only";
-  label.textContent = "Star";
-  b.append(icon, label);
+  const b = el("button", { type: "button", class: "star", "data-action": "star", "aria-pressed": "false" },
+    el("span", { "aria-hidden": "true" }), el("span", { class: "sr-only", text: "Star" }));
   b.addEventListener("click", (e) => {
     e.stopPropagation();
     setStarred(ids, b.getAttribute("aria-pressed") !== "true", now());
@@ -107,11 +99,7 @@ window.addEventListener("pageshow", (e) => { if (e.persisted) render(); });
 // "Show all answers" for reading the deck through.
 const tools = document.querySelector(".deck-tools");
 if (tools && cards.length) {
-  const all = document.createElement("button");
-  all.type = "button";
-  all.className = "button show-all";
-  all.setAttribute("aria-pressed", "false");
-  all.textContent = "Show all answers";
+  const all = el("button", { type: "button", class: "button show-all", "aria-pressed": "false" }, "Show all answers");
   all.addEventListener("click", () => {
     const on = all.getAttribute("aria-pressed") !== "true";
     all.setAttribute("aria-pressed", String(on));
