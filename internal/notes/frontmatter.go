@@ -95,8 +95,12 @@ type fmEntry struct {
 	value any
 }
 
-// decodeYAML reads the frontmatter's top-level entries with yaml.v3.
+// decodeYAML reads the frontmatter's top-level entries with yaml.v3, or
+// without it when the YAML is simple (simpleyaml.go).
 func decodeYAML(yml string) ([]fmEntry, error) {
+	if entries, ok := simpleYAML(yml); ok {
+		return entries, nil
+	}
 	var m map[string]any
 	if err := yaml.Unmarshal([]byte(yml), &m); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package site
 
 import (
 	"crypto/sha256"
-	"os"
 	"sync"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
@@ -36,8 +35,8 @@ import (
 
 // noteFill loads the text of one slim note of the build under way.
 type noteFill struct {
-	abs  string // the note's file
-	sum  hash   // of the bytes the slim note was parsed from
+	file *vault.File // the note's file (readFile)
+	sum  hash        // of the bytes the slim note was parsed from
 	load sync.Once
 	full *notes.Note // the whole parse, once loaded
 	err  *diag.Diagnostic
@@ -56,7 +55,7 @@ func (c *stageCache) slimNotes(files []*vault.File, read []*parsedNote, popt not
 			if c.fills == nil {
 				c.fills = map[string]*noteFill{}
 			}
-			c.fills[p.note.Path] = &noteFill{abs: files[i].Abs, sum: p.sum}
+			c.fills[p.note.Path] = &noteFill{file: files[i], sum: p.sum}
 		}
 	}
 }
@@ -102,7 +101,7 @@ func (c *stageCache) loadFull(n *notes.Note, f *noteFill) *notes.Note {
 		f.loaded = true
 		full, ok := c.disk.loadNote(n.Path, f.sum)
 		if !ok {
-			src, err := os.ReadFile(f.abs)
+			src, err := readFile(f.file)
 			if err == nil && sha256.Sum256(src) == f.sum {
 				full, _ = parseNote(n.Path, src, c.popt)
 			}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
 	"github.com/flipdeck/flipdeck/internal/notes"
@@ -87,7 +86,7 @@ func readNote(f *vault.File, popt notes.Options, slim bool) (*parsedNote, *diag.
 
 // readSource reads the bytes of note file f.
 func readSource(f *vault.File) ([]byte, *diag.Diagnostic) {
-	src, err := os.ReadFile(f.Abs)
+	src, err := readFile(f)
 	if err != nil {
 		return nil, &diag.Diagnostic{File: f.Path, Kind: diag.KindUnreadable,
 			Message: fmt.Sprintf("cannot read note: %v; check its permissions", err)}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/flipdeck/flipdeck/internal/diag"
@@ -60,8 +59,10 @@ func thinNote(n *notes.Note) *notes.Note {
 
 // noteReader parses notes again from their files.
 type noteReader struct {
-	abs  map[string]string // note path → file on disk
-	opts notes.Options
+	// files are the notes' files by note path: readFile sizes its
+	// buffer from the size the vault scan found, with no fstat.
+	files map[string]*vault.File
+	opts  notes.Options
 	// ids are the card ids the build gave each thin note (made unique
 	// across notes), by note path; written before decks are laid out,
 	// only read after.
@@ -73,9 +74,9 @@ type noteReader struct {
 }
 
 func newNoteReader(files []*vault.File, opts notes.Options) *noteReader {
-	r := &noteReader{abs: make(map[string]string, len(files)), opts: opts}
+	r := &noteReader{files: make(map[string]*vault.File, len(files)), opts: opts}
 	for _, f := range files {
-		r.abs[f.Path] = f.Abs
+		r.files[f.Path] = f
 	}
 	return r
 }
@@ -98,7 +99,11 @@ func (r *noteReader) thin(ns []*notes.Note, headers map[string]notes.Header) {
 // cannot be read or parsing fails (it did not the first time: the file
 // changed).
 func (r *noteReader) parse(path string) (*notes.Note, error) {
-	src, err := os.ReadFile(r.abs[path])
+	f := r.files[path]
+	if f == nil { // not a note of the vault scan: nothing to read
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
+	}
+	src, err := readFile(f)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/flipdeck/flipdeck/internal/notes"
+	"github.com/flipdeck/flipdeck/internal/vault"
 )
 
 // TestThinAndFill follows one note through a one-off build: parsed, made
@@ -21,7 +22,7 @@ func TestThinAndFill(t *testing.T) {
 		}
 	}
 	write("# First? #card\nOne\n\n# Second? #card\nTwo\n")
-	r := &noteReader{abs: map[string]string{"N.md": abs}, opts: notes.DefaultOptions()}
+	r := &noteReader{files: map[string]*vault.File{"N.md": {Path: "N.md", Abs: abs}}, opts: notes.DefaultOptions()}
 	n, err := r.parse("N.md")
 	if err != nil || len(n.Cards) != 2 {
 		t.Fatalf("parse: got %+v, want a note with 2 cards", n)
