@@ -74,7 +74,7 @@ func New() *Renderer {
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}), func(st *state) bool { return st.mayMath }, func(st *state) bool { return st.mayMathBlock }),
 			highlightExt{}, calloutExt{}, wikilinkExt{}, embedExt{}, tagExt{}, iconExt{},
-			mathExt{}, codeExt{}, rawHTMLExt{}, linkExt{}, cardSlotExt{}, admonitionExt{}, linkGuardExt{},
+			mathExt{}, codeExt{}, rawHTMLExt{}, rawTagExt{}, linkExt{}, cardSlotExt{}, admonitionExt{}, linkGuardExt{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(util.Prioritized(&obsidianTransformer{}, 100)),
