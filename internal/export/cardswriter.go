@@ -23,7 +23,7 @@ import (
 // soon as the decks before it are done, and hashed on the way. Decks finish
 // out of order (in parallel), so a finished deck waits in memory only
 // for those before it. In a one-off build the file grows in a temporary
-// file rather than in memory (it is the biggest file: 38 MB at 5,000
+// file rather than in memory (it is the biggest file: 27 MB at 5,000
 // notes) and is read back once at the end.
 type CardsWriter struct {
 	mu      sync.Mutex
@@ -31,7 +31,7 @@ type CardsWriter struct {
 	waiting map[int][]byte // finished decks after next
 	any     bool           // a deck was written (the next needs a comma)
 	file    *os.File       // nil: in parts
-	parts   [][]byte       // joined once at the end: a growing buffer copied 38 MB again and again
+	parts   [][]byte       // joined once at the end: a growing buffer copied 27 MB again and again
 	size    int64
 	sum     gohash.Hash
 	err     error
@@ -113,7 +113,7 @@ func (w *CardsWriter) Finish() (data []byte, sum [sha256.Size]byte, err error) {
 
 // FinishPieces ends the file and returns it in pieces, to be written one
 // after another, with its size and hash: joined, the pieces would be
-// copied once more into 38 MB of fresh memory. Only for a writer that
+// copied once more into 27 MB of fresh memory. Only for a writer that
 // keeps the file in memory (not spooled); an error as Finish's.
 func (w *CardsWriter) FinishPieces() (parts [][]byte, size int, sum [sha256.Size]byte, err error) {
 	w.mu.Lock()
