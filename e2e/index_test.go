@@ -442,6 +442,24 @@ func TestSearchWholeWords(t *testing.T) {
 	if got != "ﬁne|café|CAFÉS" {
 		t.Errorf("wordRanges = %q, want ﬁne|café|CAFÉS", got)
 	}
+
+	// A result links to the flip card holding the card on its deck page,
+	// also for the back of a reversed pair (cards.json gives its anchor,
+	// the front's): the page's element of that id shows its text.
+	for q, want := range map[string]string{"named set of cards chosen": "named set of cards", "dog": "hund"} {
+		search(q)
+		got := p.str(`(async () => {
+  const a = document.querySelector("#search-results a");
+  const url = new URL(a.href);
+  const page = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
+  const card = page.getElementById(decodeURIComponent(url.hash.slice(1)));
+  const deck = a.parentElement.querySelector(".search-deck").textContent;
+  return card && card.matches(".card") ? deck + " | " + card.textContent.replace(/\s+/g, " ") : "no flip card at " + a.href;
+})()`)
+		if !strings.HasPrefix(got, "Flipdeck Tour › Syntax | ") || !strings.Contains(strings.ToLower(got), want) {
+			t.Errorf("search %q: the first result leads to %q", q, got)
+		}
+	}
 	p.noErrors()
 }
 

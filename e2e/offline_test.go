@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/export"
 	"github.com/flipdeck/flipdeck/internal/site"
 )
 
@@ -137,11 +138,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	}
 	offlineBuild(t, src, out)
 
-	var cf struct {
-		Cards []struct {
-			ID, Question, URL string
-		} `json:"cards"`
-	}
+	var cf export.CardsFile
 	data, err := os.ReadFile(filepath.Join(out, "cards.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +147,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cardID, cardURL string
-	for _, c := range cf.Cards {
+	for _, c := range cf.Cards() {
 		if c.Question == "What is Kinesis?" {
 			cardID, cardURL = c.ID, c.URL
 		}

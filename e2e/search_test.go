@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/export"
 )
 
 // The search box must be fast on 20,000 cards. This benchmark serves a
@@ -65,30 +66,21 @@ func genCards(n int) []byte {
 		}
 		return strings.Join(w, " ")
 	}
-	type rec struct {
-		ID       string   `json:"id"`
-		Deck     []string `json:"deck"`
-		Note     string   `json:"note"`
-		Line     int      `json:"line"`
-		Kind     string   `json:"kind"`
-		Tags     []string `json:"tags"`
-		Question string   `json:"question"`
-		Answer   string   `json:"answer"`
-		URL      string   `json:"url"`
-	}
-	f := struct {
-		Title string `json:"title"`
-		Cards []rec  `json:"cards"`
-	}{Title: "bench"}
+	// Decks of 100 cards, one note each, as cards.json (format 2) has them.
+	f := export.CardsFile{Title: "bench", Format: export.CardsFormat}
 	for i := range n {
 		deck := fmt.Sprintf("deck-%03d", i/100)
-		f.Cards = append(f.Cards, rec{
-			ID: fmt.Sprintf("c%05d", i), Deck: []string{"Bench", deck}, Note: deck + ".md", Line: i%100 + 1,
-			Kind: "heading", Tags: []string{"card"}, Question: words(6+r.Intn(7)) + "?", Answer: words(30 + r.Intn(51)),
-			URL: "decks/bench--" + deck + ".html#card-" + fmt.Sprintf("c%05d", i),
+		if i%100 == 0 {
+			f.Decks = append(f.Decks, export.DeckRecord{Deck: []string{"Bench", deck}, Page: "decks/bench--" + deck + ".html",
+				Notes: []export.NoteRecord{{Note: deck + ".md", Tags: []string{"card"}}}})
+		}
+		note := &f.Decks[len(f.Decks)-1].Notes[0]
+		note.Cards = append(note.Cards, export.CardRecord{
+			ID: fmt.Sprintf("c%05d", i), Line: i%100 + 1, Kind: "heading",
+			Question: words(6+r.Intn(7)) + "?", Answer: words(30 + r.Intn(51)),
 		})
 	}
-	f.Cards[12345].Question = "Which zebra quagga question is unique?"
+	f.Decks[123].Notes[0].Cards[45].Question = "Which zebra quagga question is unique?" // card 12345
 	b, _ := json.Marshal(f)
 	return b
 }
@@ -123,10 +115,10 @@ func TestSearch20kCards(t *testing.T) {
   const text = await (await fetch("cards.json")).text();
   const load = performance.now() - t0;
   t0 = performance.now();
-  const cards = JSON.parse(text).cards;
+  const file = JSON.parse(text);
   const parse = performance.now() - t0;
   t0 = performance.now();
-  const index = s.buildIndex(cards);
+  const index = s.buildIndex(file);
   const build = performance.now() - t0;
   const Queries = {}, Counts = {};
   for (const q of ["stream shard", "firehose lambda retention", "zebra quagga", "cafe", "e", "nothing-matches-this"]) {

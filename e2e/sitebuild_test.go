@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/export"
 	"github.com/flipdeck/flipdeck/internal/site"
 )
 
@@ -39,19 +40,10 @@ const siteDay = 86400000
 // through window.__flipdeckNow.
 var siteNow = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC).UnixMilli()
 
-// sampleCard is one entry of the built cards.json.
-type sampleCard struct {
-	ID       string   `json:"id"`
-	Deck     []string `json:"deck"`
-	Kind     string   `json:"kind"`
-	Question string   `json:"question"`
-	URL      string   `json:"url"`
-}
-
 // builtSite is the sample vault (../content) built into a temporary folder.
 type builtSite struct {
 	Dir   string
-	Cards []sampleCard
+	Cards []export.Card       // from cards.json
 	Decks map[string][]string // deck slug → card ids (from data/decks.json)
 	Pairs map[string]string   // card id → the other side of its reversed pair
 }
@@ -71,13 +63,11 @@ func buildSample(t *testing.T) *builtSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cj struct {
-		Cards []sampleCard `json:"cards"`
-	}
+	var cj export.CardsFile
 	if err := json.Unmarshal(raw, &cj); err != nil {
 		t.Fatalf("cards.json: %v", err)
 	}
-	b := &builtSite{Dir: out, Cards: cj.Cards, Decks: map[string][]string{}}
+	b := &builtSite{Dir: out, Cards: cj.Cards(), Decks: map[string][]string{}}
 	raw, err = os.ReadFile(filepath.Join(out, "data", "decks.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/export"
 )
 
 // BenchmarkStudyQuiz2000 opens the quiz of a generated 2,000-card deck
@@ -49,22 +50,18 @@ func BenchmarkStudyQuiz2000(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := studyBuild(b, src)
-	var cf struct {
-		Cards []struct {
-			ID string `json:"id"`
-		} `json:"cards"`
-	}
+	var cf export.CardsFile
 	raw, err := os.ReadFile(filepath.Join(out, "cards.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := json.Unmarshal(raw, &cf); err != nil || len(cf.Cards) != 2000 {
-		b.Fatalf("cards.json: %d cards (%v)", len(cf.Cards), err)
+	if err := json.Unmarshal(raw, &cf); err != nil || len(cf.Cards()) != 2000 {
+		b.Fatalf("cards.json: %d cards (%v)", len(cf.Cards()), err)
 	}
 	// Half the cards reviewed, due over the last and next 30 days.
 	cards := map[string]any{}
 	var log []any
-	for i, c := range cf.Cards[:1000] {
+	for i, c := range cf.Cards()[:1000] {
 		due := studyT0 + int64(i%60-30)*studyDay
 		cards[c.ID] = map[string]any{"state": "review", "stability": 5.5, "difficulty": 5.1, "due": due,
 			"lastReview": due - 5*studyDay, "reps": 3, "lapses": 0, "scheduledDays": 5}

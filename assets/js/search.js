@@ -8,9 +8,10 @@
 // (lower case, accents removed) so that a query is plain substring tests:
 // a card matches when it holds every word of the query. A query that
 // extends the previous one only searches the previous matches. Results
-// link to the card on its deck page (the record's url) and mark the
-// whole words that matched; their text leaves out image names and web
-// addresses, which are neither searched nor shown.
+// link to the card on its deck page (the deck's page, then the card's
+// anchor or id) and mark the whole words that matched; their text leaves
+// out image names and web addresses, which are neither searched nor
+// shown.
 
 import { fold, terms, wordRanges, marked } from "./fold.js";
 
@@ -39,12 +40,27 @@ export function readable(s) {
   return strip(s).replace(/\s+/g, " ").trim();
 }
 
-/** buildIndex prepares cards.json records for search: the text shown, folded, is what is searched. */
-export function buildIndex(cards) {
-  return cards.map((c) => {
-    const q = fold(strip(c.question));
-    return { card: c, text: q + "\n" + fold(strip(c.answer)) + "\n" + fold((c.deck || []).join(" ") + " " + (c.tags || []).join(" ")), qlen: q.length };
-  });
+/**
+ * buildIndex prepares cards.json (format 2: decks, their notes, their
+ * cards) for search, one entry per card in deck order: the text shown,
+ * folded, is what is searched. A card's deck and tags are its deck's and
+ * note's unless it has its own; url is the card on its deck page.
+ */
+export function buildIndex(file) {
+  const out = [];
+  for (const d of file.decks || []) {
+    for (const n of d.notes || []) {
+      for (const c of n.cards || []) {
+        const deck = c.deck || d.deck || [];
+        const q = fold(strip(c.question));
+        out.push({
+          card: c, deck, url: d.page + (c.anchor ? "#" + c.anchor : "#card-" + c.id),
+          text: q + "\n" + fold(strip(c.answer)) + "\n" + fold(deck.join(" ") + " " + (c.tags || n.tags || []).join(" ")), qlen: q.length,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -145,7 +161,7 @@ function wire(input) {
     const url = new URL("cards.json", root);
     loading ||= fetch(url)
       .then((r) => { if (!r.ok) throw new Error(r.status + " " + r.statusText); return r.json(); })
-      .then((f) => { index = buildIndex(f.cards || []); keepOffline(url); })
+      .then((f) => { index = buildIndex(f); keepOffline(url); })
       .catch((e) => {
         loading = null;
         status.textContent = e instanceof TypeError ? OFFLINE_MESSAGE
@@ -167,12 +183,12 @@ function wire(input) {
     status.textContent = res.length === 0 ? "No card matches “" + q + "”."
       : (res.length === 1 ? "1 card matches." : res.length + " cards match.") + (res.length > MAX_SHOWN ? " Showing the first " + MAX_SHOWN + "." : "");
     const frag = document.createDocumentFragment();
-    for (const { card } of res.slice(0, MAX_SHOWN)) {
+    for (const { card, deck, url } of res.slice(0, MAX_SHOWN)) {
       const li = el("li", "search-result");
       const question = readable(card.question) || "(a card with no question text)";
       const a = marked(el("a", "search-q"), question, wordRanges(question, words));
-      a.href = new URL(card.url, root).href;
-      li.append(a, el("p", "search-deck", (card.deck || []).join(" › ")));
+      a.href = new URL(url, root).href;
+      li.append(a, el("p", "search-deck", deck.join(" › ")));
       const answer = readable(card.answer);
       if (answer) {
         const s = snippet(answer, words);

@@ -1,8 +1,9 @@
 // Package export writes what the site offers other tools: cards.json,
-// every card as plain data (its id, deck, source note and line, kind,
-// tags, and both sides as plain text). It takes records and bytes and
-// knows nothing of notes, rendering or pages; internal/site makes the
-// records from the rendered notes.
+// every card as plain data (its id, source line, kind and both sides as
+// plain text) nested under its deck (and page) and its note (path and
+// tags), see CardsFile. It takes records and bytes and knows nothing of
+// notes, rendering or pages; internal/site makes the records from the
+// rendered notes.
 package export
 
 import (
@@ -12,44 +13,25 @@ import (
 	"fmt"
 	gohash "hash"
 	"os"
+	"strconv"
 	"sync"
 )
 
-// CardRecord is one card in public/cards.json, the machine-readable list
-// of every card for search, the quiz and other tools.
-type CardRecord struct {
-	ID       string   `json:"id"`
-	Deck     []string `json:"deck"`
-	Note     string   `json:"note"` // source path relative to the vault
-	Line     int      `json:"line"`
-	Kind     string   `json:"kind"`
-	Tags     []string `json:"tags"`
-	Question string   `json:"question"` // plain text
-	Answer   string   `json:"answer"`   // plain text
-	URL      string   `json:"url"`      // the card on its deck page, relative to the site root
-}
-
-// CardsFile is the whole of cards.json.
-type CardsFile struct {
-	Title string       `json:"title"`
-	Cards []CardRecord `json:"cards"`
-}
-
 // CardsWriter writes cards.json in one pass while the decks are laid
-// out: each deck's records (made by the site from the plain text its
-// rendering already holds) are appended once, in deck order, as soon
-// as the decks before it are done, and hashed on the way. Decks finish
+// out: each deck's object (DeckJSON, made by the site from the plain
+// text its rendering already holds) is appended once, in deck order, as
+// soon as the decks before it are done, and hashed on the way. Decks finish
 // out of order (in parallel), so a finished deck waits in memory only
 // for those before it. In a one-off build the file grows in a temporary
-// file rather than in memory (it is the biggest file: 38 MB at 5,000
+// file rather than in memory (it is the biggest file: 27 MB at 5,000
 // notes) and is read back once at the end.
 type CardsWriter struct {
 	mu      sync.Mutex
-	n, next int            // decks, and the one whose records come next
+	n, next int            // decks, and the one whose piece comes next
 	waiting map[int][]byte // finished decks after next
-	any     bool           // a record was written (the next needs a comma)
+	any     bool           // a deck was written (the next needs a comma)
 	file    *os.File       // nil: in parts
-	parts   [][]byte       // joined once at the end: a growing buffer copied 38 MB again and again
+	parts   [][]byte       // joined once at the end: a growing buffer copied 27 MB again and again
 	size    int64
 	sum     gohash.Hash
 	err     error
@@ -65,7 +47,7 @@ func NewCardsWriter(title string, n int, spool bool) *CardsWriter {
 		}
 	}
 	t, _ := json.Marshal(title)
-	w.write([]byte(`{"title":`), t, []byte(`,"cards":[`))
+	w.write([]byte(`{"title":`), t, []byte(`,"format":`+strconv.Itoa(CardsFormat)+`,"decks":[`))
 	return w
 }
 
@@ -81,11 +63,12 @@ func (w *CardsWriter) write(bs ...[]byte) {
 	}
 }
 
-// Set gives deck i's records (comma-separated, maybe none).
-func (w *CardsWriter) Set(i int, records []byte) {
+// Set gives deck i's piece (DeckJSON: its object, or nil when it has no
+// cards of its own).
+func (w *CardsWriter) Set(i int, piece []byte) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.waiting[i] = records
+	w.waiting[i] = piece
 	for {
 		r, ok := w.waiting[w.next]
 		if !ok {
@@ -130,7 +113,7 @@ func (w *CardsWriter) Finish() (data []byte, sum [sha256.Size]byte, err error) {
 
 // FinishPieces ends the file and returns it in pieces, to be written one
 // after another, with its size and hash: joined, the pieces would be
-// copied once more into 38 MB of fresh memory. Only for a writer that
+// copied once more into 27 MB of fresh memory. Only for a writer that
 // keeps the file in memory (not spooled); an error as Finish's.
 func (w *CardsWriter) FinishPieces() (parts [][]byte, size int, sum [sha256.Size]byte, err error) {
 	w.mu.Lock()

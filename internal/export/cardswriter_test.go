@@ -8,12 +8,12 @@ import (
 )
 
 // TestCardsWriter: whatever order the decks finish in, cards.json has
-// their records in deck order, commas only between records, the hash of
+// their pieces in deck order, commas only between pieces, the hash of
 // what it holds, in memory or through a temporary file; a deck that
 // never came (a stopped build) is an error, not a short file.
 func TestCardsWriter(t *testing.T) {
 	parts := []string{`{"id":"a"}`, ``, `{"id":"b"},{"id":"c"}`, ``, `{"id":"d"}`}
-	const want = `{"title":"T \"1\"","cards":[{"id":"a"},{"id":"b"},{"id":"c"},{"id":"d"}]}` + "\n"
+	const want = `{"title":"T \"1\"","format":2,"decks":[{"id":"a"},{"id":"b"},{"id":"c"},{"id":"d"}]}` + "\n"
 	for _, c := range []struct {
 		name  string
 		order []int
@@ -48,7 +48,7 @@ func TestCardsWriter(t *testing.T) {
 		}
 	}
 	empty := NewCardsWriter("E", 0, false)
-	if data, _, err := empty.Finish(); err != nil || string(data) != `{"title":"E","cards":[]}`+"\n" {
+	if data, _, err := empty.Finish(); err != nil || string(data) != `{"title":"E","format":2,"decks":[]}`+"\n" {
 		t.Errorf("no decks: %q, %v", data, err)
 	}
 }
@@ -58,7 +58,7 @@ func TestCardsWriter(t *testing.T) {
 // never came is an error.
 func TestCardsWriterPieces(t *testing.T) {
 	parts := []string{`{"id":"a"}`, ``, `{"id":"b"}`}
-	const want = `{"title":"T","cards":[{"id":"a"},{"id":"b"}]}` + "\n"
+	const want = `{"title":"T","format":2,"decks":[{"id":"a"},{"id":"b"}]}` + "\n"
 	w := NewCardsWriter("T", len(parts), false)
 	for _, i := range []int{2, 1, 0} {
 		w.Set(i, []byte(parts[i]))

@@ -87,19 +87,25 @@ func ReportVault(dir string, tags []string) (*VaultReport, error) {
 	return r, nil
 }
 
-// cardsPerNote counts the cards of each note in a site's cards.json.
+// cardsPerNote counts the cards of each note in a site's cards.json
+// (format 2: decks, their notes, their cards).
 func cardsPerNote(cardsJSON []byte) (map[string]int, error) {
 	var file struct {
-		Cards []struct {
-			Note string `json:"note"`
-		} `json:"cards"`
+		Decks []struct {
+			Notes []struct {
+				Note  string            `json:"note"`
+				Cards []json.RawMessage `json:"cards"`
+			} `json:"notes"`
+		} `json:"decks"`
 	}
 	if err := json.Unmarshal(cardsJSON, &file); err != nil {
 		return nil, fmt.Errorf("cards.json: %w", err)
 	}
 	n := map[string]int{}
-	for _, c := range file.Cards {
-		n[c.Note]++
+	for _, d := range file.Decks {
+		for _, note := range d.Notes {
+			n[note.Note] += len(note.Cards)
+		}
 	}
 	return n, nil
 }

@@ -98,3 +98,19 @@ func TestNoLeaks(t *testing.T) {
 		})
 	}
 }
+
+// TestReportCountsCards: a vault's report counts the cards cards.json
+// lists for each note (format 2: under their deck and note).
+func TestReportCountsCards(t *testing.T) {
+	got, err := cardsPerNote([]byte(`{"title":"T","format":2,"decks":[` +
+		`{"deck":["A"],"page":"decks/a.html","notes":[{"note":"a.md","tags":[],"cards":[{"id":"1"},{"id":"2"}]},{"note":"b.md","tags":[],"cards":[{"id":"3"}]}]},` +
+		`{"deck":["B"],"page":"decks/b.html","notes":[{"note":"c.md","tags":[],"cards":[{"id":"4"}]}]}]}`))
+	if err != nil || got["a.md"] != 2 || got["b.md"] != 1 || got["c.md"] != 1 || len(got) != 3 {
+		t.Errorf("cards per note %v, %v", got, err)
+	}
+	for _, r := range vaultReports(t) {
+		if r.Name == filepath.Base(sample) && r.Cards() == 0 {
+			t.Errorf("the sample's report counts no cards")
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/flipdeck/flipdeck/internal/corpus"
+	"github.com/flipdeck/flipdeck/internal/export"
 	"github.com/flipdeck/flipdeck/internal/layout"
 	"github.com/flipdeck/flipdeck/internal/vault"
 )
@@ -62,11 +63,7 @@ func TestDeckPagesHoldEveryCard(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, res := Generate(v, Options{Title: "T", Tags: []string{"card", "fc"}})
-			var cj struct {
-				Cards []struct {
-					ID string `json:"id"`
-				} `json:"cards"`
-			}
+			var cj export.CardsFile
 			if err := json.Unmarshal(out["cards.json"], &cj); err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +84,7 @@ func TestDeckPagesHoldEveryCard(t *testing.T) {
 				onPages = append(onPages, ids...)
 			}
 			var want []string
-			for _, c := range cj.Cards {
+			for _, c := range cj.Cards() {
 				want = append(want, c.ID)
 			}
 			if !slices.Equal(onPages, want) {

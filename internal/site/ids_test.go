@@ -22,7 +22,7 @@ func cardIDs(t *testing.T, files map[string]string) map[string]string {
 	}
 	ids := map[string]string{}
 	seen := map[string]bool{}
-	for _, c := range f.Cards {
+	for _, c := range f.Cards() {
 		key := c.Question + " → " + c.Answer
 		if seen[c.ID] {
 			t.Errorf("id %s is given to two cards", c.ID)

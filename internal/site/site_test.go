@@ -99,8 +99,8 @@ func checkAsserts(t *testing.T, out string, res *Result, asserts string) {
 			if err := json.Unmarshal([]byte(read("cards.json")), &f); err != nil {
 				t.Fatalf("%s: %v", where, err)
 			}
-			if strconv.Itoa(len(f.Cards)) != rest {
-				t.Errorf("%s: cards.json has %d cards", where, len(f.Cards))
+			if strconv.Itoa(len(f.Cards())) != rest {
+				t.Errorf("%s: cards.json has %d cards", where, len(f.Cards()))
 			}
 		case "warning":
 			found := false

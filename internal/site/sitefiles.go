@@ -27,10 +27,10 @@ func (b *Builder) writeSiteFiles(p *sitePlan, e *emitter, workers int) {
 	})
 }
 
-// writeCardsJSON hands over cards.json, a third of the cards' HTML again
-// as plain text (38 MB at 5,000 notes), written as the decks were laid
-// out. It is handed over alone: beside other big files it raised the
-// peak memory by a fifth.
+// writeCardsJSON hands over cards.json, a quarter of the cards' HTML
+// again as plain text (27 MB at 5,000 notes), written as the decks were
+// laid out. It is handed over alone: beside other big files it raised
+// the peak memory by a fifth.
 func (b *Builder) writeCardsJSON(cards *export.CardsWriter, e *emitter) []diag.Diagnostic {
 	if b.stopped() {
 		return nil
