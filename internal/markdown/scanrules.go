@@ -51,6 +51,11 @@ import (
 // any number of times, then post.
 type scanRule struct {
 	pre *regexp.Regexp
+	// preLit is pre when pre is a plain string (`"`, `/*`), and preLine
+	// says pre is just `^` (Python's strings): places finds those
+	// without running the regexp, which tries every place in the code.
+	preLit  string
+	preLine bool
 	// chars, when elem is one character, are those it takes (ranges);
 	// any says it takes every one. Otherwise elem is `\A(?:elem)*`.
 	chars []rune
@@ -169,6 +174,10 @@ func newScanRule(parts []*syntax.Regexp, i int, slow bool) *scanRule {
 		if sr.pre, err = regexp.Compile(sr.preSrc); err != nil {
 			return nil
 		}
+		if lit, whole := sr.pre.LiteralPrefix(); whole && lit != "" {
+			sr.preLit = lit
+		}
+		sr.preLine = i == 1 && parts[0].Op == syntax.OpBeginLine
 		// A pre that can be empty starts a read anywhere; only one tied
 		// to the start of a line is kept (Java's `^(\s*)(default)(:)`).
 		if sr.pre.MatchString("") && parts[0].Op != syntax.OpBeginLine && parts[0].Op != syntax.OpBeginText {
@@ -384,7 +393,37 @@ func (sr *scanRule) cost(code string, max int) int {
 // each was most of scanCost's allocations.
 func (sr *scanRule) places(code string) iter.Seq2[int, int] {
 	return func(yield func(p, q int) bool) {
-		if sr.pre != nil {
+		switch {
+		case sr.preLit != "":
+			// What FindAllStringIndex gives for a literal: its
+			// occurrences, each search from the end of the last.
+			for p := 0; ; {
+				i := strings.Index(code[p:], sr.preLit)
+				if i < 0 {
+					return
+				}
+				p += i + len(sr.preLit)
+				if !yield(p-len(sr.preLit), p) {
+					return
+				}
+			}
+		case sr.preLine:
+			// `(?m:^)` matches at 0 and after each '\n', the end of the
+			// code included; FindAllStringIndex gives each once.
+			if !yield(0, 0) {
+				return
+			}
+			for p := 0; ; {
+				i := strings.IndexByte(code[p:], '\n')
+				if i < 0 {
+					return
+				}
+				p += i + 1
+				if !yield(p, p) {
+					return
+				}
+			}
+		case sr.pre != nil:
 			for _, m := range sr.pre.FindAllStringIndex(code, -1) {
 				if !yield(m[0], m[1]) {
 					return

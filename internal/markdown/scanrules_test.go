@@ -63,10 +63,11 @@ func TestScanRulesFound(t *testing.T) {
 	}
 }
 
-// TestPlacesFast: places, which tests ASCII characters with a bit set and
-// yields as it goes, gives the places the plain list of before gave
-// (placesSlow), for every scan rule of every chroma lexer, on code of
-// each kind, non-ASCII letters and invalid UTF-8 among it.
+// TestPlacesFast: places, which finds a literal or `^` pre without the
+// regexp, tests ASCII start characters with a bit set and yields as it
+// goes, gives the places the plain list of before gave (placesSlow), for
+// every scan rule of every chroma lexer, on code of each kind, non-ASCII
+// letters and invalid UTF-8 among it.
 func TestPlacesFast(t *testing.T) {
 	inputs := []string{
 		"",
@@ -76,9 +77,10 @@ func TestPlacesFast(t *testing.T) {
 		"/* x\n<? y ?>\n\"s\" 'c' `r` # h\n",
 		"naïve café 日本語 ǅx Ωmega\u00a0nbsp\u2028ls\n",
 		"bad \xff\xfe utf8 \xe6\x97 cut \xc3",
+		"\n", "\n\n", "a\n", "\na\n\n", "//*/**/", "''''''", `"""""`, "$'$''",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []string{"a", "Z", "_", "$", "0", "9", " ", "\t", "\n", "(", ")", "/", "*", "<", ">", "?", "\"", "'", ".", "[", "]",
+	alphabet := []string{"a", "Z", "//", "/*", "*/", "\n\n", "$'", `"""`, "'''", "_", "$", "0", "9", " ", "\t", "\n", "(", ")", "/", "*", "<", ">", "?", "\"", "'", ".", "[", "]",
 		"é", "日", "ǅ", "Ω", "\u00a0", "\xff", "\xe6\x97", "\x80"}
 	for range 200 {
 		var b strings.Builder
@@ -87,10 +89,16 @@ func TestPlacesFast(t *testing.T) {
 		}
 		inputs = append(inputs, b.String())
 	}
-	rules := 0
+	rules, lits, lines := 0, 0, 0
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
 		for _, sr := range scanRulesFor(l) {
 			rules++
+			if sr.preLit != "" {
+				lits++
+			}
+			if sr.preLine {
+				lines++
+			}
 			for _, code := range inputs {
 				var got [][]int
 				for p, q := range sr.places(code) {
@@ -102,8 +110,8 @@ func TestPlacesFast(t *testing.T) {
 			}
 		}
 	}
-	if rules < 20 {
-		t.Fatalf("only %d scan rules", rules)
+	if rules < 20 || lits < 10 || lines < 2 {
+		t.Fatalf("only %d scan rules, %d with a literal pre, %d with `^`", rules, lits, lines)
 	}
 }
 
