@@ -133,13 +133,27 @@ func placesSlow(sr *scanRule, code string) [][]int {
 	return out
 }
 
-// BenchmarkScanCost: scanCost on ordinary Java, where the declaration
-// rule starts at every word.
+// BenchmarkScanCost: scanCost on a short block of each language the
+// benchmark vault (bench/vaultgen) has: a Java declaration rule starts
+// at every word, Python's string rules at every line, Go's and
+// JavaScript's at every quote or slash.
 func BenchmarkScanCost(b *testing.B) {
-	code := strings.Repeat("class A { int f(int x) { return x; } } // naïve\n", 80)
-	rules := scanRulesFor(lexers.Get("java"))
-	b.ReportAllocs()
-	for b.Loop() {
-		scanCost(rules, code, maxScanCost)
+	blocks := []struct{ lang, code string }{
+		{"java", "class A { int f(int x) { return x; } } // naïve\n"},
+		{"python", "def f(xs):\n    \"\"\"Sum xs.\"\"\"\n    return sum(x * 2 for x in xs)  # 'q'\n"},
+		{"go", "// Sum adds.\nfunc Sum(a, b int) int { /* ok */ return a + b }\nvar s = \"x/y\"\n"},
+		{"js", "const f = (a, b) => a / b; // 'x'\nlet s = \"y\"; /* z */\n"},
+		{"bash", "for f in *.md; do echo \"$f\" | wc -l; done # 'x'\n"},
+		{"sql", "SELECT name, count(*) FROM cards WHERE deck = 'x' GROUP BY name;\n"},
+	}
+	for _, c := range blocks {
+		code := strings.Repeat(c.code, 20)
+		rules := scanRulesFor(lexers.Get(c.lang))
+		b.Run(c.lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				scanCost(rules, code, maxScanCost)
+			}
+		})
 	}
 }
