@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"sort"
@@ -50,6 +51,11 @@ import (
 // any number of times, then post.
 type scanRule struct {
 	pre *regexp.Regexp
+	// preLit is pre when pre is a plain string (`"`, `/*`), and preLine
+	// says pre is just `^` (Python's strings): places finds those
+	// without running the regexp, which tries every place in the code.
+	preLit  string
+	preLine bool
 	// chars, when elem is one character, are those it takes (ranges);
 	// any says it takes every one. Otherwise elem is `\A(?:elem)*`.
 	chars []rune
@@ -67,8 +73,11 @@ type scanRule struct {
 	fallback *scanRule
 	preSrc   string // pre's source, to find fallbacks
 	// starts, when there is no pre, are the characters the read starts
-	// with: it is counted at the start of each run of them.
-	starts []rune
+	// with: it is counted at the start of each run of them. startsASCII
+	// holds the ASCII ones as a bit set, so that places tests most of a
+	// block's characters with one lookup, not a walk through starts.
+	starts      []rune
+	startsASCII [2]uint64
 }
 
 // scanRulesOf returns the scan rules of lexer l (nil when it has none
@@ -154,12 +163,21 @@ func newScanRule(parts []*syntax.Regexp, i int, slow bool) *scanRule {
 		// (Java's `((?:(?:[^\W\d]|\$)[\w.\[\]$<>?]*\s+)+?)(name)(\s*)(\()`
 		// at every word).
 		sr.starts, _ = firstRunes(elem)
+		for c := range rune(utf8.RuneSelf) {
+			if classHas(sr.starts, c) {
+				sr.startsASCII[c>>6] |= 1 << (c & 63)
+			}
+		}
 	} else {
 		sr.preSrc = concat(parts[:i])
 		var err error
 		if sr.pre, err = regexp.Compile(sr.preSrc); err != nil {
 			return nil
 		}
+		if lit, whole := sr.pre.LiteralPrefix(); whole && lit != "" {
+			sr.preLit = lit
+		}
+		sr.preLine = i == 1 && parts[0].Op == syntax.OpBeginLine
 		// A pre that can be empty starts a read anywhere; only one tied
 		// to the start of a line is kept (Java's `^(\s*)(default)(:)`).
 		if sr.pre.MatchString("") && parts[0].Op != syntax.OpBeginLine && parts[0].Op != syntax.OpBeginText {
@@ -346,8 +364,7 @@ func scanCost(rules []*scanRule, code string, max int) int {
 func (sr *scanRule) cost(code string, max int) int {
 	posts := postFinder{re: sr.post, code: code}
 	cost, taken := 0, 0
-	for _, m := range sr.places(code) {
-		p, q := m[0], m[1]
+	for p, q := range sr.places(code) {
 		if p < taken {
 			continue
 		}
@@ -369,22 +386,71 @@ func (sr *scanRule) cost(code string, max int) int {
 	return cost
 }
 
-// places returns where sr starts reading in code: pre's matches, or
-// the starts of runs of its first characters.
-func (sr *scanRule) places(code string) [][]int {
-	if sr.pre != nil {
-		return sr.pre.FindAllStringIndex(code, -1)
-	}
-	var out [][]int
-	in := false
-	for p, r := range code {
-		now := classHas(sr.starts, r)
-		if now && !in {
-			out = append(out, []int{p, p})
+// places yields where sr starts reading in code and where its pre ends:
+// pre's matches, or the starts of runs of its first characters. It is an
+// iterator rather than a list because a rule without pre (Java's
+// declaration rule) starts at every word of every block: a []int for
+// each was most of scanCost's allocations.
+func (sr *scanRule) places(code string) iter.Seq2[int, int] {
+	return func(yield func(p, q int) bool) {
+		switch {
+		case sr.preLit != "":
+			// What FindAllStringIndex gives for a literal: its
+			// occurrences, each search from the end of the last.
+			for p := 0; ; {
+				i := strings.Index(code[p:], sr.preLit)
+				if i < 0 {
+					return
+				}
+				p += i + len(sr.preLit)
+				if !yield(p-len(sr.preLit), p) {
+					return
+				}
+			}
+		case sr.preLine:
+			// `(?m:^)` matches at 0 and after each '\n', the end of the
+			// code included; FindAllStringIndex gives each once.
+			if !yield(0, 0) {
+				return
+			}
+			for p := 0; ; {
+				i := strings.IndexByte(code[p:], '\n')
+				if i < 0 {
+					return
+				}
+				p += i + 1
+				if !yield(p, p) {
+					return
+				}
+			}
+		case sr.pre != nil:
+			for _, m := range sr.pre.FindAllStringIndex(code, -1) {
+				if !yield(m[0], m[1]) {
+					return
+				}
+			}
+			return
 		}
-		in = now
+		in := false
+		for p := 0; p < len(code); {
+			// As `for p, r := range code`: an invalid byte is
+			// utf8.RuneError, one byte long.
+			var now bool
+			n := 1
+			if c := code[p]; c < utf8.RuneSelf {
+				now = sr.startsASCII[c>>6]&(1<<(c&63)) != 0
+			} else {
+				var r rune
+				r, n = utf8.DecodeRuneInString(code[p:])
+				now = classHas(sr.starts, r)
+			}
+			if now && !in && !yield(p, p) {
+				return
+			}
+			in = now
+			p += n
+		}
 	}
-	return out
 }
 
 // read returns how far sr reads from q (just past pre), and whether it
