@@ -22,49 +22,78 @@ import (
 // that texmath writes into each <math> stands for the whole <math>
 // (MathML without one keeps its tokens' text).
 //
+// The text of a <pre> (a code block, highlighted or not) is code: its
+// lines are kept as written, every space, tab and blank line of them,
+// as a browser shows them (the newline right after a <pre> start tag
+// dropped, as HTML drops it; "\r\n" and "\r" read as "\n", as HTML reads
+// them). Only its blank lines at the start and end go: they join the
+// line break or blank line that parts the block from the text around
+// it, which is tidied as everywhere else.
+//
 // It runs for both sides of every card, so it is a small scanner rather
 // than a loop over x/net/html's Tokenizer, which cost about 6% of a build.
 // On well-formed HTML, which is what our renderer writes, it gives exactly
 // what that loop gives (plaintext_test.go keeps it as a reference and compares
 // the two on every rendered note); on malformed HTML it gives sensible text.
 func FromHTML(s string) string {
-	bp := textBufPool.Get().(*[]byte)
-	*bp = tidyBytes(htmlText((*bp)[:0], s))
-	text := string(*bp)
-	if cap(*bp) > 64<<10 {
-		*bp = nil // one huge card should not pin its buffer for the build
+	sc := scratchPool.Get().(*scratch)
+	sc.buf, sc.code = htmlText(sc.buf[:0], sc.code[:0], s)
+	sc.code = codeLines(sc.buf, sc.code)
+	sc.buf = tidyBytes(sc.buf, sc.code)
+	text := string(sc.buf)
+	if cap(sc.buf) > 64<<10 {
+		sc.buf = nil // one huge card should not pin its buffer for the build
 	}
-	textBufPool.Put(bp)
+	if cap(sc.code) > 1<<10 {
+		sc.code = nil
+	}
+	scratchPool.Put(sc)
 	return text
 }
 
-// textBufPool holds scratch buffers for FromHTML (cards are rendered in
+// scratch is FromHTML's working memory: the text, and where the code
+// in it is.
+type scratch struct {
+	buf  []byte
+	code []span
+}
+
+// span is the bytes [from, to) of a buffer.
+type span struct{ from, to int }
+
+// scratchPool holds scratch memory for FromHTML (cards are rendered in
 // parallel).
-var textBufPool = sync.Pool{New: func() any { return new([]byte) }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // htmlText appends the text of the HTML s to buf: '\n' for each block tag,
 // "[alt]" for each image, a formula's TeX, white space left for tidyBytes.
-// Markup that s ends in the middle of ends the text.
-func htmlText(buf []byte, s string) []byte {
+// It appends to code where the text of each <pre> is in buf (in order,
+// apart). Markup that s ends in the middle of ends the text.
+func htmlText(buf []byte, code []span, s string) ([]byte, []span) {
 	var m mathText
 	m.reset()
+	p := preText{spans: code}
 	brEnd := -1 // len(buf) after the last <br>'s '\n', until the next markup
+	preNL := -1 // len(buf) after the last <pre> start tag, until the next markup
 	for {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			return dropBrNewline(appendText(buf, s), brEnd)
+			buf = appendText(buf, s, p.depth > 0)
+			return p.end(dropPreNewline(dropBrNewline(buf, brEnd), preNL))
 		}
-		buf = appendText(buf, s[:i]) // splitting text at a lone '<' is harmless
+		buf = appendText(buf, s[:i], p.depth > 0) // splitting text at a lone '<' is harmless
 		s = s[i:]
 		end := 1 // the length of the markup, or -1 if s ends first
 		if strings.HasPrefix(s, "<!--") {
 			buf, brEnd = dropBrNewline(buf, brEnd), -1
+			buf, preNL = dropPreNewline(buf, preNL), -1
 			// Searching from the first '-' also ends "<!-->" and "<!--->".
 			if end = strings.Index(s[2:], "-->"); end >= 0 {
 				end += 5
 			}
 		} else if len(s) > 1 && startsMarkup(s[1]) {
 			buf, brEnd = dropBrNewline(buf, brEnd), -1
+			buf, preNL = dropPreNewline(buf, preNL), -1
 			// A tag; a doctype, "<?...>" or "</ ...>" reads as a tag that
 			// is none of those below.
 			var name, attr string
@@ -77,12 +106,21 @@ func htmlText(buf []byte, s string) []byte {
 				if !closing && len(name) == 2 && name[0]|0x20 == 'b' { // <br>
 					brEnd = len(buf)
 				}
+			case k == tagPre:
+				if closing {
+					p.close(len(buf))
+				}
+				buf = append(buf, '\n')
+				if !closing {
+					p.open(len(buf))
+					preNL = len(buf)
+				}
 			case k == tagImg && attr != "" && !closing:
-				buf = append(appendText(append(buf, '['), attr), ']')
+				buf = append(appendText(append(buf, '['), attr, p.depth > 0), ']')
 			case k == tagSkip && !closing:
 				end += skipEnd(s[end:], name)
 			case k == tagMath:
-				buf = m.math(buf, closing)
+				buf = m.math(buf, closing, &p)
 			case k == tagAnnotation:
 				m.annotation(buf, closing, attr)
 			}
@@ -90,10 +128,84 @@ func htmlText(buf []byte, s string) []byte {
 			buf = append(buf, '<') // not markup
 		}
 		if end < 0 {
-			return buf
+			return p.end(buf)
 		}
 		s = s[end:]
 	}
+}
+
+// preText keeps track of the <pre> elements in htmlText's output.
+type preText struct {
+	spans []span // the text of those closed, in order
+	depth int    // how many are open
+	from  int    // where the text of the outermost open one starts
+}
+
+// open and close handle a <pre> start and end tag at len(buf) n.
+func (p *preText) open(n int) {
+	if p.depth == 0 {
+		p.from = n
+	}
+	p.depth++
+}
+
+func (p *preText) close(n int) {
+	if p.depth == 0 {
+		return
+	}
+	if p.depth--; p.depth == 0 && n > p.from {
+		p.spans = append(p.spans, span{p.from, n})
+	}
+}
+
+// end closes the <pre> elements left open at the end of buf.
+func (p *preText) end(buf []byte) ([]byte, []span) {
+	if p.depth > 0 {
+		p.depth = 1
+		p.close(len(buf))
+	}
+	return buf, p.spans
+}
+
+// moved follows buf[from:to] moved to buf[start:] (start <= from),
+// replacing what was there, buf having been n bytes long: a formula
+// replaced by its TeX. Each moved byte stays code or not code.
+func (p *preText) moved(start, from, to, n int) {
+	i := len(p.spans)
+	for i > 0 && p.spans[i-1].to > start {
+		i--
+	}
+	if i == len(p.spans) && p.depth == 0 {
+		return // no code in buf[start:]
+	}
+	old := append([]span(nil), p.spans[i:]...) // rare: code and math cross
+	if p.depth > 0 && p.from < n {
+		old = append(old, span{p.from, n})
+	}
+	p.spans = p.spans[:i]
+	if len(old) > 0 && old[0].from < start {
+		p.spans = append(p.spans, span{old[0].from, start})
+	}
+	shift := from - start
+	for _, o := range old {
+		if a, b := max(o.from, from), min(o.to, to); a < b {
+			p.spans = append(p.spans, span{a - shift, b - shift})
+		}
+	}
+	if p.depth > 0 {
+		p.from = to - shift // codeLines joins spans that touch
+	}
+}
+
+// dropPreNewline removes the line break that the text right after a
+// <pre> start tag starts with, as HTML does: buf[at:] is that text,
+// decoded (its line breaks read as '\n'); at < 0 means there was no
+// <pre> right before it.
+func dropPreNewline(buf []byte, at int) []byte {
+	if at < 0 || at >= len(buf) || buf[at] != '\n' {
+		return buf
+	}
+	return append(buf[:at], buf[at+1:]...)
 }
 
 // dropBrNewline removes the line break that the text after a <br> starts
@@ -131,13 +243,15 @@ type mathText struct {
 
 func (m *mathText) reset() { *m = mathText{start: -1, texFrom: -1, texTo: -1} }
 
-// math handles a <math> start tag or a </math> end tag.
-func (m *mathText) math(buf []byte, closing bool) []byte {
+// math handles a <math> start tag or a </math> end tag; p learns where
+// code moves.
+func (m *mathText) math(buf []byte, closing bool, p *preText) []byte {
 	switch {
 	case !closing && m.start < 0:
 		m.start = len(buf)
 	case closing && m.start >= 0:
 		if m.texTo >= 0 {
+			p.moved(m.start, m.texFrom, m.texTo, len(buf))
 			n := copy(buf[m.start:], buf[m.texFrom:m.texTo])
 			buf = buf[:m.start+n]
 		}
@@ -172,13 +286,20 @@ func startsMarkup(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || c == '/' || c == '!' || c == '?'
 }
 
-// appendText appends t with its character references decoded.
-func appendText(buf []byte, t string) []byte {
+// appendText appends t with its character references decoded; in code
+// (pre), with "\r\n" and "\r" read as "\n" first, as HTML reads them.
+func appendText(buf []byte, t string, pre bool) []byte {
+	if pre && strings.IndexByte(t, '\r') >= 0 {
+		t = newlines.Replace(t)
+	}
 	if strings.IndexByte(t, '&') < 0 {
 		return append(buf, t...)
 	}
 	return append(buf, html.UnescapeString(t)...)
 }
+
+// newlines reads line breaks as HTML does.
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // readTag reads the start or end tag at the start of s. It returns the
 // tag's name and kind (tagKind), the value of the first attribute its
@@ -271,6 +392,7 @@ func skipEnd(s, name string) int {
 const (
 	tagOther = iota
 	tagBlock // starts and ends a line
+	tagPre   // a block whose text is code
 	tagImg   // gives its alt text
 	tagSkip  // script or style: its content is dropped
 	tagMath
@@ -280,9 +402,11 @@ const (
 // tagKind classifies a tag name, ignoring case.
 func tagKind(name string) int {
 	switch strings.ToLower(name) { // which allocates only for upper case
-	case "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+	case "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 		"table", "ul", "ol", "blockquote", "details", "summary":
 		return tagBlock
+	case "pre":
+		return tagPre
 	case "img":
 		return tagImg
 	case "script", "style":
@@ -295,24 +419,90 @@ func tagKind(name string) int {
 	return tagOther
 }
 
+// codeLines turns the spans of code text in b (in order, apart or
+// touching) into the code tidyBytes keeps as written: spans that touch
+// joined, and each cut to its lines from the first to the last that is
+// not blank (all white space, unicode.IsSpace); a span with none goes.
+// A line ends at '\n', and the last at the span's end.
+func codeLines(b []byte, code []span) []span {
+	out := code[:0]
+	for i := 0; i < len(code); {
+		c := code[i]
+		for i++; i < len(code) && code[i].from == c.to; i++ {
+			c.to = code[i].to
+		}
+		from, to, line, word := -1, -1, c.from, false
+		for r := c.from; r < c.to; {
+			switch b[r] {
+			case '\n':
+				if word {
+					to = r
+				}
+				line, word, r = r+1, false, r+1
+				continue
+			case ' ', '\t', '\v', '\f', '\r':
+				r++
+				continue
+			}
+			if b[r] >= utf8.RuneSelf {
+				ru, n := utf8.DecodeRune(b[r:c.to])
+				if r += n; unicode.IsSpace(ru) {
+					continue
+				}
+			} else {
+				r++
+			}
+			if from < 0 {
+				from = line
+			}
+			word = true
+		}
+		if word {
+			to = c.to
+		}
+		if from >= 0 {
+			out = append(out, span{from, to})
+		}
+	}
+	return out
+}
+
 // tidyBytes tidies text in place and returns it, as strings.Fields would:
 // white space (unicode.IsSpace) within a line collapsed to one space,
 // lines trimmed, runs of blank lines collapsed to one, and blank lines at
-// the start and end dropped. Lines end at '\n' only.
-func tidyBytes(b []byte) []byte {
+// the start and end dropped. Lines end at '\n' only. Each span of code
+// (in order, apart) is a word kept as written, white space and all.
+func tidyBytes(b []byte, code []span) []byte {
 	w, lines, space := 0, 0, false // lines counts the '\n's since the last word
+	next := len(b)                 // where the next code starts, or len(b)
+	if len(code) > 0 {
+		next = code[0].from
+	}
 	for r := 0; r < len(b); {
-		switch spaceClass[b[r]] {
-		case 1:
-			space, r = true, r+1
-			continue
-		case 2:
-			lines, r = lines+1, r+1
-			continue
-		case 3:
-			if ru, n := utf8.DecodeRune(b[r:]); unicode.IsSpace(ru) {
-				space, r = true, r+n
+		var e int // where the word at b[r] ends
+		if r == next {
+			e, code = code[0].to, code[1:]
+			next = len(b)
+			if len(code) > 0 {
+				next = code[0].from
+			}
+		} else {
+			switch spaceClass[b[r]] {
+			case 1:
+				space, r = true, r+1
 				continue
+			case 2:
+				lines, r = lines+1, r+1
+				continue
+			case 3:
+				if ru, n := utf8.DecodeRune(b[r:next]); unicode.IsSpace(ru) {
+					space, r = true, r+n
+					continue
+				}
+			}
+			e = r + 1
+			for e < next && spaceClass[b[e]] == 0 {
+				e++
 			}
 		}
 		// A word starts at b[r]; its separator fits in the space before it.
@@ -320,10 +510,6 @@ func tidyBytes(b []byte) []byte {
 			w += copy(b[w:], [...]string{" ", "\n", "\n\n"}[min(lines, 2)])
 		}
 		lines, space = 0, false
-		e := r + 1
-		for e < len(b) && spaceClass[b[e]] == 0 {
-			e++
-		}
 		w += copy(b[w:], b[r:e])
 		r = e
 	}

@@ -182,3 +182,35 @@ func TestCardsJSONOwnDeck(t *testing.T) {
 		t.Error("the deck page does not name Q2's deck")
 	}
 }
+
+// TestCardsJSONCode: a code block in a card keeps its lines in
+// cards.json as written (indentation, tabs, aligned spaces, blank lines,
+// "<" and "&"), highlighted or not, where the text around it is tidied.
+func TestCardsJSONCode(t *testing.T) {
+	python := "def total(xs):\n    n = 0\n    for x in xs:\n        if x < 0 and n:\n            continue\n\n\n        n += x   # keep  it\n    return n"
+	goCode := "type counter struct {\n\tmu   sync.Mutex\n\tn    int // aligned\n}\n\nfunc (c *counter) inc() {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()\n\tc.n++\n}"
+	plain := "  indented\n\tand  tabbed &amp;"
+	src := filepath.Join(t.TempDir(), "src")
+	writeTree(t, src, map[string]string{
+		"Code.md": "---\ncards-deck: Code\n---\n" +
+			"What does  total skip? #card\n```python\n" + python + "\n```\n\n" +
+			"How is a Go counter made safe? #card\nWith a mutex:\n```go\n" + goCode + "\n```\nand  nothing else.\n\n" +
+			"A block without a language? #card\n```\n" + plain + "\n```\n",
+	})
+	cards := readCards(t, generate(t, src)["cards.json"])
+	want := map[string]string{
+		"What does total skip?":          python,
+		"How is a Go counter made safe?": "With a mutex:\n\n" + goCode + "\n\nand nothing else.",
+		"A block without a language?":    plain,
+	}
+	if len(cards) != len(want) {
+		t.Fatalf("%d cards, want %d: %+v", len(cards), len(want), cards)
+	}
+	for _, c := range cards {
+		if w, ok := want[c.Question]; !ok {
+			t.Errorf("unexpected card %q", c.Question)
+		} else if c.Answer != w {
+			t.Errorf("%s: answer\n%s\nwant\n%s", c.Question, c.Answer, w)
+		}
+	}
+}
