@@ -124,7 +124,7 @@ func (c *lexerCache) lexer(lang string) (chroma.Lexer, []*scanRule) {
 		return l.lexer, l.scans
 	}
 	if raw := lookupLexer(lang); raw != nil {
-		l = cachedLexer{chroma.Coalesce(raw), scanRulesFor(raw)}
+		l = cachedLexer{chroma.Coalesce(drivenLexer(raw)), scanRulesFor(raw)}
 	}
 	c.mu.Lock()
 	if c.m == nil {
