@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -421,4 +422,19 @@ func TestSkipSound(t *testing.T) {
 		}
 	}
 	t.Logf("%d rules, %.0f%% of rule × ASCII character pairs skipped", rules, 100*float64(skipped)/float64(rules*128))
+}
+
+// TestLexDriverConcurrent: drivers made and used by goroutines at once
+// (for the race detector).
+func TestLexDriverConcurrent(t *testing.T) {
+	code := "x = \"a\" # c\nfunc f() { return 1 } /* d */\n"
+	var wg sync.WaitGroup
+	for _, name := range []string{"python", "go", "ruby", "c", "python", "go", "ruby", "c"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sameTokens(t, codeSample{"concurrent", lexers.Get(name), code})
+		}()
+	}
+	wg.Wait()
 }
