@@ -93,10 +93,11 @@ func fenceLanguage(n *ast.FencedCodeBlock, src []byte) string {
 	return b.String()
 }
 
-// lexerCache maps a fence language to its lexer, wrapped by
-// chroma.Coalesce, and the lexer's scan rules (scanrules.go), or to
-// none when chroma has none. lookupLexer is quick, but notes use few
-// languages, so each is looked up once per Renderer.
+// lexerCache maps a fence language to its lexer, driven by a lexDriver
+// (lexdriver.go) and wrapped by chroma.Coalesce, and the lexer's scan
+// rules (scanrules.go), or to none when chroma has none. lookupLexer is
+// quick, but notes use few languages, so each is looked up once per
+// Renderer.
 type lexerCache struct {
 	mu sync.RWMutex
 	m  map[string]cachedLexer
@@ -124,7 +125,7 @@ func (c *lexerCache) lexer(lang string) (chroma.Lexer, []*scanRule) {
 		return l.lexer, l.scans
 	}
 	if raw := lookupLexer(lang); raw != nil {
-		l = cachedLexer{chroma.Coalesce(raw), scanRulesFor(raw)}
+		l = cachedLexer{chroma.Coalesce(drivenLexer(raw)), scanRulesFor(raw)}
 	}
 	c.mu.Lock()
 	if c.m == nil {

@@ -91,17 +91,7 @@ func scanRulesOf(l chroma.Lexer) []*scanRule {
 	if err != nil {
 		return nil
 	}
-	cfg := rl.Config()
-	flags := syntax.Perl
-	if !cfg.NotMultiline {
-		flags &^= syntax.OneLine
-	}
-	if cfg.CaseInsensitive {
-		flags |= syntax.FoldCase
-	}
-	if cfg.DotAll {
-		flags |= syntax.DotNL
-	}
+	flags := syntaxFlags(rl.Config())
 	states := make([]string, 0, len(rules))
 	for s := range rules {
 		states = append(states, s)
@@ -123,6 +113,23 @@ func scanRulesOf(l chroma.Lexer) []*scanRule {
 		out = append(out, inState...)
 	}
 	return out
+}
+
+// syntaxFlags are the regexp/syntax flags for the patterns of a lexer
+// with config cfg, as chroma compiles them (multi-line unless
+// NotMultiline, i and s as configured).
+func syntaxFlags(cfg *chroma.Config) syntax.Flags {
+	flags := syntax.Perl
+	if !cfg.NotMultiline {
+		flags &^= syntax.OneLine
+	}
+	if cfg.CaseInsensitive {
+		flags |= syntax.FoldCase
+	}
+	if cfg.DotAll {
+		flags |= syntax.DotNL
+	}
+	return flags
 }
 
 // newScanRules reads pattern as pre elem* post, once for each part of
@@ -533,46 +540,52 @@ var anyRune = []rune{0, utf8.MaxRune}
 // firstRunes returns the characters a match of re can start with (as
 // ranges, maybe overlapping), and whether it can be empty.
 func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	set, empty, _ := firstOf(re)
+	return set, empty
+}
+
+// firstOf is firstRunes, and tells whether an empty-width assertion (^,
+// $, \b) can come before the first character of a match.
+func firstOf(re *syntax.Regexp) (set []rune, empty, asserts bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
-			return nil, true
+			return nil, true, false
 		}
-		return foldRanges(re.Rune[0], re.Flags&syntax.FoldCase != 0), false
+		return foldRanges(re.Rune[0], re.Flags&syntax.FoldCase != 0), false, false
 	case syntax.OpCharClass:
-		return re.Rune, false
+		return re.Rune, false, false
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return anyRune, false
+		return anyRune, false, false
 	case syntax.OpCapture, syntax.OpPlus:
-		return firstRunes(re.Sub[0])
+		return firstOf(re.Sub[0])
 	case syntax.OpStar, syntax.OpQuest:
-		set, _ := firstRunes(re.Sub[0])
-		return set, true
+		set, _, asserts := firstOf(re.Sub[0])
+		return set, true, asserts
 	case syntax.OpRepeat:
-		set, empty := firstRunes(re.Sub[0])
-		return set, empty || re.Min == 0
+		set, empty, asserts := firstOf(re.Sub[0])
+		return set, empty || re.Min == 0, asserts
 	case syntax.OpConcat:
-		var set []rune
 		for _, s := range re.Sub {
-			first, empty := firstRunes(s)
-			set = append(set, first...)
-			if !empty {
-				return set, false
+			first, e, a := firstOf(s)
+			set, asserts = append(set, first...), asserts || a
+			if !e {
+				return set, false, asserts
 			}
 		}
-		return set, true
+		return set, true, asserts
 	case syntax.OpAlternate:
-		var set []rune
-		empty := false
 		for _, s := range re.Sub {
-			first, e := firstRunes(s)
+			first, e, a := firstOf(s)
 			set = append(set, first...)
-			empty = empty || e
+			empty, asserts = empty || e, asserts || a
 		}
-		return set, empty
+		return set, empty, asserts
+	case syntax.OpEmptyMatch:
+		return nil, true, false
 	}
-	// Empty matches and anchors (^, $, \b): nothing read.
-	return nil, true
+	// Anchors (^, $, \b), and a class of nothing: nothing read.
+	return nil, true, true
 }
 
 // heldRunes returns every character a match of re can hold.
