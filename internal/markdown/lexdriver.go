@@ -457,26 +457,17 @@ func inGlobalRegistry(rl *chroma.RegexLexer) bool {
 	return false
 }
 
-// ensureLF is chroma's: \r\n and \r become \n.
+// ensureLF gives text with each \r\n and each lone \r as \n, as
+// chroma's Tokenise does with EnsureLF (the replacer tries "\r\n"
+// first at each place).
 func ensureLF(text string) string {
 	if !strings.Contains(text, "\r") {
 		return text
 	}
-	buf := make([]byte, len(text))
-	var j int
-	for i := range len(text) {
-		c := text[i]
-		if c == '\r' {
-			if i < len(text)-1 && text[i+1] == '\n' {
-				continue
-			}
-			c = '\n'
-		}
-		buf[j] = c
-		j++
-	}
-	return string(buf[:j])
+	return crlfToLF.Replace(text)
 }
+
+var crlfToLF = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // lexRun is one Tokenise: chroma's LexerState and what it keeps
 // privately.
@@ -491,51 +482,56 @@ type lexRun struct {
 	ssState string
 }
 
-// next is chroma's LexerState.Iterator.
+// next gives the run's next token, as chroma's LexerState.Iterator
+// would: first what the emitters of the last match still have, then
+// the next match at Pos in the state on top of the stack. A place no
+// rule matches is one Error character, except that a newline there
+// puts the lexer back in its first state (Pygments' recovery from an
+// unclosed string). The newline Tokenise added (EnsureNL) is lexed
+// with the text before it, but not matched on its own, and text left
+// when the stack runs empty is one Error token.
 func (r *lexRun) next() chroma.Token {
-	l := &r.st
-	end := len(l.Text)
+	st := &r.st
+	limit := len(st.Text)
 	if r.newlineAdded {
-		end--
+		limit--
 	}
-	for l.Pos < end && len(l.Stack) > 0 {
+	for {
 		if t, ok := r.drain(); ok {
 			return t
 		}
-		l.State = l.Stack[len(l.Stack)-1]
-		rules, ok := l.Rules[l.State]
+		if st.Pos >= limit || len(st.Stack) == 0 {
+			break
+		}
+		st.State = st.Stack[len(st.Stack)-1]
+		rules, ok := st.Rules[st.State]
 		if !ok {
-			panic("unknown state " + l.State)
+			panic("unknown state " + st.State)
 		}
 		i, rule, groups, named := r.match(rules)
 		if groups == nil {
-			if l.Text[l.Pos] == '\n' && l.State != r.root {
-				l.Stack = []string{r.root}
+			if st.Text[st.Pos] == '\n' && st.State != r.root {
+				st.Stack = []string{r.root}
 				continue
 			}
-			l.Pos++
-			return chroma.Token{Type: chroma.Error, Value: string(l.Text[l.Pos-1 : l.Pos])}
+			st.Pos++
+			return chroma.Token{Type: chroma.Error, Value: string(st.Text[st.Pos-1])}
 		}
-		l.Rule = i
-		l.Groups = groups
-		l.NamedGroups = named
-		l.Pos += utf8.RuneCountInString(groups[0])
+		st.Rule, st.Groups, st.NamedGroups = i, groups, named
+		st.Pos += utf8.RuneCountInString(groups[0])
 		if rule.Mutator != nil {
-			if err := rule.Mutator.Mutate(l); err != nil {
+			if err := rule.Mutator.Mutate(st); err != nil {
 				panic(err)
 			}
 		}
 		if rule.Type != nil {
-			r.iters = append(r.iters, rule.Type.Emit(l.Groups, l))
+			r.iters = append(r.iters, rule.Type.Emit(st.Groups, st))
 		}
 	}
-	if t, ok := r.drain(); ok {
-		return t
-	}
-	if l.Pos != len(l.Text) && len(l.Stack) == 0 {
-		value := string(l.Text[l.Pos:])
-		l.Pos = len(l.Text)
-		return chroma.Token{Type: chroma.Error, Value: value}
+	if len(st.Stack) == 0 && st.Pos != len(st.Text) {
+		rest := string(st.Text[st.Pos:])
+		st.Pos = len(st.Text)
+		return chroma.Token{Type: chroma.Error, Value: rest}
 	}
 	return chroma.EOF
 }
