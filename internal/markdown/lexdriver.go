@@ -49,8 +49,10 @@ import (
 // otherwise. Lexers that are not RegexLexers or not in chroma's
 // registry, and the lexers that emitters call (Using, UsingSelf), are
 // chroma's own. A regexp that runs out of time (MatchTimeout, as
-// chroma sets it) counts as no match, as in chroma; codelimit.go still
-// tells such a block by its time.
+// chroma sets it) is tried again (matchTries): on a loaded machine it
+// may only have been kept waiting. One that runs out of time every time
+// counts as no match, as in chroma; codelimit.go tells such a block by
+// its time.
 
 // chromaRuleTimeout is the MatchTimeout chroma sets on every rule.
 const chromaRuleTimeout = 250 * time.Millisecond
@@ -68,6 +70,23 @@ type lexDriver struct {
 	// filled for every match as chroma does (Raku's mutators and
 	// ByGroupNames read it); otherwise it is left nil.
 	named bool
+	// find runs a rule's regexp at a place: regexp2's
+	// FindRunesMatchStartingAt (tests put in one that times out).
+	find func(re *regexp2.Regexp, text []rune, pos int) (*regexp2.Match, error)
+}
+
+// matchTries is how many times a match that runs out of time is tried.
+// regexp2 times a match by the wall clock (chroma's 250 ms), so on a
+// loaded machine a match that was only kept waiting can run out of
+// time, and chroma then takes it for no match: the code gets other
+// colours than on a quiet machine. Trying again gives the match its
+// time; a match that runs out of time every time is slow in itself
+// and counts as no match, as in chroma.
+const matchTries = 3
+
+// findRunes is regexp2's own search, the driver's find.
+func findRunes(re *regexp2.Regexp, text []rune, pos int) (*regexp2.Match, error) {
+	return re.FindRunesMatchStartingAt(text, pos)
 }
 
 // drivenLexer returns lexer l driven by a lexDriver, made once per
@@ -108,7 +127,7 @@ func newLexDriver(rl *chroma.RegexLexer) (*lexDriver, error) {
 	if cfg.DotAll {
 		flags += "s"
 	}
-	d := &lexDriver{RegexLexer: rl, rules: chroma.CompiledRules{}, states: map[string]*stateSkips{}}
+	d := &lexDriver{RegexLexer: rl, rules: chroma.CompiledRules{}, states: map[string]*stateSkips{}, find: findRunes}
 	skips := map[*regexp2.Regexp][2]uint64{}
 	for state, rules := range raw {
 		d.rules[state] = nil
@@ -572,7 +591,10 @@ func (r *lexRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule,
 		if i < len(regexps) && regexps[i] == rule.Regexp && sets[i][c>>6]&(1<<(c&63)) == 0 {
 			continue
 		}
-		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
+		m, err := r.d.find(rule.Regexp, text, pos)
+		for try := 1; err != nil && try < matchTries; try++ {
+			m, err = r.d.find(rule.Regexp, text, pos)
+		}
 		if err != nil || m == nil || m.RuneIndex != pos {
 			continue
 		}

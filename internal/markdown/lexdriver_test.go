@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -437,4 +440,53 @@ func TestLexDriverConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestLexDriverRetriesTimeouts: a match that runs out of time (as on a
+// loaded machine, where regexp2's wall-clock timeout can stop a match
+// that was only kept waiting) is tried again, so the tokens are still
+// chroma's; one that runs out of time every time is no match.
+func TestLexDriverRetriesTimeouts(t *testing.T) {
+	code := "package main\n\n// Sum adds.\nfunc Sum(a, b int) int {\n\treturn a + b /* ok */\n}\nvar s = \"x\"\n"
+	lexer := lexers.Get("go")
+	want, err := tokens(lexer, code, 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		timeouts int // how many times each match runs out of time first
+		same     bool
+	}{
+		{"once", 1, true},
+		{"up to the last try", matchTries - 1, true},
+		{"every try", matchTries, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := newLexDriver(lexer.(*chroma.RegexLexer))
+			if err != nil {
+				t.Fatal(err)
+			}
+			failed := 0
+			tries := map[*regexp2.Regexp]int{}
+			d.find = func(re *regexp2.Regexp, text []rune, pos int) (*regexp2.Match, error) {
+				if tries[re]++; tries[re] <= tc.timeouts {
+					failed++
+					return nil, errors.New("match timeout")
+				}
+				tries[re] = 0
+				return re.FindRunesMatchStartingAt(text, pos)
+			}
+			got, err := tokens(d, code, 10000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if failed == 0 {
+				t.Fatal("no match ran out of time")
+			}
+			if same := fmt.Sprint(got) == fmt.Sprint(want); same != tc.same {
+				t.Errorf("tokens the same as chroma's: %v, want %v\ngot  %v\nwant %v", same, tc.same, got, want)
+			}
+		})
+	}
 }
