@@ -286,6 +286,11 @@ func TestDeckContentsAndFilter(t *testing.T) {
 	if got := p.str(`[...document.querySelectorAll("main h1, main h2, main h3")].filter((h) => h.textContent.trim() === "Syntax Tour").map((h) => h.tagName + "#" + h.id).join(" ")`); got != "H2#syntax-tour--syntax-tour" {
 		t.Errorf("headings saying the note's title: %q, want it once, the note's title with the heading's id", got)
 	}
+	// Code shows a tab 4 columns wide, as Obsidian does (the browser's 8
+	// pushes tab-indented Go off a phone's screen).
+	if got := p.str(`[...document.querySelectorAll("pre")].map((e) => getComputedStyle(e).tabSize).join(" ")`); got == "" || strings.Trim(strings.ReplaceAll(got, "4", ""), " ") != "" {
+		t.Errorf("tab sizes of the code blocks: %q, want 4 each", got)
+	}
 
 	// The table of contents: closed at first, then every card in order.
 	if p.str(`String(document.querySelector(".toc-box").open)`) != "false" {
