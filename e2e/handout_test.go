@@ -103,7 +103,7 @@ func TestNoJavaScriptAndPrint(t *testing.T) {
 	}
 	// A quiz page opens in the study frame only when its script can run:
 	// without JavaScript it keeps its breadcrumbs, title and links.
-	offNavigate(t, ctx, base+"quiz/"+kinesisSlug+".html")
+	offNavigate(t, ctx, base+"decks/"+kinesisSlug+".html#quiz")
 	if hidden := browsertest.Eval[string](t, ctx, `[".site-header", ".breadcrumb", ".page-title", ".deck-meta"].filter((s) => document.querySelector(s).getClientRects().length === 0).join(" ")`); hidden != "" {
 		t.Errorf("without JavaScript the quiz page hides %s", hidden)
 	}

@@ -38,7 +38,7 @@ func pagesWork(t *testing.T, tab *browserTab) string {
 	}
 	tab.open("index.html", siteIndexReady)
 	seen := notices()
-	tab.open("quiz/"+keyboardSlug+".html", siteQuizReady)
+	tab.open("decks/"+keyboardSlug+".html#quiz", siteQuizReady)
 	tab.waitJS(`document.querySelector("[data-action=reveal]")`, "the reveal button")
 	siteJS[bool](tab, `(document.querySelector("[data-action=reveal]").click(), true)`)
 	tab.waitJS(`document.querySelector("button[data-grade='3']")`, "the grade buttons")

@@ -125,8 +125,8 @@ func TestIndexTodayList(t *testing.T) {
 	// A fresh reader: new cards only, at most 20 a day (the default limit)
 	// over a deck and its subdecks.
 	for deck, want := range map[string]string{kinesisSlug: "7,0,0", tourDeck: "20,0,0", keyboardDeck: "5,0,0", syntaxDeck: "20,0,0"} {
-		if r := rowBy(t, rows, deck); r.Counts != want || r.Shown != want || r.Href != "quiz/"+deck+".html" {
-			t.Errorf("row %s: counts %s, shown %s, link %q; want %s to quiz/%s.html", deck, r.Counts, r.Shown, r.Href, want, deck)
+		if r := rowBy(t, rows, deck); r.Counts != want || r.Shown != want || r.Href != "decks/"+deck+".html#quiz" {
+			t.Errorf("row %s: counts %s, shown %s, link %q; want %s to decks/%s.html#quiz", deck, r.Counts, r.Shown, r.Href, want, deck)
 		}
 	}
 	// The numbers stand in columns, under their headings, at every depth.
@@ -225,7 +225,7 @@ func TestIndexTodayList(t *testing.T) {
 
 	// The numbers are the way into the deck's study.
 	p.tap(`.deck-item[data-deck="` + syntaxDeck + `"] .deck-study`)
-	p.wait(`location.pathname.endsWith("/quiz/` + syntaxDeck + `.html") && document.getElementById("quiz") && document.getElementById("quiz").dataset.state`)
+	p.wait(`location.pathname.endsWith("/decks/` + syntaxDeck + `.html") && location.hash === "#quiz" && document.getElementById("quiz") && document.getElementById("quiz").dataset.state`)
 
 	// A deck page lists its subdecks the same way.
 	p.open("decks/"+tourDeck+".html", deckReady+` || document.querySelector(".deck-list[data-ready]")`)
@@ -667,7 +667,7 @@ func TestIndexScreenshots(t *testing.T) {
 			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-index-nojs.png"))
 			p.do(chromedp.Navigate(p.base + "decks/" + tourDeck + ".html"))
 			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-deck-parent-nojs.png"))
-			p.do(chromedp.Navigate(p.base + "quiz/" + syntaxDeck + ".html"))
+			p.do(chromedp.Navigate(p.base + "decks/" + syntaxDeck + ".html#quiz"))
 			viewportShot2(t, p, filepath.Join(dir, name(scheme(dark))+"-quiz-nojs.png"))
 			setScripts(t, p.ctx, false)
 		}
@@ -723,7 +723,7 @@ func TestIndexLazySubdecks(t *testing.T) {
 	if got := rowOrder(rows); got != "subject-1 subject-2 subject-3 subject-4" {
 		t.Fatalf("rows %s, want the four subjects only", got)
 	}
-	if r := rowBy(t, rows, "subject-1"); r.Counts != "20,0,0" || r.Href != "quiz/subject-1.html" {
+	if r := rowBy(t, rows, "subject-1"); r.Counts != "20,0,0" || r.Href != "decks/subject-1.html#quiz" {
 		t.Errorf("subject 1: counts %s, link %s", r.Counts, r.Href)
 	}
 	toggle := func(slug string) string { return `.deck-item[data-deck="` + slug + `"] > .deck-row .deck-toggle` }
@@ -737,7 +737,7 @@ func TestIndexLazySubdecks(t *testing.T) {
 	p.wait(`document.querySelectorAll('.deck-item[data-deck="subject-1"] > ul > .deck-item .deck-study').length === 31`)
 	rows = p.indexRows()
 	chain := rowBy(t, rows, "subject-1--chain--inner")
-	if chain.Name != "Chain › Inner" || chain.Counts != "2,0,0" || chain.Href != "quiz/subject-1--chain--inner.html" || !chain.Visible {
+	if chain.Name != "Chain › Inner" || chain.Counts != "2,0,0" || chain.Href != "decks/subject-1--chain--inner.html#quiz" || !chain.Visible {
 		t.Errorf("the chain's row: %+v, want Chain › Inner merged, 2 new cards", chain)
 	}
 	course := rowBy(t, rows, "subject-1--course-07")

@@ -60,7 +60,7 @@ func BenchmarkPageLoadBlocking(b *testing.B) {
 	}
 	pages := []struct{ name, path, ready string }{
 		{"deck", "decks/" + loadBenchDeck + ".html", deckReady},
-		{"quiz", "quiz/" + loadBenchDeck + ".html", studyQuizReady},
+		{"quiz", "decks/" + loadBenchDeck + ".html#quiz", studyQuizReady},
 	}
 	detail := os.Getenv("FLIPDECK_TRACE_DETAIL") != ""
 	res := map[string][][7]float64{}

@@ -96,8 +96,10 @@ func offNavigate(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := chromedp.Do(nctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("navigate %s: %v", url, err)
+	for _, a := range freshNavigate(url) {
+		if err := chromedp.Do(nctx, a); err != nil {
+			t.Fatalf("navigate %s: %v", url, err)
+		}
 	}
 }
 

@@ -1,86 +1,71 @@
 package e2e
 
-// Browser tests of what pages preload: a quiz page a
-// <link rel="preload" as="fetch"> per file the quiz reads first (its
-// deck pages, or data/decks.json for the quiz of all decks), so that the
-// browser fetches them while it loads the modules; every page its
-// modules, at low priority, after what its first paint needs. A preload
-// that the script's fetch or import cannot use (another URL, another
-// CORS mode) would fetch the file twice, so the tests count requests.
+// Browser tests of what pages load: a deck's quiz, in place on its deck
+// page, reads the page's own cards where they are and fetches only its
+// subdecks' pages, each once; every page preloads its modules, at low
+// priority, after what its first paint needs. A preload that the
+// script's import cannot use (another URL, another CORS mode) would
+// fetch the file twice, so the tests count requests.
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
 )
 
-func TestQuizPreloadsWhatItReads(t *testing.T) {
+func TestQuizFetchesOnlyItsSubdecks(t *testing.T) {
 	out := studyBuild(t, "../content")
 	p := studyOpenDir(t, out, 390, 844, false, "")
 	for _, tc := range []struct {
-		slug string
-		want []string // root-relative
+		slug  string
+		pages []string // data-pages: fetched once each
 	}{
 		{"flipdeck-tour", []string{"decks/" + keyboardDeck + ".html", "decks/" + syntaxDeck + ".html"}},
-		{syntaxDeck, []string{"decks/" + syntaxDeck + ".html"}},
-		{"all-decks", []string{"data/decks.json"}},
+		{syntaxDeck, nil},
 	} {
 		p.quiz(tc.slug)
-		if tc.slug != "all-decks" {
-			if got := p.str(`document.getElementById("quiz").dataset.pages`); got != strings.Join(tc.want, " ") {
-				t.Errorf("%s: data-pages %q, want %q", tc.slug, got, tc.want)
-			}
+		if got := p.str(`document.getElementById("quiz").dataset.pages || ""`); got != strings.Join(tc.pages, " ") {
+			t.Errorf("%s: data-pages %q, want %q", tc.slug, got, tc.pages)
 		}
-		// Every preload as the root-relative URL it names, with its
-		// crossorigin attribute (a fetch() is a CORS request: without it
-		// the preload does not match and is wasted).
-		var links []struct{ URL, CrossOrigin string }
-		if err := json.Unmarshal([]byte(p.str(`JSON.stringify([...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => ({URL: l.href.slice(new URL(document.body.dataset.root, location.href).href.length), CrossOrigin: l.getAttribute("crossorigin")})))`)), &links); err != nil {
-			t.Fatal(err)
-		}
-		var urls []string
-		for _, l := range links {
-			urls = append(urls, l.URL)
-			if l.CrossOrigin != "" && l.CrossOrigin != "anonymous" {
-				t.Errorf("%s: preload of %s has crossorigin=%q, want it bare (as fetch() asks)", tc.slug, l.URL, l.CrossOrigin)
-			}
-		}
-		if !slices.Equal(urls, tc.want) {
-			t.Errorf("%s: preloads %q, want %q", tc.slug, urls, tc.want)
-		}
-		// Each file was requested once: the script's fetch took the preload.
-		for _, u := range tc.want {
+		own := "decks/" + tc.slug + ".html"
+		for _, u := range append([]string{own}, tc.pages...) {
 			n := int(p.num(`performance.getEntriesByType("resource").filter((e) => e.name === new URL(` + browsertest.JSString(u) + `, new URL(document.body.dataset.root, location.href)).href).length`))
-			if n != 1 {
-				t.Errorf("%s: %s requested %d times, want once", tc.slug, u, n)
+			want := 1
+			if u == own {
+				want = 0 // its cards are read from the page on screen
+			}
+			if n != want {
+				t.Errorf("%s: %s fetched %d times, want %d", tc.slug, u, n, want)
 			}
 		}
 		p.noErrors()
 	}
 }
 
-// TestModulesPreloadedLowOnce: on a quiz, a deck and the index page,
-// every module the page runs was preloaded as a script with CORS (as a
-// module is fetched) at low priority, the page's scripts are low too,
-// and each module was requested once: the imports took the preloads.
+// TestModulesPreloadedLowOnce: on a deck page, the index and a deck page
+// with its quiz open, every module the page runs at start was preloaded
+// as a script with CORS (as a module is fetched) at low priority (the
+// quiz's modules load when it opens: quizstart.js imports them all at
+// once), the page's scripts are low too, and each module was requested
+// once: the imports took the preloads.
 func TestModulesPreloadedLowOnce(t *testing.T) {
 	out := studyBuild(t, "../content")
 	p := studyOpenDir(t, out, 390, 844, false, "")
 	for _, page := range []struct{ path, ready string }{
-		{"quiz/" + syntaxDeck + ".html", studyQuizReady},
+		{"decks/" + syntaxDeck + ".html#quiz", studyQuizReady},
 		{"decks/" + syntaxDeck + ".html", deckReady},
 		{"index.html", `document.querySelector(".deck-list[data-ready]")`},
 	} {
 		p.open(page.path, page.ready)
 		var got struct {
-			Entries  []string // the page's <script> elements
-			Scripts  []string // those without fetchpriority=low
-			Preloads []string // preloaded as scripts, with crossorigin and low priority
-			Bad      []string // other script preloads
-			Loaded   []string // modules requested, one entry per request
+			Entries  []string        // the page's <script> elements
+			Scripts  []string        // those without fetchpriority=low
+			Preloads []string        // preloaded as scripts, with crossorigin and low priority
+			Bad      []string        // other script preloads
+			Loaded   []string        // modules requested, one entry per request
+			Later    map[string]bool // those requested once the quiz opened
 		}
 		if err := json.Unmarshal([]byte(p.str(`JSON.stringify({
 			Entries: [...document.querySelectorAll("script[src]")].map((s) => s.src),
@@ -88,6 +73,7 @@ func TestModulesPreloadedLowOnce(t *testing.T) {
 			Preloads: [...document.querySelectorAll("link[rel=preload][as=script]")].filter((l) => l.getAttribute("crossorigin") === "" && l.getAttribute("fetchpriority") === "low").map((l) => l.href),
 			Bad: [...document.querySelectorAll("link[rel=modulepreload], link[rel=preload][as=script]")].filter((l) => l.rel !== "preload" || l.getAttribute("crossorigin") !== "" || l.getAttribute("fetchpriority") !== "low").map((l) => l.outerHTML),
 			Loaded: performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.includes("/assets/js/")),
+			Later: Object.fromEntries(performance.getEntriesByType("resource").filter((e) => e.name.includes("/assets/js/") && performance.getEntriesByName("flipdeck:quiz-start").some((m) => e.startTime >= m.startTime)).map((e) => [e.name, true])),
 		})`)), &got); err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +92,9 @@ func TestModulesPreloadedLowOnce(t *testing.T) {
 			if n != 1 {
 				t.Errorf("%s: %s requested %d times, want once", page.path, u, n)
 			}
-			if !entries[u] {
+			// quizplace.js is what the page script imports when it finds
+			// the address at #quiz; the rest, once the quiz opens.
+			if !entries[u] && !got.Later[u] && !strings.HasSuffix(u, "/quizplace.js") {
 				t.Errorf("%s: %s loaded but not preloaded", page.path, u)
 			}
 		}
@@ -117,7 +105,7 @@ func TestModulesPreloadedLowOnce(t *testing.T) {
 	p.noErrors()
 }
 
-// TestQuizLoadsOnUse: a quiz page draws its first card without the
+// TestQuizLoadsOnUse: a quiz draws its first card without the
 // modules of what it has not used yet (issue 12): the practice and test
 // screens, the settings, the backups and the request to keep the
 // storage load when first asked for, and then work.

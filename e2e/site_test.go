@@ -275,7 +275,7 @@ func TestQuizProgressKept(t *testing.T) {
 		t.Fatalf("the Kinesis deck has %d cards, want 7", len(ids))
 	}
 	tab.setClock(siteNow)
-	tab.open("quiz/"+kinesisSlug+".html", siteQuizReady)
+	tab.open("decks/"+kinesisSlug+".html#quiz", siteQuizReady)
 	if p := tab.progress(); p != nil {
 		t.Fatalf("progress before any grade: %+v", p)
 	}
@@ -487,7 +487,7 @@ func TestQuizProgressKept(t *testing.T) {
 		t.Errorf("index 3.5 days later: Kinesis shows new,learn,due %v, want 6 due", c)
 	}
 	checkDeck(later)
-	tab.open("quiz/"+kinesisSlug+".html", siteQuizReady)
+	tab.open("decks/"+kinesisSlug+".html#quiz", siteQuizReady)
 	q = tab.quiz()
 	if q.State != "question" || q.Due != 6 || q.New != 0 || q.Learn != 0 {
 		t.Errorf("quiz 3.5 days later: %+v, want a question, 6 cards due", q)
@@ -553,7 +553,7 @@ func TestScreenshots(t *testing.T) {
 			tab.do("show all", chromedp.Evaluate[chromedp.Void](`document.querySelector(".show-all").click()`))
 			shot("deck-syntax")
 
-			tab.open("quiz/"+kinesisSlug+".html", siteQuizReady)
+			tab.open("decks/"+kinesisSlug+".html#quiz", siteQuizReady)
 			shot("quiz-question")
 			// (A click: a Space sent over CDP also sends a separate "char"
 			// event, which scrolls the page as a real key press would not.)

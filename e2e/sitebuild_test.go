@@ -159,7 +159,7 @@ func (b *browserTab) tryWaitJS(cond string) bool {
 // a JS condition that tells the page script has run.
 func (b *browserTab) open(path, ready string) {
 	b.t.Helper()
-	b.do("open "+path, chromedp.Navigate(b.base+path))
+	b.do("open "+path, freshNavigate(b.base+path)...)
 	b.waitJS(ready, path+" to be ready")
 }
 

@@ -19,7 +19,7 @@ func TestNoDateFormatAtStartup(t *testing.T) {
 })();`
 	p := studyOpen(t, 390, 844, false, count)
 	for _, page := range []struct{ path, ready string }{
-		{"quiz/" + syntaxDeck + ".html", `document.body.classList.contains("is-studying")`},
+		{"decks/" + syntaxDeck + ".html#quiz", `document.body.classList.contains("is-studying")`},
 		{"decks/" + syntaxDeck + ".html", deckReady},
 		{"index.html", `document.querySelector(".deck-list[data-ready]")`},
 	} {

@@ -41,7 +41,7 @@ func TestDamagedStoredProgress(t *testing.T) {
 			tab.open("decks/flipdeck-tour--keyboard.html", siteDeckReady)
 
 			// Studying still works: grade one card in the quiz.
-			tab.open("quiz/flipdeck-tour--keyboard.html", siteQuizReady)
+			tab.open("decks/flipdeck-tour--keyboard.html#quiz", siteQuizReady)
 			tab.waitJS(`document.querySelector("[data-action=reveal]")`, "the reveal button")
 			siteJS[bool](tab, `(document.querySelector("[data-action=reveal]").click(), true)`)
 			tab.waitJS(`document.querySelector("button[data-grade='3']")`, "the grade buttons")

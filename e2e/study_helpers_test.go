@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,15 +137,39 @@ func (p *studyPage) setDark(on bool) {
 // page's scripts have run (ready is an expression that becomes truthy).
 func (p *studyPage) open(path, ready string) {
 	p.t.Helper()
-	p.do(chromedp.Navigate(p.base + path))
+	p.do(freshNavigate(p.base + path)...)
 	p.wait(ready)
 }
 
-// quiz opens a quiz page and waits for the quiz to start (past loading
-// the deck pages it needs).
+// freshNavigate loads url anew: a URL with a fragment (a deck page's
+// #quiz) would otherwise only move within the page on screen when it is
+// that page. It goes through the site's icon first (not about:blank,
+// where the tests' start-up scripts find no storage).
+func freshNavigate(url string) []chromedp.Action[chromedp.Void] {
+	if i := strings.Index(url, "#"); i >= 0 {
+		root := url[:strings.LastIndex(url[:i], "/")+1]
+		if j := strings.LastIndex(root, "/decks/"); j >= 0 {
+			root = root[:j+1]
+		}
+		return []chromedp.Action[chromedp.Void]{chromedp.Navigate(root + "assets/icon.svg"), chromedp.Navigate(url)}
+	}
+	return []chromedp.Action[chromedp.Void]{chromedp.Navigate(url)}
+}
+
+// quiz opens a deck's quiz (in place on its deck page; the index's for
+// "all-decks") and waits for it to start (past loading the deck pages it
+// needs).
 func (p *studyPage) quiz(slug string) {
 	p.t.Helper()
-	p.open("quiz/"+slug+".html", studyQuizReady)
+	p.open(quizPath(slug), studyQuizReady)
+}
+
+// quizPath is the root-relative URL of the quiz of the deck slug.
+func quizPath(slug string) string {
+	if slug == "all-decks" {
+		return "index.html#quiz"
+	}
+	return "decks/" + slug + ".html#quiz"
 }
 
 // studyQuizReady tells that the quiz shows a card or a screen, not that

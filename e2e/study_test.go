@@ -808,7 +808,7 @@ func TestStudyStatsAndPages(t *testing.T) {
 	if got := p.str(`document.getElementById("today").dataset.reviews`); got != "3" {
 		t.Errorf("index: %s reviews today, want 3", got)
 	}
-	if p.str(`document.querySelector("a.study-all").getAttribute("href")`) != "quiz/all-decks.html" || p.str(`document.querySelector("a[href='stats.html']").textContent`) == "" {
+	if p.str(`document.querySelector("a.study-all").getAttribute("href")`) != "#quiz" || p.str(`document.querySelector("a[href='stats.html']").textContent`) == "" {
 		t.Error("index lacks the study-all or statistics link")
 	}
 	if got := p.str(`document.querySelector(".study-all-count").dataset.due`); got != "2" {

@@ -1,9 +1,10 @@
 package e2e
 
-// Browser test of the study frame a quiz page paints before its script
-// runs (templates/quiz.html, .study-pre): the first paint already shows
-// the bars, so the screen does not change but for the card when the
-// script draws its own (study-shell.js) in their place.
+// Browser tests of the study frame a page opened at #quiz paints before
+// its script runs (site.css, "the quiz's place": html.at-quiz, set by the
+// page's inline script): the first paint already shows the bars, empty,
+// so the screen does not change but for the card and the bars' contents
+// when the script draws its own (study-shell.js) in their place.
 
 import (
 	"encoding/json"
@@ -16,60 +17,64 @@ func TestStudyFrameBeforeScript(t *testing.T) {
 	p := studyOpen(t, 390, 844, true, "")
 	p.quiz(syntaxDeck)
 	p.wait(`document.body.classList.contains("is-studying")`)
-	if n := int(p.num(`document.querySelectorAll(".study-pre").length`)); n != 0 {
-		t.Errorf("%d stand-in bars left once the quiz runs", n)
+	if p.str(`document.documentElement.className`) != "" {
+		t.Errorf("html is %q once the quiz runs, want no class (at-quiz is for the first paint only)", p.str(`document.documentElement.className`))
 	}
-	// The page as served holds the stand-ins; put them back beside the
-	// script's bars and compare the boxes of what both show (the deck
-	// name's width aside: the counts beside it come with the script).
-	boxes := `(sel) => [".study-top", ".study-top .study-end", ".study-top .study-deck", ".study-top .study-menu-btn", ".study-bottom"].map((s) => { const r = document.querySelector(sel + s).getBoundingClientRect(); return [s, r.x, r.y, s.endsWith("deck") ? "" : r.width, r.height].join(" "); })`
-	raw := p.str(`(async () => {
-  const boxes = ` + boxes + `;
-  const html = await (await fetch(location.href)).text();
-  const pre = new DOMParser().parseFromString(html, "text/html").querySelectorAll("#quiz > .study-pre");
-  const quiz = document.getElementById("quiz");
-  const real = boxes(":not(.study-pre)");
-  // The script's bars step aside so that only the stand-ins are measured.
-  const mine = [...quiz.querySelectorAll(":scope > .study-top, :scope > .study-bottom")];
-  mine.forEach((e) => { e.hidden = true; });
-  const copies = [...pre].map((e) => quiz.appendChild(document.importNode(e, true)));
-  const got = boxes(".study-pre");
-  copies.forEach((e) => e.remove());
-  mine.forEach((e) => { e.hidden = false; });
-  return JSON.stringify({ n: pre.length, real, got, deck: pre.length ? pre[0].querySelector(".study-deck").textContent : "" });
+	// The script's bars, then the stand-ins the page shows before the
+	// script runs (the script's bars hidden, html.at-quiz back), as
+	// boxes: top, height.
+	raw := p.str(`(() => {
+  const box = (r) => [Math.round(r.top * 2) / 2, Math.round(r.height * 2) / 2];
+  const real = [box(document.querySelector("#quiz > .study-top").getBoundingClientRect()), box(document.querySelector("#quiz > .study-bottom").getBoundingClientRect())];
+  const place = document.getElementById("quiz");
+  const quizTop = place.getBoundingClientRect().top;
+  document.body.classList.remove("is-studying");
+  document.documentElement.classList.add("at-quiz");
+  const pseudo = (which) => {
+    const cs = getComputedStyle(place, which);
+    const h = parseFloat(cs.height) + (cs.boxSizing === "content-box" ? parseFloat(cs.borderTopWidth) + parseFloat(cs.borderBottomWidth) : 0);
+    const top = cs.top !== "auto" ? parseFloat(cs.top) : innerHeight - parseFloat(cs.bottom) - h;
+    return [cs.position, cs.content].join(" ") === "fixed \"\"" ? [Math.round(top * 2) / 2, Math.round(h * 2) / 2] : [cs.position, cs.content];
+  };
+  const pre = [pseudo("::before"), pseudo("::after")];
+  const preTop = place.getBoundingClientRect().top;
+  const header = getComputedStyle(document.querySelector(".site-header")).display;
+  document.documentElement.classList.remove("at-quiz");
+  document.body.classList.add("is-studying");
+  return JSON.stringify({ real, pre, quizTop, preTop, header });
 })()`)
 	var r struct {
-		N         int
-		Real, Got []string
-		Deck      string
+		Real, Pre       [][]any
+		QuizTop, PreTop float64
+		Header          string
 	}
 	if err := json.Unmarshal([]byte(raw), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.N != 2 {
-		t.Fatalf("the quiz page holds %d stand-in bars, want 2 (top and bottom)", r.N)
-	}
-	if r.Deck != "Syntax" {
-		t.Errorf("the stand-in top bar names %q, want the deck, Syntax", r.Deck)
-	}
-	for i := range r.Real {
-		if r.Got[i] != r.Real[i] {
-			t.Errorf("stand-in box %s, the script's %s: the frame would move when the script draws it", r.Got[i], r.Real[i])
+	for i, name := range []string{"top", "bottom"} {
+		if len(r.Pre[i]) != 2 || r.Pre[i][0] != r.Real[i][0] || r.Pre[i][1] != r.Real[i][1] {
+			t.Errorf("the stand-in %s bar is %v (top, height), the script's %v: the frame would move when the script draws it", name, r.Pre[i], r.Real[i])
 		}
+	}
+	if r.PreTop != r.QuizTop {
+		t.Errorf("the quiz starts at %v before the script and at %v after: the card would move", r.PreTop, r.QuizTop)
+	}
+	if r.Header != "none" {
+		t.Errorf("the site header shows (%s) in the frame before the script", r.Header)
 	}
 	browsertest.NoErrors(t, p.errs)
 }
 
 // TestStudyFirstScreenInOneChange: the quiz builds its frame and first
 // card detached and puts them in place of the stand-ins in one change
-// (quiz-core.js showFrame), so the page goes from the HTML's study frame
-// to the card with no state between and a single style and layout pass.
+// (quiz-core.js showFrame), so the page goes from the stand-in frame to
+// the card with no state between and a single style and layout pass.
 func TestStudyFirstScreenInOneChange(t *testing.T) {
 	watch := `(() => {
   window.__swap = null;
   new MutationObserver((recs) => {
     if (window.__swap) return;
-    const i = recs.findIndex((r) => r.target.id === "quiz" && [...r.removedNodes].some((n) => n.classList && n.classList.contains("study-pre")));
+    const i = recs.findIndex((r) => r.target.id === "quiz" && [...r.addedNodes].some((n) => n.classList && n.classList.contains("study-top")));
     if (i < 0) return;
     const quiz = recs[i].target;
     window.__swap = {

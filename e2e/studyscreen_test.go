@@ -356,7 +356,7 @@ func TestStudyLearningSteps(t *testing.T) {
 	// The next deck with cards to study: the first outside this one's
 	// branch, a chain of single subdecks named by its last deck.
 	p.wait(`document.querySelector(".next-deck")`)
-	if next := p.str(`(a => a.getAttribute("href") + " | " + a.textContent)(document.querySelector(".next-deck"))`); next != "../quiz/aws-exams--solutions-architect--associate--aws-kinesis.html | Continue with AWS Exams › Solutions Architect › Associate › AWS Kinesis7 new" {
+	if next := p.str(`(a => a.getAttribute("href") + " | " + a.textContent)(document.querySelector(".next-deck"))`); next != "../decks/aws-exams--solutions-architect--associate--aws-kinesis.html#quiz | Continue with AWS Exams › Solutions Architect › Associate › AWS Kinesis7 new" {
 		t.Errorf("next deck offered: %q", next)
 	}
 	d := p.progress()

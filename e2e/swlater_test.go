@@ -38,7 +38,7 @@ func TestWorkerRegisteredAfterLoad(t *testing.T) {
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
 		t.Fatalf("add script: %v", err)
 	}
-	for _, path := range []string{"quiz/" + syntaxDeck + ".html", "index.html"} {
+	for _, path := range []string{"decks/" + syntaxDeck + ".html#quiz", "index.html"} {
 		offNavigate(t, ctx, srv.base()+path)
 		browsertest.WaitJS(t, ctx, `window.__registered`, "the page to register the service worker", 20*time.Second)
 		raw := browsertest.Eval[string](t, ctx, `JSON.stringify(window.__registered)`)

@@ -18,7 +18,7 @@ export async function openSend() {
   return openSendDialog();
 }
 
-// studying: a quiz page with a card on screen (no reminder then).
+// studying: a quiz with a card on screen (no reminder then).
 function studying() {
   const q = document.getElementById("quiz");
   return !!q && /^(question|answer|answered)$/.test(q.dataset.state || "");
@@ -28,7 +28,7 @@ function studying() {
  * remindToBackUp shows, after REMIND_EVERY reviews since the last copy
  * (or since "Not now"), a reminder to download a backup or send the
  * progress to another device, unless the browser keeps this site's
- * storage for good. It never interrupts a card: on a quiz page it waits
+ * storage for good. It never interrupts a card: in a quiz it waits
  * for the session's end. It checks now and after every change.
  */
 export function remindToBackUp() {

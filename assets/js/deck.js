@@ -1,6 +1,6 @@
 // deck.js: page script of a deck page: flip cards, their progress states,
-// the deck's counts, its subdecks' rows, a filter box and a "show all
-// answers" switch.
+// the deck's counts, its subdecks' rows, a filter box, a "show all
+// answers" switch and the deck's quiz (quizplace.js).
 import { now } from "./clock.js";
 import { onChange, stars, setStarred, load, settings } from "./store.js";
 import { readDeckCards, wrapTables } from "./dom.js";
@@ -15,6 +15,15 @@ const main = document.getElementById("main") || document.body;
 const deckCards = readDeckCards();
 const subdecks = document.querySelector(".deck-list");
 let sub = null; // the subdecks' cards and rows (decklist.js), once in
+
+// The deck's quiz runs on this page, at #quiz (quizplace.js, loaded
+// when the address first is #quiz).
+const quizPlace = document.getElementById("quiz");
+if (quizPlace) {
+  const wire = (entered) => import("./quizplace.js").then((m) => m.wireQuizPlace(quizPlace, main, entered));
+  if (location.hash === "#quiz") wire(false);
+  else window.addEventListener("hashchange", () => wire(true), { once: true });
+}
 
 reportStoreErrors();
 wrapTables(main);

@@ -1,6 +1,7 @@
 // index.js: page script of index.html: today's New / Learn / Due counts
 // of every deck in the deck list, what "Study all" (every deck) would
-// bring, and today's reviews and streak; search.js wires the search box.
+// bring, and today's reviews and streak; search.js wires the search box,
+// quizplace.js the review of every deck ("Study all", in place).
 // The decks' cards come from data/decks.json (decksdata.js); decktree.js
 // makes the rows of subdecks a big vault's index leaves out.
 import { now } from "./clock.js";
@@ -12,6 +13,15 @@ import { growRow } from "./decktree.js";
 import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors, whenBackupDue } from "./notice.js";
 import "./search.js";
+
+// The review of every deck runs on this page, at #quiz (quizplace.js,
+// loaded when the address first is #quiz).
+const quizPlace = document.getElementById("quiz");
+if (quizPlace) {
+  const wire = (entered) => import("./quizplace.js").then((m) => m.wireQuizPlace(quizPlace, document.getElementById("main"), entered));
+  if (location.hash === "#quiz") wire(false);
+  else window.addEventListener("hashchange", () => wire(true), { once: true });
+}
 
 const root = new URL(document.body.dataset.root || "./", location.href);
 const list = document.querySelector(".deck-list");

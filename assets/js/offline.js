@@ -13,42 +13,15 @@
 // - Asks for persistent storage when the site is installed or runs as an
 //   app (persist.js, loaded only then: most visits are in a browser tab).
 // - Before printing, opens every closed card so a handout shows answers.
-import * as store from "./store.js";
-import { showNotice, dismiss } from "./notice.js";
-
-const UPDATE_MESSAGE = "A new version of these cards is available.";
-const INSTALL_MESSAGE = "Study offline like an app: tap the Share button, then “Add to Home Screen”.";
-
-// store.pref keeps small reader settings; a namespace import so that this
-// module (and offline use) still works if store.js is ever without it.
-const pref = store.pref || (() => null);
-
 const root = new URL(document.body.dataset.root || "./", location.href);
-let accepted = false;
 
-// notice shows a message with buttons ([label, onclick(notice), primary?])
-// through notice.js, marked with cls so it can be found again.
-function notice(cls, message, buttons) {
-
-  const n = showNotice(message, "info", buttons.map(([label, fn]) => [label, () => fn(n)]));
-  n.classList.add(cls);
-  const first = n.querySelector(".notice-actions button");
-  if (first && buttons[0] && buttons[0][2]) first.classList.add("primary");
-  return n;
-}
-
-function offerUpdate(reg) {
-  if (document.querySelector(".offline-prompt")) return;
-  notice("offline-prompt", UPDATE_MESSAGE, [
-    ["Reload", (n) => {
-      accepted = true;
-      n.querySelectorAll("button").forEach((b) => { b.disabled = true; });
-      if (reg && reg.waiting) reg.waiting.postMessage("flipdeck:activate");
-      else location.reload(); // already active (another tab accepted)
-    }, true],
-    ["Later", () => dismiss(UPDATE_MESSAGE)],
-  ]);
-}
+// What the reader is offered (a new version, the iOS hint) is drawn by
+// offline-notices.js, loaded only when there is something to offer: most
+// visits have nothing, and a deck page's first visit carries no more
+// script than it needs (issue 13).
+const notices = () => import("./offline-notices.js");
+let accepted = false; // the reader accepted a new version: reload when it takes over
+const offerUpdate = (reg) => notices().then((m) => m.offerUpdate(reg, () => { accepted = true; }), (e) => console.warn(e));
 
 async function register() {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -85,11 +58,7 @@ function iosInstallHint() {
   const ios = /iPhone|iPad|iPod/.test(ua) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
   const safari = /Safari\//.test(ua) && !/CriOS|FxiOS|EdgiOS|OPiOS|GSA\//.test(ua);
   if (!ios || !safari || navigator.standalone === true) return;
-  if (pref("ios-install-hint") != null) return;
-  if (!pref("ios-install-hint", Date.now())) return; // cannot remember it: do not nag
-  notice("install-hint", INSTALL_MESSAGE, [
-    ["OK", () => dismiss(INSTALL_MESSAGE)],
-  ]);
+  notices().then((m) => m.iosInstallHint(), (e) => console.warn(e));
 }
 
 // Printing a deck page gives a handout: every answer shown.

@@ -20,18 +20,22 @@
 
 /**
  * pageCards reads the cards of a deck page: doc is the parsed page, or
- * its <main> (a Document or a DocumentFragment, as written, not enhanced
- * by flip.js), and url its root-relative URL.
+ * its <main> (a Document, a DocumentFragment or an element), as written
+ * or as flip.js made it (the page on screen, whose quiz runs in place),
+ * and url its root-relative URL.
  */
 export function pageCards(doc, url) {
   const head = doc.querySelector(".deck-header[data-deck-name]");
   const deck = head ? head.dataset.deckName : "";
   const out = [];
-  for (const d of doc.querySelectorAll("details.card[data-card-ids]")) {
+  for (const d of doc.querySelectorAll("details.card[data-card-ids], div.card.flip[data-card-ids]")) {
     const ids = d.dataset.cardIds.split(" ").filter(Boolean);
-    const summary = d.querySelector(":scope > summary");
+    // A flip card (flip.js) holds the summary's children in its front
+    // face and the answer's in the back face's .card-answer.
+    const flip = d.tagName !== "DETAILS";
+    const summary = d.querySelector(flip ? ":scope > .face-front" : ":scope > summary");
     const front = summary && summary.querySelector(":scope > .card-q");
-    const back = d.querySelector(":scope > .card-back");
+    const back = d.querySelector(flip ? ":scope > .face-back > .card-answer" : ":scope > .card-back");
     if (!ids.length || !front || !back) continue;
     const base = {
       kind: d.dataset.kind || "",

@@ -1,4 +1,4 @@
-// quiz-core.js: what every screen of the quiz page shares. createQuiz
+// quiz-core.js: what every screen of the quiz shares. createQuiz
 // builds the page's frame (the menu of modes, settings and undo; the view
 // a screen fills; the focused study shell around it, study-shell.js) and
 // returns the quiz's state, handed to every screen: its cards, its deck,

@@ -1,4 +1,4 @@
-// quiz-settings.js: the quiz page's settings panel: desired retention, new
+// quiz-settings.js: the quiz's settings panel: desired retention, new
 // cards a day, learning and relearning steps, the state of the browser's
 // storage, backup, and resetting the deck's progress. Opening it never
 // puts the focus in a field (a phone would pop its keyboard up).

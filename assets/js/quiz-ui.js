@@ -1,4 +1,4 @@
-// quiz-ui.js: the quiz page. Three modes over the quiz's cards:
+// quiz-ui.js: the quiz (on a deck page or the index: quizplace.js). Three modes over the quiz's cards:
 //
 //   review    Anki's order: cards in their learning steps when due, due
 //             cards (most overdue first), then new ones up to the daily
@@ -52,7 +52,8 @@ function later(q, load, show) {
  * order; some may be stand-ins, {id, pair, stub: true}). opts: root (the
  * page's path to the site root), deckUrl (the deck page), deckName (full
  * name "A::B"), deckSlug (key of test scores), load (quizcards.js: fills
- * in the stand-ins of a list of cards and resolves to those it can ask).
+ * in the stand-ins of a list of cards and resolves to those it can ask),
+ * active (whether the quiz is on screen).
  */
 export function startQuiz(root, cards, opts = {}) {
   const q = createQuiz(root, cards, opts);
@@ -68,7 +69,10 @@ export function startQuiz(root, cards, opts = {}) {
     summary: (left) => showSummary(q, left),
   };
   q.settingsBtn.addEventListener("click", () => (q.panel.hidden ? openSettings(q) : closeSettings(q)));
-  document.addEventListener("keydown", (e) => onKey(q, e));
+  // opts.active: whether the quiz is on screen (quizplace.js hides it
+  // with the page's content back); its keys do nothing while it is not.
+  const active = opts.active || (() => true);
+  document.addEventListener("keydown", (e) => { if (active()) onKey(q, e); });
 
   if (!cards.length) {
     q.view.replaceChildren(el("p", {}, "This deck has no cards. "), backLink(q));

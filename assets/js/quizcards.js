@@ -1,8 +1,9 @@
-// quizcards.js: the cards of a quiz page, read from the deck pages
-// (deckpages.js), which hold every card's HTML once.
+// quizcards.js: the cards of a quiz, read from the deck pages, which
+// hold every card's HTML once.
 //
-// A deck's quiz names its deck pages (data-pages: the deck's and its
-// subdecks' with cards) and reads them all at once. The quiz of all decks
+// A deck's quiz runs on its deck page (quizplace.js): it reads the
+// page's own cards where they are, and fetches its subdecks' pages
+// (data-pages, deckpages.js), all at once. The quiz of all decks
 // would read every page of the site: it starts instead from
 // data/decks.json (each deck's page and card ids) with a stand-in per card,
 // {id, pair, stub: true}, which is enough to work out what a review asks
@@ -11,18 +12,29 @@
 // pages of its learning, due and new cards, a practice or a test all.
 
 import { loadDeckPage, loadDeckPages } from "./deckpages.js";
+import { pageCards } from "./pagecards.js";
+
+// A quiz's cards are {cards, load}: cards in deck order, and load(list),
+// which fills in the stand-ins among list (the same objects, changed in
+// place) and resolves to the cards of list that can be asked.
 
 /**
- * quizCards returns {cards, load} for the quiz element el: cards in deck
- * order, and load(list), which fills in the stand-ins among list (the
- * same objects, changed in place) and resolves to the cards of list that
- * can be asked. root is the page's path to the site root.
+ * deckQuizCards returns the cards of the quiz of the deck page on
+ * screen: those of page (its <main>, read as it is now), whose
+ * root-relative URL is url, then those of the deck pages at pages
+ * (root-relative, fetched from root, the page's path to the site root).
  */
-export async function quizCards(el, root) {
-  if (el.dataset.pages !== undefined) {
-    const cards = await loadDeckPages(root, el.dataset.pages.split(" ").filter(Boolean));
-    return { cards, load: async (list) => list };
-  }
+export async function deckQuizCards(page, url, pages, root) {
+  const own = pageCards(page, url);
+  const cards = pages.length ? own.concat(await loadDeckPages(root, pages)) : own;
+  return { cards, load: async (list) => list };
+}
+
+/**
+ * allDecksCards returns the cards of the review of every deck, from
+ * data/decks.json (root: the page's path to the site root).
+ */
+export async function allDecksCards(root) {
   const res = await fetch(root + "data/decks.json");
   if (!res.ok) throw new Error("cannot load data/decks.json: HTTP " + res.status);
   const decks = await res.json();

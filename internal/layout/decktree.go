@@ -21,7 +21,10 @@ type Tree struct {
 	bySlug map[string]*DeckNode
 }
 
-// AllDecksSlug names the quiz page over the whole site.
+// AllDecksSlug names the quiz over the whole site (on the index): the
+// key of its test scores. No deck takes it, so that the scores of the
+// quiz of all decks and of a deck's never mix (and the quiz of all decks
+// kept its page, quiz/all-decks.html, before quizzes ran in place).
 const AllDecksSlug = "all-decks"
 
 func deckKey(path []string) string { return strings.Join(path, "\x00") }
@@ -37,8 +40,8 @@ func BuildTree(all []*notes.Note) *Tree {
 		node.OwnCards += len(n.Cards)
 	}
 	sortDecks(t.Roots)
-	// The review of every deck at once is quiz/all-decks.html; no deck
-	// may take that name.
+	// The review of every deck at once is keyed all-decks; no deck may
+	// take that name.
 	t.bySlug[AllDecksSlug] = &DeckNode{}
 	for _, r := range t.Roots {
 		countCards(r)
@@ -53,7 +56,7 @@ func BuildTree(all []*notes.Note) *Tree {
 		}
 		d.Slug = s
 		d.URL = "decks/" + s + ".html"
-		d.QuizURL = "quiz/" + s + ".html"
+		d.QuizURL = d.URL + "#quiz"
 		t.bySlug[s] = d
 	})
 	// One Anki file per top-level deck holds its whole subtree (Anki

@@ -16,7 +16,7 @@ import (
 // needs lets it fetch them all at once.
 //
 // Every page paints its first screen from its HTML and CSS alone (a
-// quiz page its study frame), so the scripts are fetched at low
+// page opened at #quiz its study frame), so the scripts are fetched at low
 // priority, after the style sheets: <script type="module"
 // fetchpriority="low"> and <link rel="preload" as="script" crossorigin
 // fetchpriority="low">, which a module's import takes (same URL, same

@@ -28,7 +28,7 @@ func TestModulePreloads(t *testing.T) {
 	if slices.Contains(got["deck.js"], "deck.js") {
 		t.Error("a module preloads itself")
 	}
-	if len(got["quiz.js"]) == 0 {
-		t.Error("quiz.js imports nothing?")
+	if len(got["quizstart.js"]) == 0 {
+		t.Error("quizstart.js imports nothing?")
 	}
 }

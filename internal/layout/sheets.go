@@ -21,7 +21,7 @@ const deckListSheet = "decklist.css"
 const backupSheet = "backup.css"
 
 // PageSheets lists the stylesheets (in assets/) a page of kind ("index",
-// "deck", "quiz", "stats") links, in cascade order: the base, the deck
+// "deck", "stats") links, in cascade order: the base, the deck
 // list's when the page shows one, the backup controls' on every kind of
 // page but a deck page, the page's own. The code-highlighting sheet,
 // generated, comes after them (templates/layout.html).

@@ -17,7 +17,7 @@ import (
 // URLs in them are relative to the site root; templates put .Root before
 // them so that every URL in the output is relative to the page.
 
-// PageRoot is the relative path from decks/ and quiz/ pages to the root.
+// PageRoot is the relative path from pages in decks/ to the root.
 // Card HTML is rendered once with it and used on both kinds of page.
 const PageRoot = "../"
 
@@ -25,16 +25,11 @@ const PageRoot = "../"
 type Layout struct {
 	SiteTitle string
 	PageTitle string // "" on the index
-	Root      string // "" on the index, "../" on pages in decks/ and quiz/
-	PageKind  string // "index", "deck" or "quiz": the body class and the page script
+	Root      string // "" on the index, "../" on pages in decks/
+	PageKind  string // "index", "deck" or "stats": the body class and the page script
 	// Preload lists the modules (in assets/js/) the page script imports,
 	// directly or not, preloaded at low priority (modulepreload.go).
 	Preload []string
-	// Fetch lists the files (root-relative) the page script fetches as
-	// soon as it runs, for <link rel="preload" as="fetch">: the browser
-	// starts them while it is still loading the modules, instead of
-	// after (a quiz page's deck pages, which its first card needs).
-	Fetch []string
 	// Sheets lists the stylesheets (in assets/) the page links, in
 	// cascade order (PageSheets).
 	Sheets []string
@@ -43,8 +38,7 @@ type Layout struct {
 	SiteID string
 }
 
-// NewLayout is the Layout of a page of kind ("index", "deck", "quiz",
-// "stats") titled pageTitle, root being the way from it to the site root
+// NewLayout is the Layout of a page of kind ("index", "deck", "stats") titled pageTitle, root being the way from it to the site root
 // ("" or PageRoot), with the modules its script imports to preload and
 // its stylesheets (a deck page with subdecks adds the deck list's:
 // WithDeckList).
@@ -73,7 +67,9 @@ type DeckNode struct {
 	FullName string   // "AWS Exams::Solutions Architect::Associate"
 	Slug     string   // unique file stem
 	URL      string   // "decks/<slug>.html"
-	QuizURL  string   // "quiz/<slug>.html"
+	// QuizURL is where the deck's quiz runs: in place on its page,
+	// "decks/<slug>.html#quiz" (quizpage.js).
+	QuizURL string
 	// AnkiSlug is the slug of the top-level deck whose cards the deck
 	// page's Anki download holds (all of them, as Anki rebuilds the
 	// hierarchy from the deck column); "" when that deck has no cards.
@@ -151,6 +147,10 @@ type DeckPage struct {
 	Rows      []*DeckRow  // the subdecks, as the index lists them
 	Notes     []NoteView
 	Cards     int // flip cards on the page (the contents list and the filter count them)
+	// QuizPages are the other deck pages (root-relative) whose flip cards
+	// the deck's quiz asks, after the page's own: its subdecks' with
+	// cards, in deck order (QuizPageURLs).
+	QuizPages []string
 }
 
 // NoteView is one note on a deck page.
@@ -200,17 +200,6 @@ type CardView struct {
 	HeadingLevel int // 0 for non-heading cards
 }
 
-// QuizPage is quiz/<slug>.html: one card at a time over the deck's subtree.
-type QuizPage struct {
-	Layout
-	Deck      *DeckNode
-	Ancestors []*DeckNode
-	// PageURLs are the deck pages (root-relative) holding the quiz's
-	// cards, in deck order: the quiz reads their flip cards. nil for the
-	// quiz of all decks, which finds them in data/decks.json.
-	PageURLs []string
-}
-
 // StatsPage is stats.html at the site root: the reader's statistics
 // (due forecast, reviews per day, retention, cards by state per deck),
 // computed and drawn in the browser from the store.
@@ -222,7 +211,7 @@ type StatsPage struct {
 
 // Fixed URLs, relative to the site root, that templates may link to:
 //
-//	quiz/all-decks.html  review of every deck at once (when there are cards)
+//	index.html#quiz      review of every deck at once (when there are cards)
 //	stats.html           the statistics page
 //	cards.json           every card as data
 //	data/decks.json      every deck, its page and its cards' ids

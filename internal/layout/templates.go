@@ -13,7 +13,7 @@ import (
 // pageKinds are the page templates; each is parsed together with
 // templates/layout.html and templates/decklist.html (the deck list of
 // the index and of deck pages) and executed as "layout".
-var pageKinds = []string{"index", "deck", "quiz", "stats"}
+var pageKinds = []string{"index", "deck", "stats"}
 
 var templateFuncs = template.FuncMap{
 	"join": strings.Join,
@@ -21,7 +21,7 @@ var templateFuncs = template.FuncMap{
 }
 
 // Templates are the page templates by page kind ("index", "deck",
-// "quiz", "stats").
+// "stats").
 type Templates map[string]*template.Template
 
 // ParseTemplates parses the embedded templates. They are part of the

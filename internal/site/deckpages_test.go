@@ -108,7 +108,7 @@ func firstDiff(a, b []string) int {
 }
 
 // TestCardIDsNotOnSitePages: the service worker precaches every page, so
-// a card id held by the index, the statistics page or a quiz page would
+// a card id held by the index, or the statistics page would
 // be downloaded twice (data/decks.json lists them all, and those pages
 // read it). Only deck pages, which show the cards, and the data files
 // hold ids.

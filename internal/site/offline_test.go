@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -208,7 +210,8 @@ func checkHTMLLoads(t *testing.T, name string, data []byte, check func(file, wha
 
 // TestContentSecurityPolicy: every page carries the same strict policy,
 // and nothing in the output needs 'unsafe-inline': no style attributes, no
-// <style> elements, no inline scripts (JSON data blocks are not run).
+// <style> elements, and no inline script but those whose hash the policy
+// names (JSON data blocks are not run).
 func TestContentSecurityPolicy(t *testing.T) {
 	layout, err := fs.ReadFile(flipdeck.Templates, "templates/layout.html")
 	if err != nil {
@@ -217,10 +220,14 @@ func TestContentSecurityPolicy(t *testing.T) {
 	if !bytes.Contains(layout, []byte(`content="`+contentSecurityPolicy+`"`)) {
 		t.Fatalf("templates/layout.html does not carry the policy of notfound.go:\n%s", contentSecurityPolicy)
 	}
-	for _, must := range []string{"default-src 'self'", "style-src 'self';", "script-src 'self';", "img-src 'self' https: data:"} {
+	for _, must := range []string{"default-src 'self'", "style-src 'self';", "script-src 'self' 'sha256-", "img-src 'self' https: data:"} {
 		if !strings.Contains(contentSecurityPolicy, must) {
 			t.Errorf("policy lacks %q", must)
 		}
+	}
+	allowed := map[string]bool{} // the inline scripts' hashes the policy names
+	for _, m := range regexp.MustCompile(`'sha256-([A-Za-z0-9+/=]+)'`).FindAllStringSubmatch(contentSecurityPolicy, -1) {
+		allowed[m[1]] = true
 	}
 	if strings.Contains(contentSecurityPolicy, "unsafe") {
 		t.Errorf("policy allows unsafe sources: %s", contentSecurityPolicy)
@@ -249,13 +256,21 @@ func TestContentSecurityPolicy(t *testing.T) {
 					t.Errorf("%s: <%s %s> inline handler", name, tok.Data, a.Key)
 				}
 			}
+			if tok.Data == "script" && attrs["src"] == "" && attrs["type"] != "application/json" {
+				// An inline script runs only if the policy names its hash.
+				if z.Next() == html.TextToken {
+					sum := sha256.Sum256(z.Text())
+					if h := base64.StdEncoding.EncodeToString(sum[:]); !allowed[h] {
+						t.Errorf("%s: an inline script (sha256 %s) would be blocked: its hash is not in the policy", name, h)
+					}
+				} else {
+					t.Errorf("%s: an empty inline script", name)
+				}
+				continue
+			}
 			switch tok.Data {
 			case "style":
 				t.Errorf("%s: a <style> element would be blocked", name)
-			case "script":
-				if attrs["src"] == "" && attrs["type"] != "application/json" {
-					t.Errorf("%s: an inline script would be blocked", name)
-				}
 			case "meta":
 				if strings.EqualFold(attrs["http-equiv"], "Content-Security-Policy") && attrs["content"] == contentSecurityPolicy {
 					csp = true
@@ -439,7 +454,7 @@ func TestServiceWorkerPrecache(t *testing.T) {
 			}
 		}
 	}
-	for _, must := range []string{"index.html", "stats.html", "decks/media.html", "quiz/media.html", "quiz/all-decks.html",
+	for _, must := range []string{"index.html", "stats.html", "decks/media.html",
 		"data/decks.json", "media/pic.png", "media/song.mp3", "assets/site.css", "manifest.webmanifest"} {
 		if listed[must] != 1 {
 			t.Errorf("%s is not precached", must)

@@ -76,6 +76,14 @@ func (p *pageBuilder) deckPage(d *layout.DeckNode) []byte {
 	if len(rows) > 0 {
 		lay = lay.WithDeckList()
 	}
+	var quizPages []string
+	if d.CardCount > d.OwnCards {
+		for _, u := range layout.QuizPageURLs(d) {
+			if u != d.URL {
+				quizPages = append(quizPages, u)
+			}
+		}
+	}
 	return p.tmpl.Execute(d.URL, "deck", layout.DeckPage{
 		Layout:    lay,
 		Deck:      d,
@@ -83,6 +91,7 @@ func (p *pageBuilder) deckPage(d *layout.DeckNode) []byte {
 		Rows:      rows,
 		Notes:     views,
 		Cards:     cards,
+		QuizPages: quizPages,
 	}, size)
 }
 
@@ -97,8 +106,9 @@ func (p *pageBuilder) noteViews(d *layout.DeckNode) []layout.NoteView {
 }
 
 // siteFiles writes the pages and files that span decks, once every deck
-// is done: the index, the statistics page, every quiz page and the list
-// of decks. cards.json is made on its own (cardsJSON).
+// is done: the index, the statistics page and the list of decks. A
+// deck's quiz runs in place on its deck page, the quiz of all decks on
+// the index (quizpage.js): no page of its own. cards.json is made on its own (cardsJSON).
 //
 // emit is given each file's maker, which it calls only when the file
 // must be made; the makers may run in parallel. They show only the deck
@@ -128,48 +138,10 @@ func (p *pageBuilder) siteFiles(decks []*layout.DeckNode, emit func(name string,
 			TotalCards: total,
 		}, 0)
 	})
-	for _, d := range decks {
-		if d.CardCount == 0 {
-			continue
-		}
-		emit(d.QuizURL, func() []byte {
-			urls := layout.QuizPageURLs(d)
-			l := p.pageLayout("quiz", "Quiz: "+d.Trail(), layout.PageRoot)
-			l.Fetch = urls // quizcards.js reads them all at once
-			return p.tmpl.Execute(d.QuizURL, "quiz", layout.QuizPage{
-				Layout:    l,
-				Deck:      d,
-				Ancestors: p.tree.Ancestors(d),
-				PageURLs:  urls,
-			}, 0)
-		})
-	}
 	if len(p.tree.Roots) > 0 {
 		// The index's lazy rows need it, cards or not.
 		emit(layout.DecksDataURL, func() []byte { return layout.DecksJSON(p.tree) })
 	}
-	if total > 0 {
-		all := p.allDecksNode(total)
-		emit(all.QuizURL, func() []byte {
-			// Its cards come from the deck pages data/decks.json names,
-			// only those it needs (quizcards.js).
-			l := p.pageLayout("quiz", "Review all decks", layout.PageRoot)
-			l.Fetch = []string{layout.DecksDataURL} // quizcards.js starts from it
-			return p.tmpl.Execute(all.QuizURL, "quiz", layout.QuizPage{
-				Layout: l,
-				Deck:   all,
-			}, 0)
-		})
-	}
-}
-
-// allDecksNode is a deck standing for the whole site: its quiz reviews
-// everything due, whatever the deck.
-func (p *pageBuilder) allDecksNode(total int) *layout.DeckNode {
-	d := &layout.DeckNode{Name: "All decks", FullName: "All decks", Slug: layout.AllDecksSlug,
-		URL: "index.html", QuizURL: "quiz/" + layout.AllDecksSlug + ".html", CardCount: total,
-		Children: p.tree.Roots}
-	return d
 }
 
 // ownCardIDs lists the ids of the cards of d's own notes, in deck order,

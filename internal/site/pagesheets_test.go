@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -15,10 +16,12 @@ import (
 // its own (layout.PageSheets), and loads no rule it does not use (a deck
 // page's first visit, issue 13). The other side, checked here: no page
 // uses a class whose rules are in a sheet it does not link. The classes a
-// page uses are those of its HTML (for a quiz page, also those of the deck
-// pages' notes, whose cards it shows) and those its scripts may set: the
-// class-like string literals ("button primary", and "count-" + state as
-// the prefix "count-") of every module the page loads, at start or on use.
+// page uses are those of its HTML (where it runs a quiz, also those of
+// the deck pages' notes, whose cards the quiz shows) and those its
+// scripts may set: the class-like string literals ("button primary", and
+// "count-" + state as the prefix "count-") of every module the page
+// loads, at start or on use. The sheets a page's quiz links when it
+// opens (quizstart.js) count as linked.
 func TestPageSheetsHoldTheirRules(t *testing.T) {
 	files := buildSampleSite(t)
 	sheets := sourceSheets(t)
@@ -51,12 +54,24 @@ func TestPageSheetsHoldTheirRules(t *testing.T) {
 		for _, c := range htmlClasses(page) {
 			used.add(c, name)
 		}
-		if kind == "quiz" {
+		mods := pageModules(page, modules)
+		// The quiz (on deck pages and the index) shows the cards of other
+		// deck pages, and links its own sheets when it opens (quizstart.js).
+		quizSheets := map[string]bool{}
+		if slices.Contains(mods, "quizstart.js") {
 			for _, c := range deckNotes {
 				used.add(c, "the deck pages' notes")
 			}
+			for _, lit := range jsStringRe.FindAllStringSubmatch(modules["quizstart.js"], -1) {
+				if s := lit[1] + lit[2]; strings.HasSuffix(s, ".css") {
+					quizSheets[s] = true
+				}
+			}
+			if !quizSheets["quiz.css"] {
+				t.Errorf("quizstart.js does not name quiz.css among the sheets it links")
+			}
 		}
-		for _, mod := range pageModules(page, modules) {
+		for _, mod := range mods {
 			for _, lit := range jsStringRe.FindAllStringSubmatch(modules[mod], -1) {
 				s := lit[1] + lit[2]
 				if !classListRe.MatchString(s) {
@@ -78,6 +93,9 @@ func TestPageSheetsHoldTheirRules(t *testing.T) {
 		if !linked["site.css"] || !linked[kind+".css"] {
 			t.Errorf("%s links %v, not site.css and %s.css", name, linked, kind)
 		}
+		for sheet := range quizSheets {
+			linked[sheet] = true
+		}
 		for _, sheet := range sortedKeys(sheets) {
 			if linked[sheet] {
 				continue
@@ -94,7 +112,7 @@ func TestPageSheetsHoldTheirRules(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"index", "deck", "quiz", "stats"} {
+	for _, k := range []string{"index", "deck", "stats"} {
 		if !kinds[k] {
 			t.Errorf("the sample has no %s page to check", k)
 		}

@@ -15,7 +15,7 @@ import (
 )
 
 // renderedNote is a note turned into HTML: its deck-page view and each
-// card's question and answer, which the quiz pages and cards.json reuse.
+// card's question and answer, which the deck pages' quizzes and cards.json reuse.
 type renderedNote struct {
 	view  layout.NoteView
 	cards []renderedCard // parallel to note.Cards

@@ -6,7 +6,7 @@ import (
 )
 
 // writeSiteFiles hands over the pages that span decks (the index, the
-// statistics page, the quiz pages, the list of decks), once every deck
+// statistics page, the list of decks), once every deck
 // is done. They are made in parallel: made one after another they were
 // the build's last half second, on one core. They show only the deck
 // tree, so its key is theirs.
