@@ -351,7 +351,7 @@ func TestGitHubPagesLayout(t *testing.T) {
 		}
 	}
 	nf := string(files["404.html"])
-	for _, want := range []string{`href="` + testBaseURL + `assets/site.css"`, `href="` + testBaseURL + `index.html"`, `http-equiv="Content-Security-Policy"`} {
+	for _, want := range []string{`href="` + testBaseURL + `assets/site.css"`, `href="` + testBaseURL + `index.html"`, `src="` + testBaseURL + `assets/js/moved.js"`, `http-equiv="Content-Security-Policy"`} {
 		if !strings.Contains(nf, want) {
 			t.Errorf("404.html lacks %s:\n%s", want, nf)
 		}
