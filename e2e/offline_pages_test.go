@@ -98,6 +98,9 @@ func TestOfflineEveryPage(t *testing.T) {
 	}
 	offNavigate(t, ctx, base+"media/"+filepath.Base(img[0]))
 	browsertest.WaitJS(t, ctx, `document.images.length === 1 && document.images[0].naturalWidth > 0`, "an image offline", 10*time.Second)
+	// A quiz page of an earlier build goes to its quiz, in place.
+	offNavigate(t, ctx, base+"quiz/"+syntaxDeck+".html")
+	browsertest.WaitJS(t, ctx, `location.pathname.endsWith("/decks/`+syntaxDeck+`.html") && location.hash === "#quiz" && document.getElementById("quiz").dataset.state === "question"`, "an old quiz page's address offline to land on its quiz", 10*time.Second)
 	// A page that was never built falls back to the index.
 	offNavigate(t, ctx, base+"decks/no-such-deck.html")
 	browsertest.WaitJS(t, ctx, `document.body.classList.contains("page-index")`, "the index as fallback for an unknown page offline", 10*time.Second)

@@ -102,7 +102,7 @@ export function wireQuizPlace(section, main, entered) {
     const a = e.target.closest && e.target.closest("a[href]");
     if (!a || e.defaultPrevented || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const to = new URL(a.href, location.href);
-    if (to.origin !== location.origin || to.pathname !== location.pathname || to.search !== location.search || to.hash) return;
+    if (to.origin !== location.origin || samePath(to.pathname) !== samePath(location.pathname) || to.search !== location.search || to.hash) return;
     e.preventDefault();
     leave();
   });
@@ -117,6 +117,12 @@ export function wireQuizPlace(section, main, entered) {
   }
   if (entered) enter();
   sync();
+}
+
+// samePath: a folder's address and its index.html are one page (the
+// index is often reached as the site's folder, its links name index.html).
+function samePath(p) {
+  return p.endsWith("/index.html") ? p.slice(0, -"index.html".length) : p;
 }
 
 function failed() {

@@ -94,10 +94,16 @@ self.addEventListener("fetch", (event) => {
       return res;
     } catch (err) {
       // Offline, a page not in this build (an old bookmark) goes to the
-      // index: redirected, so that its relative URLs resolve from the root.
+      // index: redirected, so that its relative URLs resolve from the
+      // root. A quiz page of an earlier build goes to its quiz, in place
+      // on its deck page now (as 404.html's moved.js does online).
       if (req.mode === "navigate") {
+        const quiz = /^quiz\/([^/]+)\.html$/.exec(url.href.slice(scope.length).split(/[?#]/)[0]);
+        const page = quiz && quiz[1] !== "all-decks" ? "decks/" + quiz[1] + ".html" : "index.html";
+        const cache = await caches.open(CACHE);
+        if (await cache.match(new URL(page, scope).href)) return Response.redirect(new URL(page + (quiz ? "#quiz" : ""), scope).href, 302);
         const index = new URL("index.html", scope).href;
-        if (await (await caches.open(CACHE)).match(index)) return Response.redirect(index, 302);
+        if (await cache.match(index)) return Response.redirect(index, 302);
       }
       throw err;
     }
