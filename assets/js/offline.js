@@ -1,13 +1,8 @@
 // offline.js: loaded on every page.
 //
-// - Registers the service worker (sw.js at the site root; see
-//   assets/sw/sw.js), which makes the whole site work offline once opened,
-//   after the page has loaded and the main thread is idle.
-// - When a new build has been deployed and its worker is installed and
-//   waiting, offers "A new version is available: Reload". It never reloads
-//   by itself (the reader may be mid-quiz): accepting asks the waiting
-//   worker to take over ("flipdeck:activate") and reloads once it controls
-//   the page.
+// - Registers the service worker (swregister.js), which makes the whole
+//   site work offline once opened and offers new versions, after the page
+//   has loaded and the main thread is idle.
 // - On iOS Safari, shows once a hint to "Add to Home Screen" (remembered
 //   with store.pref).
 // - Asks for persistent storage when the site is installed or runs as an
@@ -15,43 +10,12 @@
 // - Before printing, opens every closed card so a handout shows answers.
 const root = new URL(document.body.dataset.root || "./", location.href);
 
-// What the reader is offered (a new version, the iOS hint) is drawn by
-// offline-notices.js, loaded only when there is something to offer: most
-// visits have nothing, and a deck page's first visit carries no more
-// script than it needs (issue 13).
+// The notices (a new version, the iOS hint) and the worker's
+// registration load when they are needed: most visits have nothing to
+// offer, and the worker is registered once the page is idle, so a deck
+// page's first visit carries no more script than its cards need (issue
+// 13).
 const notices = () => import("./offline-notices.js");
-let accepted = false; // the reader accepted a new version: reload when it takes over
-const offerUpdate = (reg) => notices().then((m) => m.offerUpdate(reg, () => { accepted = true; }), (e) => console.warn(e));
-
-async function register() {
-  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  const sw = navigator.serviceWorker;
-  const hadController = !!sw.controller;
-  let reg;
-  try {
-    reg = await sw.register(new URL("sw.js", root).href, { scope: root.href });
-  } catch (e) {
-    console.warn("flipdeck: offline use is not available:", e);
-    return;
-  }
-  // A waiting worker only means an update when a worker already controls
-  // this page; the very first install activates by itself.
-  const offer = () => { if (sw.controller) offerUpdate(reg); };
-  if (reg.waiting) offer();
-  reg.addEventListener("updatefound", () => {
-    const w = reg.installing;
-    if (!w) return;
-    w.addEventListener("statechange", () => { if (w.state === "installed") offer(); });
-  });
-  sw.addEventListener("controllerchange", () => {
-    if (accepted) location.reload();
-    else if (hadController) offerUpdate(null); // another tab took the update
-  });
-  // Look for a new build when the reader comes back to the tab.
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") reg.update().catch(() => {});
-  });
-}
 
 function iosInstallHint() {
   const ua = navigator.userAgent;
@@ -90,6 +54,9 @@ function askWhenInstalled() {
 // Without requestIdleCallback (Safari), a timeout: its options object
 // reads as no delay.
 const idle = window.requestIdleCallback || setTimeout;
-addEventListener("load", () => idle(register, { timeout: 2000 }), { once: true });
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+  const register = () => import("./swregister.js").then((m) => m.register(root), (e) => console.warn(e));
+  addEventListener("load", () => idle(register, { timeout: 2000 }), { once: true });
+}
 iosInstallHint();
 askWhenInstalled();

@@ -29,6 +29,8 @@
  * every deck's.
  */
 export function wireQuizPlace(section, main, entered) {
+  if (section.dataset.wired != null) return; // wired by the page as it loaded (below)
+  section.dataset.wired = "";
   const root = document.body.dataset.root || "";
   const url = pageURL(root);
   const head = main.querySelector(".deck-header");
@@ -59,7 +61,8 @@ export function wireQuizPlace(section, main, entered) {
     document.title = "Quiz: " + title;
     window.scrollTo(0, 0);
     if (!started) {
-      started = import("./quizstart.js").then((m) => m.startQuizHere(section, read, { ...opts, active: isOpen }));
+      const sheets = linkQuizSheets(root);
+      started = import("./quizstart.js").then((m) => m.startQuizHere(section, read, { ...opts, active: isOpen }, sheets));
       started.then(drawn, (e) => {
         console.warn(e);
         started = null;
@@ -117,6 +120,51 @@ export function wireQuizPlace(section, main, entered) {
   }
   if (entered) enter();
   sync();
+}
+
+// The quiz's sheets (assets/), which a page links only when it opens
+// its quiz: its study screen, and the backup reminder it may show (the
+// index links that one already). They are linked as the quiz opens,
+// while its modules load.
+const SHEETS = ["quiz.css", "backup.css"];
+
+/** linkQuizSheets links the quiz's sheets and resolves once they are in. */
+function linkQuizSheets(root) {
+  return Promise.all(SHEETS.map((s) => linkSheet(root + "assets/" + s)));
+}
+
+// linkSheet links the stylesheet at href unless the page does, and
+// resolves when it is in (or failed: the quiz still works unstyled).
+// The page's own links are in before its scripts run.
+function linkSheet(href) {
+  const abs = new URL(href, location.href).href;
+  for (const l of document.querySelectorAll('link[rel="stylesheet"]')) {
+    if (l.href === abs) return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const l = document.createElement("link");
+    l.rel = "stylesheet";
+    l.href = href;
+    l.onload = l.onerror = () => resolve();
+    document.head.append(l);
+  });
+}
+
+// A page opened at #quiz (html.at-quiz) imports this module from its
+// inline script, before the page script has run: the quiz opens as soon
+// as the page is parsed and the quiz's own modules are in, without
+// waiting for the page script's, which load at low priority.
+if (document.documentElement.classList.contains("at-quiz")) {
+  const boot = () => {
+    const section = document.getElementById("quiz");
+    if (section && document.readyState !== "loading") wireQuizPlace(section, document.getElementById("main"), false);
+    return !!section;
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", boot, { once: true }); // "interactive": parsed, before deferred scripts
+  } else {
+    boot();
+  }
 }
 
 // samePath: a folder's address and its index.html are one page (the

@@ -1,6 +1,6 @@
 // quizstart.js: opens the quiz in its place (quizplace.js imports this
-// module when the quiz first opens): loads the quiz's stylesheets, reads
-// its cards and starts it (quiz-ui.js). The performance marks
+// module when the quiz first opens; a page loaded at #quiz starts
+// fetching it at once): reads its cards and starts it (quiz-ui.js). The performance marks
 // flipdeck:quiz-start (quizplace.js) / -loaded / -ready (measures
 // flipdeck:quiz-open and flipdeck:quiz-script) time opening the quiz
 // (see the benchmarks).
@@ -27,19 +27,15 @@ import * as quizCards from "./quizcards.js";
 import { startQuiz } from "./quiz-ui.js";
 import { whenBackupDue } from "./notice.js";
 
-// The quiz's sheets (assets/), which a page links only when it shows the
-// quiz: its study screen, and the backup reminder it may show (the index
-// links that one already).
-const SHEETS = ["quiz.css", "backup.css"];
-
 /**
- * startQuizHere starts the quiz in section: read(quizcards.js) resolves
- * to its cards; opts go to startQuiz. Resolves to {again()}, which
+ * startQuizHere starts the quiz in section once sheets (the quiz's
+ * stylesheets, quizplace.js linkQuizSheets) are in: read(quizcards.js)
+ * resolves to its cards; opts go to startQuiz. Resolves to {again()}, which
  * starts a new review when the quiz is opened again.
  */
-export async function startQuizHere(section, read, opts) {
+export async function startQuizHere(section, read, opts, sheets) {
   const root = document.body.dataset.root || "";
-  const [got] = await Promise.all([read(quizCards), ...SHEETS.map((s) => linkSheet(root + "assets/" + s))]);
+  const [got] = await Promise.all([read(quizCards), sheets]);
   // Reading the subdecks' pages and drawing the first card each take a
   // good part of a phone's time to open a quiz: run in one task, they
   // block taps for that long. A new task between them lets the browser
@@ -54,22 +50,6 @@ export async function startQuizHere(section, read, opts) {
   performance.measure("flipdeck:quiz-open", "flipdeck:quiz-start", "flipdeck:quiz-ready");
   performance.measure("flipdeck:quiz-script", "flipdeck:quiz-loaded", "flipdeck:quiz-ready");
   return { again: () => section.quiz && section.quiz.startReview() };
-}
-
-// linkSheet links the stylesheet at href unless the page does, and
-// resolves when it is in (or failed: the quiz still works unstyled).
-function linkSheet(href) {
-  const abs = new URL(href, location.href).href;
-  for (const l of document.querySelectorAll('link[rel="stylesheet"]')) {
-    if (l.href === abs) return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const l = document.createElement("link");
-    l.rel = "stylesheet";
-    l.href = href;
-    l.onload = l.onerror = () => resolve();
-    document.head.append(l);
-  });
 }
 
 // nextTask resolves in a later task (scheduler.yield, where there is one,

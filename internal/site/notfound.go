@@ -30,7 +30,7 @@ var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 // carries the same one for every other page (TestContentSecurityPolicy
 // checks they agree). Only the site itself, plus https images and media
 // that notes link to.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self' 'sha256-542yaV1YUJHvc+zvUE8hdgux/shgPhS0XjQmm4UZhx8='; object-src 'none'; base-uri 'self'; form-action 'self'"
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self' 'sha256-PWAr7Oi++iG6T6cCVGaD4OByJNZq7F53bd8G1CG3iqw='; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 func addNotFound(out Output, title, baseURL string) {
 	if baseURL != "" && !strings.HasSuffix(baseURL, "/") {

@@ -21,7 +21,7 @@ import (
 // scripts may set: the class-like string literals ("button primary", and
 // "count-" + state as the prefix "count-") of every module the page
 // loads, at start or on use. The sheets a page's quiz links when it
-// opens (quizstart.js) count as linked.
+// opens (quizplace.js) count as linked.
 func TestPageSheetsHoldTheirRules(t *testing.T) {
 	files := buildSampleSite(t)
 	sheets := sourceSheets(t)
@@ -56,19 +56,19 @@ func TestPageSheetsHoldTheirRules(t *testing.T) {
 		}
 		mods := pageModules(page, modules)
 		// The quiz (on deck pages and the index) shows the cards of other
-		// deck pages, and links its own sheets when it opens (quizstart.js).
+		// deck pages, and links its own sheets when it opens (quizplace.js).
 		quizSheets := map[string]bool{}
-		if slices.Contains(mods, "quizstart.js") {
+		if slices.Contains(mods, "quizplace.js") {
 			for _, c := range deckNotes {
 				used.add(c, "the deck pages' notes")
 			}
-			for _, lit := range jsStringRe.FindAllStringSubmatch(modules["quizstart.js"], -1) {
+			for _, lit := range jsStringRe.FindAllStringSubmatch(modules["quizplace.js"], -1) {
 				if s := lit[1] + lit[2]; strings.HasSuffix(s, ".css") {
 					quizSheets[s] = true
 				}
 			}
 			if !quizSheets["quiz.css"] {
-				t.Errorf("quizstart.js does not name quiz.css among the sheets it links")
+				t.Errorf("quizplace.js does not name quiz.css among the sheets it links")
 			}
 		}
 		for _, mod := range mods {
