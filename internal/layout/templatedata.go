@@ -68,7 +68,7 @@ type DeckNode struct {
 	Slug     string   // unique file stem
 	URL      string   // "decks/<slug>.html"
 	// QuizURL is where the deck's quiz runs: in place on its page,
-	// "decks/<slug>.html#quiz" (quizpage.js).
+	// "decks/<slug>.html#quiz" (quizplace.js).
 	QuizURL string
 	// AnkiSlug is the slug of the top-level deck whose cards the deck
 	// page's Anki download holds (all of them, as Anki rebuilds the

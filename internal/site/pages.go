@@ -108,7 +108,8 @@ func (p *pageBuilder) noteViews(d *layout.DeckNode) []layout.NoteView {
 // siteFiles writes the pages and files that span decks, once every deck
 // is done: the index, the statistics page and the list of decks. A
 // deck's quiz runs in place on its deck page, the quiz of all decks on
-// the index (quizpage.js): no page of its own. cards.json is made on its own (cardsJSON).
+// the index (quizplace.js): no page of its own. cards.json is made on
+// its own (cardsJSON).
 //
 // emit is given each file's maker, which it calls only when the file
 // must be made; the makers may run in parallel. They show only the deck
