@@ -79,9 +79,14 @@ export function wireQuizPlace(section, main, entered) {
     if (!isOpen()) return;
     body.classList.remove("quiz-open", "is-studying", "study-idle");
     document.title = title;
-    window.scrollTo(0, scroll);
-    const start = document.querySelector(".start-quiz, .study-all");
-    if (start) start.focus({ preventScroll: true });
+    // Closed by a link into the page (#card-…, "See it in the deck"), the
+    // page shows that place (deck.js); else it is back as it was.
+    if (location.hash.length <= 1) {
+      window.scrollTo(0, scroll);
+      const start = document.querySelector(".start-quiz, .study-all");
+      if (start) start.focus({ preventScroll: true });
+    }
+    document.dispatchEvent(new Event("flipdeck:quiz-closed"));
   };
   const sync = () => (location.hash === "#quiz" ? open() : close());
   const enter = () => {
