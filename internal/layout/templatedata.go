@@ -38,8 +38,9 @@ type Layout struct {
 	SiteID string
 }
 
-// NewLayout is the Layout of a page of kind ("index", "deck", "stats") titled pageTitle, root being the way from it to the site root
-// ("" or PageRoot), with the modules its script imports to preload and
+// NewLayout is the Layout of a page of kind ("index", "deck", "stats")
+// titled pageTitle, root being the way from it to the site root ("" or
+// PageRoot), with the modules its script imports to preload and
 // its stylesheets (a deck page with subdecks adds the deck list's:
 // WithDeckList).
 func NewLayout(kind, siteTitle, pageTitle, root, siteID string) Layout {

@@ -18,6 +18,9 @@ var pageKinds = []string{"index", "deck", "stats"}
 var templateFuncs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
+	// the page's Content-Security-Policy and its one inline script (policy.go)
+	"policyAttr": policyAttr,
+	"quizAt":     quizAt,
 }
 
 // Templates are the page templates by page kind ("index", "deck",

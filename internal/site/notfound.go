@@ -3,6 +3,8 @@ package site
 import (
 	"html/template"
 	"strings"
+
+	"github.com/flipdeck/flipdeck/internal/layout"
 )
 
 // notFoundPage is 404.html. GitHub Pages serves it for a missing URL at
@@ -14,7 +16,7 @@ import (
 // Content-Security-Policy as every page forbids them.
 var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">
+<meta http-equiv="Content-Security-Policy" content="` + layout.ContentSecurityPolicy + `">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark"><title>Page not found · {{.Title}}</title>
 {{if .Base}}<link rel="stylesheet" href="{{.Base}}assets/site.css">
@@ -25,12 +27,6 @@ var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 <p><a href="{{if .Base}}{{.Base}}index.html{{else}}/{{end}}">Go to the list of decks</a></p>
 </main></body></html>
 `))
-
-// contentSecurityPolicy is the policy of 404.html; templates/layout.html
-// carries the same one for every other page (TestContentSecurityPolicy
-// checks they agree). Only the site itself, plus https images and media
-// that notes link to.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; style-src 'self'; script-src 'self' 'sha256-PWAr7Oi++iG6T6cCVGaD4OByJNZq7F53bd8G1CG3iqw='; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 func addNotFound(out Output, title, baseURL string) {
 	if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
