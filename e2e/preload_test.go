@@ -116,6 +116,26 @@ func TestModulesPreloadedLowOnce(t *testing.T) {
 	p.noErrors()
 }
 
+// TestDeckLoadsQuizOnStart: a deck page loads nothing of its quiz while
+// the reader reads, follows the contents or links to cards; Start quiz
+// loads it.
+func TestDeckLoadsQuizOnStart(t *testing.T) {
+	out := studyBuild(t, "../content")
+	p := studyOpenDir(t, out, 390, 844, false, "")
+	p.open("decks/"+syntaxDeck+".html", deckReady)
+	quizJS := `performance.getEntriesByType("resource").filter((e) => /\/(quizplace|quizstart|quiz-ui)\.js$/.test(e.name)).length`
+	p.eval(`location.hash = document.querySelector(".card.flip").id, new Promise((r) => setTimeout(r, 300))`)
+	if n := p.num(quizJS); n != 0 {
+		t.Errorf("following a link into the deck page loaded %v of the quiz's modules", n)
+	}
+	p.click(".start-quiz")
+	p.wait(studyQuizReady)
+	if n := p.num(quizJS); n != 3 {
+		t.Errorf("Start quiz loaded %v of quizplace.js, quizstart.js and quiz-ui.js, want all 3", n)
+	}
+	p.noErrors()
+}
+
 // TestQuizLoadsOnUse: a quiz draws its first card without the
 // modules of what it has not used yet (issue 12): the practice and test
 // screens, the settings, the backups and the request to keep the

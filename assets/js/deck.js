@@ -3,7 +3,7 @@
 // answers" switch and the deck's quiz (quizplace.js).
 import { now } from "./clock.js";
 import { onChange, stars, setStarred, load, settings } from "./store.js";
-import { readDeckCards, wrapTables } from "./dom.js";
+import { readDeckCards, wrapTables, wireQuizPlace } from "./dom.js";
 import { el } from "./el.js";
 import { enhanceAll, setFlipped } from "./flip.js";
 import { renderDeckProgress, renderAllCardStatuses } from "./progress.js";
@@ -16,21 +16,15 @@ const deckCards = readDeckCards();
 const subdecks = document.querySelector(".deck-list");
 let sub = null; // the subdecks' cards and rows (decklist.js), once in
 
-// The deck's quiz runs on this page, at #quiz (quizplace.js, loaded
-// when the address first is #quiz).
-const quizPlace = document.getElementById("quiz");
-if (quizPlace) {
-  const wire = (entered) => import("./quizplace.js").then((m) => m.wireQuizPlace(quizPlace, main, entered));
-  if (location.hash === "#quiz") wire(false);
-  else window.addEventListener("hashchange", () => wire(true), { once: true });
-}
+// The deck's quiz runs on this page, at #quiz (quizplace.js).
+wireQuizPlace(main);
 
 reportStoreErrors();
 // A page opened at #quiz shows its quiz first: the deck's flip cards,
 // their states and tools are made once the quiz closes (quizplace.js
 // says so with flipdeck:quiz-closed), not while a phone opens the quiz
 // (for a deck of hundreds of cards, a long task before the first card).
-if (quizPlace && location.hash === "#quiz") document.addEventListener("flipdeck:quiz-closed", showDeck, { once: true });
+if (location.hash === "#quiz" && document.getElementById("quiz")) document.addEventListener("flipdeck:quiz-closed", showDeck, { once: true });
 else showDeck();
 
 // showDeck makes the page's flip cards and tools.

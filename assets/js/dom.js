@@ -98,3 +98,25 @@ export function readDeckCards() {
   for (const slug of Object.keys(out)) if (!out[slug]) delete out[slug];
   return out;
 }
+
+/**
+ * wireQuizPlace wires the page's quiz (#quiz, quizplace.js, in main) as
+ * soon as the address is #quiz: now, if the page was opened there, or
+ * when it first becomes #quiz (Start quiz). Until then the page loads
+ * nothing of the quiz, whatever other link into the page is followed.
+ */
+export function wireQuizPlace(main) {
+  const section = document.getElementById("quiz");
+  if (!section) return;
+  const wire = (entered) => import("./quizplace.js").then((m) => m.wireQuizPlace(section, main, entered));
+  if (location.hash === "#quiz") {
+    wire(false);
+    return;
+  }
+  const check = () => {
+    if (location.hash !== "#quiz") return;
+    window.removeEventListener("hashchange", check);
+    wire(true);
+  };
+  window.addEventListener("hashchange", check);
+}

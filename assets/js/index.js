@@ -6,7 +6,7 @@
 // makes the rows of subdecks a big vault's index leaves out.
 import { now } from "./clock.js";
 import { onChange, load, settings } from "./store.js";
-import { plural } from "./dom.js";
+import { plural, wireQuizPlace } from "./dom.js";
 import { renderDeckList, wireDeckList } from "./decklist.js";
 import { loadDecks } from "./decksdata.js";
 import { growRow } from "./decktree.js";
@@ -14,14 +14,8 @@ import { deckToday, studyDays } from "./today.js";
 import { reportStoreErrors, whenBackupDue } from "./notice.js";
 import "./search.js";
 
-// The review of every deck runs on this page, at #quiz (quizplace.js,
-// loaded when the address first is #quiz).
-const quizPlace = document.getElementById("quiz");
-if (quizPlace) {
-  const wire = (entered) => import("./quizplace.js").then((m) => m.wireQuizPlace(quizPlace, document.getElementById("main"), entered));
-  if (location.hash === "#quiz") wire(false);
-  else window.addEventListener("hashchange", () => wire(true), { once: true });
-}
+// The review of every deck runs on this page, at #quiz (quizplace.js).
+wireQuizPlace(document.getElementById("main"));
 
 const root = new URL(document.body.dataset.root || "./", location.href);
 const list = document.querySelector(".deck-list");

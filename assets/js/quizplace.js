@@ -189,7 +189,7 @@ function failed() {
  * pageURL is the page's URL relative to the site root (root: the page's
  * path to it, "" or "../"), as the site's files name it ("decks/x.html").
  */
-export function pageURL(root) {
+function pageURL(root) {
   const base = new URL(root || "./", location.href).pathname;
   const here = location.pathname;
   return here.startsWith(base) ? decodeURI(here.slice(base.length)) : here.split("/").pop();
