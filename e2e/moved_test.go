@@ -9,8 +9,6 @@ package e2e
 import (
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/flipdeck/flipdeck/internal/browsertest"
+	"github.com/flipdeck/flipdeck/internal/pageshost"
 	"github.com/flipdeck/flipdeck/internal/site"
 )
 
@@ -32,29 +31,7 @@ func TestOldQuizAddressesLandOnTheQuiz(t *testing.T) {
 	if _, err := site.Build(site.Options{Src: "../content", Out: out, Title: "Flashcards", BaseURL: base}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	notFound, err := os.ReadFile(filepath.Join(out, "404.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// As GitHub Pages: a folder's address is its index.html, index.html
-	// is served as itself (no redirect to the folder), a missing file
-	// gets 404.html.
-	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.StripPrefix("/site", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := r.URL.Path
-		if strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		if f, err := os.Open(filepath.Join(out, filepath.FromSlash(name))); err == nil {
-			defer f.Close()
-			if fi, err := f.Stat(); err == nil && !fi.IsDir() {
-				http.ServeContent(w, r, name, fi.ModTime(), f)
-				return
-			}
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusNotFound)
-		_, _ = w.Write(notFound)
-	}))}
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.StripPrefix("/site", pageshost.Handler(out))}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 
