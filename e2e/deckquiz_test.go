@@ -142,6 +142,10 @@ func TestQuizAllDecksLoadsWhatItNeeds(t *testing.T) {
 	if got := p.deckPagesFetched(); !slices.Equal(got, []string{kinesisSlug}) {
 		t.Errorf("the review fetched deck pages %v, want only %s", got, kinesisSlug)
 	}
+	// The index's counts and its review share one data/decks.json.
+	if n := p.num(`performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/data/decks.json")).length`); n != 1 {
+		t.Errorf("data/decks.json fetched %v times on the index, want once", n)
+	}
 	// The card on screen is the page's: its question and its link.
 	if href := p.str(`document.querySelector(".quiz-src a").getAttribute("href")`); href != "decks/"+kinesisSlug+".html#card-"+kinesis[1] { // on the index
 		t.Errorf("the card links %q", href)

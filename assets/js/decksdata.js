@@ -3,16 +3,30 @@
 // parent deck's page load rather than embed (the service worker keeps it
 // offline, so the ids are precached once).
 
+// The page's list, fetched and read once: the index's counts and its
+// review of every deck (quizcards.js) share it.
+const loaded = new Map(); // URL → Promise of loadDecks's result
+
 /**
- * loadDecks fetches data/decks.json under root and returns {decks:
- * Map(slug → entry), cards: {slug: ids of the deck and its subdecks},
- * pairs: Map(id → the other side's id of a reversed pair)}.
+ * loadDecks fetches data/decks.json under root (once per page) and
+ * resolves to {decks: Map(slug → entry, in the list's order), cards:
+ * {slug: ids of the deck and its subdecks}, pairs: Map(id → the other
+ * side's id of a reversed pair)}.
  */
-export async function loadDecks(root) {
-  const r = await fetch(new URL("data/decks.json", root));
-  if (!r.ok) throw new Error("data/decks.json: " + r.status + " " + r.statusText);
-  return indexDecks(await r.json());
+export function loadDecks(root) {
+  const url = new URL("data/decks.json", root).href;
+  if (!loaded.has(url)) {
+    const p = (async () => {
+      const r = await fetch(url);
+      if (!r.ok) throw new Error("data/decks.json: " + r.status + " " + r.statusText);
+      return indexDecks(await r.json());
+    })();
+    p.catch(() => loaded.delete(url)); // a later call tries again
+    loaded.set(url, p);
+  }
+  return loaded.get(url);
 }
+
 
 /** indexDecks puts the entries of data/decks.json together (see loadDecks). */
 export function indexDecks(list) {

@@ -35,9 +35,9 @@ export async function deckQuizCards(page, url, pages, root) {
  * data/decks.json (root: the page's path to the site root).
  */
 export async function allDecksCards(root) {
-  const res = await fetch(root + "data/decks.json");
-  if (!res.ok) throw new Error("cannot load data/decks.json: HTTP " + res.status);
-  const decks = await res.json();
+  // The index has it already (index.js): loadDecks reads it once.
+  const { loadDecks } = await import("./decksdata.js");
+  const decks = (await loadDecks(new URL(root || "./", location.href))).decks.values();
   const cards = [];
   const byId = new Map();
   const pageOf = new Map(); // card id → its deck page
